@@ -1,0 +1,176 @@
+/**
+ * The one place that reads the environment. Every variable of DESIGN.md's contract is
+ * described here; a bad configuration stops start-up with one message naming every problem.
+ */
+import { z } from "zod";
+
+const channelMode = z.enum(["webhook", "polling"]);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+const url = (what: string) => z.url({ message: `must be a URL (${what})` });
+
+const envSchema = z.object({
+  MONGODB_URI: optionalText.describe("MongoDB connection string; a local server is started when unset"),
+  REDIS_URL: optionalText.describe("Redis URL; a local server is started when unset"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("HTTP port"),
+  PUBLIC_URL: optionalText.pipe(url("public base URL").optional()).describe("public base URL"),
+  TELEGRAM_BOT_TOKEN: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-def (from @BotFather)")
+        .optional(),
+    )
+    .describe("enables Telegram"),
+  TELEGRAM_API_ROOT: url("Bot API base URL").default("https://api.telegram.org"),
+  TELEGRAM_MODE: optionalText.pipe(channelMode.optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+      .optional(),
+  ),
+  ZALO_BOT_TOKEN: optionalText.describe("enables the Zalo Bot Platform channel"),
+  ZALO_API_ROOT: url("Zalo Bot API base URL").default("https://bot-api.zaloplatforms.com"),
+  ZALO_MODE: optionalText.pipe(channelMode.optional()),
+  ZALO_WEBHOOK_SECRET: optionalText.pipe(z.string().min(8, "must be 8-256 characters").max(256).optional()),
+  ZALO_OA_APP_ID: optionalText,
+  ZALO_OA_SECRET_KEY: optionalText,
+  ZALO_OA_REFRESH_TOKEN: optionalText,
+  ZALO_OA_API_ROOT: url("Zalo OA API base URL").default("https://openapi.zalo.me"),
+  ZALO_OA_OAUTH_ROOT: url("Zalo OAuth base URL").default("https://oauth.zaloapp.com"),
+  ADMIN_IDS: z.string().default("").describe("bootstrap staff, e.g. telegram:123,zalo:abc"),
+  DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CHOEM_CACHE_DIR: optionalText.describe("where built helper binaries (FerretDB) are cached"),
+});
+
+export type ChannelMode = z.infer<typeof channelMode>;
+export interface AdminId {
+  channel: string;
+  id: string;
+}
+
+export interface Config {
+  mongodbUri: string | undefined;
+  redisUrl: string | undefined;
+  port: number;
+  publicUrl: string;
+  telegram:
+    | { token: string; apiRoot: string; mode: ChannelMode; webhookSecret: string | undefined }
+    | undefined;
+  zalo: { token: string; apiRoot: string; mode: ChannelMode; webhookSecret: string | undefined } | undefined;
+  zaloOa:
+    | {
+        appId: string;
+        secretKey: string;
+        refreshToken: string | undefined;
+        apiRoot: string;
+        oauthRoot: string;
+      }
+    | undefined;
+  adminIds: AdminId[];
+  defaultLocale: "vi" | "en";
+  logLevel: string;
+  cacheDir: string | undefined;
+  /** No platform token: the web chat is the way in. */
+  webChatEnabled: boolean;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+const ADMIN_ID = /^(telegram|zalo|zalo-oa|webchat):[\w-]+$/;
+
+export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
+    return { ok: false, message: formatProblems(problems) };
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const isLocal = /^https?:\/\/(localhost|127\.|\[::1\])/.test(publicUrl);
+  const defaultMode: ChannelMode = isLocal ? "polling" : "webhook";
+
+  const telegramMode = e.TELEGRAM_MODE ?? defaultMode;
+  if (e.TELEGRAM_BOT_TOKEN && telegramMode === "webhook" && !e.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE is webhook");
+  }
+  const zaloMode = e.ZALO_MODE ?? defaultMode;
+  if (e.ZALO_BOT_TOKEN && zaloMode === "webhook" && !e.ZALO_WEBHOOK_SECRET) {
+    problems.push("ZALO_WEBHOOK_SECRET: required when ZALO_MODE is webhook");
+  }
+  if (Boolean(e.ZALO_OA_APP_ID) !== Boolean(e.ZALO_OA_SECRET_KEY)) {
+    problems.push(
+      "ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY: set both to enable the Zalo Official Account, or neither",
+    );
+  }
+  const adminIds: AdminId[] = [];
+  for (const entry of e.ADMIN_IDS.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (!ADMIN_ID.test(entry)) {
+      problems.push(`ADMIN_IDS: "${entry}" must be channel:id, e.g. telegram:123 or zalo:abc`);
+      continue;
+    }
+    const [channel, id] = entry.split(":") as [string, string];
+    adminIds.push({ channel, id });
+  }
+  if (problems.length > 0) return { ok: false, message: formatProblems(problems) };
+
+  const telegram = e.TELEGRAM_BOT_TOKEN
+    ? {
+        token: e.TELEGRAM_BOT_TOKEN,
+        apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+        mode: telegramMode,
+        webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+      }
+    : undefined;
+  const zalo = e.ZALO_BOT_TOKEN
+    ? {
+        token: e.ZALO_BOT_TOKEN,
+        apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""),
+        mode: zaloMode,
+        webhookSecret: e.ZALO_WEBHOOK_SECRET,
+      }
+    : undefined;
+  const zaloOa =
+    e.ZALO_OA_APP_ID && e.ZALO_OA_SECRET_KEY
+      ? {
+          appId: e.ZALO_OA_APP_ID,
+          secretKey: e.ZALO_OA_SECRET_KEY,
+          refreshToken: e.ZALO_OA_REFRESH_TOKEN,
+          apiRoot: e.ZALO_OA_API_ROOT.replace(/\/+$/, ""),
+          oauthRoot: e.ZALO_OA_OAUTH_ROOT.replace(/\/+$/, ""),
+        }
+      : undefined;
+  return {
+    ok: true,
+    config: {
+      mongodbUri: e.MONGODB_URI,
+      redisUrl: e.REDIS_URL,
+      port: e.PORT,
+      publicUrl,
+      telegram,
+      zalo,
+      zaloOa,
+      adminIds,
+      defaultLocale: e.DEFAULT_LOCALE,
+      logLevel: e.LOG_LEVEL,
+      cacheDir: e.CHOEM_CACHE_DIR,
+      webChatEnabled: !telegram && !zalo && !zaloOa,
+    },
+  };
+}
+
+function formatProblems(problems: string[]): string {
+  return [
+    "ChoEm cannot start: the configuration has problems.",
+    ...problems.map((p) => `  - ${p}`),
+    "Fix these environment variables (see .env.example) and start again.",
+  ].join("\n");
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+
+describe("loadConfig", () => {
+  it("names every wrong variable in one message", () => {
+    const result = loadConfig({
+      PORT: "ninety",
+      TELEGRAM_BOT_TOKEN: "not-a-token",
+      DEFAULT_LOCALE: "fr",
+      ADMIN_IDS: "telegram:1,nonsense",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain("PORT");
+    expect(result.message).toContain("TELEGRAM_BOT_TOKEN");
+    expect(result.message).toContain("DEFAULT_LOCALE");
+    expect(result.message.split("\n")[0]).toBe("ChoEm cannot start: the configuration has problems.");
+  });
+
+  it("reports mode-specific problems together", () => {
+    const result = loadConfig({
+      PUBLIC_URL: "https://choem.example.vn",
+      TELEGRAM_BOT_TOKEN: "123:abc",
+      ZALO_BOT_TOKEN: "456:def",
+      ZALO_OA_APP_ID: "app-only",
+      ADMIN_IDS: "nonsense",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const name of [
+      "TELEGRAM_WEBHOOK_SECRET",
+      "ZALO_WEBHOOK_SECRET",
+      "ZALO_OA_SECRET_KEY",
+      "ADMIN_IDS",
+    ]) {
+      expect(result.message).toContain(name);
+    }
+  });
+
+  it("parses a good configuration into typed values with the contract's defaults", () => {
+    const result = loadConfig({
+      PORT: "8080",
+      TELEGRAM_BOT_TOKEN: "123:abc-DEF",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9000/",
+      ADMIN_IDS: "telegram:123, zalo:abc",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { config } = result;
+    expect(config.port).toBe(8080);
+    expect(config.publicUrl).toBe("http://localhost:8080");
+    expect(config.telegram).toEqual({
+      token: "123:abc-DEF",
+      apiRoot: "http://127.0.0.1:9000",
+      mode: "polling",
+      webhookSecret: undefined,
+    });
+    expect(config.zalo).toBeUndefined();
+    expect(config.adminIds).toEqual([
+      { channel: "telegram", id: "123" },
+      { channel: "zalo", id: "abc" },
+    ]);
+    expect(config.defaultLocale).toBe("vi");
+    expect(config.webChatEnabled).toBe(false);
+  });
+
+  it("defaults to webhooks behind a public URL and to the web chat without tokens", () => {
+    const withToken = loadConfig({
+      PUBLIC_URL: "https://choem.example.vn",
+      ZALO_BOT_TOKEN: "1:x",
+      ZALO_WEBHOOK_SECRET: "long-enough-secret",
+    });
+    expect(withToken.ok && withToken.config.zalo?.mode).toBe("webhook");
+    const bare = loadConfig({});
+    expect(bare.ok && bare.config.webChatEnabled).toBe(true);
+    expect(bare.ok && bare.config.mongodbUri).toBeUndefined();
+  });
+});

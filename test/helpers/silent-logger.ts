@@ -1,0 +1,5 @@
+import { createLogger } from "../../src/core/logger.js";
+
+export function silentLogger() {
+  return createLogger("silent");
+}
