@@ -14,7 +14,7 @@ describe("/readyz, /healthz and /metrics", () => {
     redis = await startLocalRedis(silentLogger());
     const loaded = loadConfig({ PORT: "0", MONGODB_URI: testMongoUri(), REDIS_URL: redis.url });
     if (!loaded.ok) throw new Error(loaded.message);
-    app = await startApp(loaded.config, silentLogger(), "127.0.0.1");
+    app = await startApp(loaded.config, silentLogger(), { host: "127.0.0.1" });
   });
   afterAll(async () => {
     await app.close();

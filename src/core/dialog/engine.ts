@@ -1,0 +1,237 @@
+/**
+ * Runs forms (form.ts) turn by turn. State lives in the session (Redis), so a form survives a
+ * restart; completion is claimed in Redis, so a double tap on "confirm" writes once.
+ */
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import type { ChoiceOption } from "../messages.js";
+import { fold } from "../text/fold.js";
+import { layoutChoices, say, type Turn } from "../turn.js";
+import {
+  CONFIRM_STEP,
+  type DialogState,
+  type FormDefinition,
+  type FormStep,
+  type StepContext,
+} from "./form.js";
+import { matchChoice } from "./match-choice.js";
+import { NAV, typedNavigation } from "./navigation.js";
+import { readAnswer } from "./read-answer.js";
+
+export interface DialogEngine {
+  has(formId: string): boolean;
+  start(turn: Turn, formId: string, values?: Record<string, unknown>): Promise<void>;
+  /** Handles the turn if a form is in progress; false when there is none. */
+  handle(turn: Turn): Promise<boolean>;
+  /** Asks the current question again (after /start, a language change…). */
+  repeat(turn: Turn): Promise<void>;
+  titleOf(formId: string): string | undefined;
+}
+
+export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix: string): DialogEngine {
+  const byId = new Map(forms.map((form) => [form.id, form]));
+
+  const context = (turn: Turn, state: DialogState): StepContext => ({
+    values: state.values,
+    t: turn.t,
+    locale: turn.locale,
+    person: turn.person,
+  });
+
+  const nextStep = (form: FormDefinition, state: DialogState, after: string | undefined): string => {
+    const start = after === undefined ? 0 : form.steps.findIndex((s) => s.id === after) + 1;
+    const next = form.steps.slice(start).find((step) => !step.when || step.when(state.values));
+    return next?.id ?? CONFIRM_STEP;
+  };
+
+  async function ask(turn: Turn, form: FormDefinition, state: DialogState): Promise<void> {
+    const nav = (extra: ChoiceOption[] = []) => [
+      ...extra,
+      ...(state.history.length > 0 ? [{ value: NAV.back, label: turn.t("nav-back") }] : []),
+      { value: NAV.cancel, label: turn.t("nav-cancel") },
+    ];
+    if (state.stepId === CONFIRM_STEP) {
+      const display = state.display;
+      const summary = form.summary
+        ? form.summary({ ...context(turn, state), display })
+        : Object.entries(display)
+            .map(([stepId, shown]) => `• ${turn.t(`${form.id}-${stepId}-label`)}: ${shown}`)
+            .join("\n");
+      state.offered = nav([{ value: NAV.confirm, label: turn.t("nav-confirm") }]);
+      say(turn, `${turn.t("dialog-summary-intro")}\n\n${summary}`, layoutChoices(state.offered));
+      return;
+    }
+    const step = stepById(form, state.stepId);
+    const prompt = typeof step.prompt === "string" ? { key: step.prompt } : step.prompt(context(turn, state));
+    const text = turn.t(prompt.key, prompt.args);
+    const skip = step.optional ? [{ value: NAV.skip, label: turn.t("nav-skip") }] : [];
+    if (step.input.kind === "choice" || step.input.kind === "multi-choice") {
+      const options = await step.input.options(context(turn, state));
+      const picks = new Set(state.picks ?? []);
+      const marked = options.map((o) => (picks.has(o.value) ? { ...o, label: `✓ ${o.label}` } : o));
+      const done = step.input.kind === "multi-choice" ? [{ value: NAV.done, label: turn.t("nav-done") }] : [];
+      state.offered = [...marked, ...done, ...skip, ...nav()];
+      const hint = step.input.kind === "multi-choice" ? `\n\n${turn.t("dialog-multi-hint")}` : "";
+      say(turn, text + hint, [
+        ...layoutChoices([...marked, ...done]),
+        ...layoutChoices([...skip, ...nav()], 3),
+      ]);
+      return;
+    }
+    // Free text: numbers typed are answers, not options, so without buttons navigation is a typed word.
+    state.offered = turn.capabilities.buttons ? [...skip, ...nav()] : [];
+    const navHint = turn.capabilities.buttons
+      ? ""
+      : `\n\n${turn.t(step.optional ? "dialog-typed-nav-skip" : "dialog-typed-nav")}`;
+    if (step.input.kind === "phone") {
+      turn.replies.push({
+        kind: "text",
+        text: text + navHint,
+        requestPhone: turn.capabilities.requestPhone,
+        ...(turn.capabilities.requestPhone ? {} : { choices: layoutChoices(state.offered, 3) }),
+      });
+      return;
+    }
+    say(turn, text + navHint, layoutChoices(state.offered, 3));
+  }
+
+  async function handle(turn: Turn): Promise<boolean> {
+    const state = turn.session.dialog;
+    const form = state && byId.get(state.formId);
+    if (!state || !form) return false;
+    const content = turn.message.content;
+    const current = state.stepId === CONFIRM_STEP ? undefined : stepById(form, state.stepId);
+    // Where options are listed, "3" may mean the third line even if it is "Cancel"; in free text it is an answer.
+    const listsOptions = !current || current.input.kind === "choice" || current.input.kind === "multi-choice";
+    const picked =
+      content.kind === "choice" || listsOptions ? matchChoice(content, state.offered)?.value : undefined;
+    const typedNav = content.kind === "text" ? typedNavigation(content.text) : undefined;
+    const navigation = picked?.startsWith("nav:") ? picked : typedNav;
+
+    if (navigation === NAV.cancel) {
+      turn.session.dialog = undefined;
+      say(turn, turn.t("dialog-cancelled"));
+      return true;
+    }
+    if (navigation === NAV.back) {
+      const previous = state.history.pop();
+      if (previous) {
+        state.stepId = previous;
+        delete state.values[previous];
+        delete state.display[previous];
+        state.picks = undefined;
+      }
+      await ask(turn, form, state);
+      return true;
+    }
+    if (state.stepId === CONFIRM_STEP)
+      return confirm(turn, form, state, navigation === NAV.confirm || isYes(turn));
+
+    const step = current!;
+    if (navigation === NAV.skip && step.optional)
+      return advance(turn, form, state, step, undefined, turn.t("dialog-skipped"));
+    const answer = await readAnswer(step, state, turn, navigation);
+    if (answer.kind === "again") {
+      await ask(turn, form, state);
+      return true;
+    }
+    if (answer.kind === "invalid") {
+      say(turn, turn.t(answer.reason, answer.args));
+      await ask(turn, form, state);
+      return true;
+    }
+    return advance(turn, form, state, step, answer.value, answer.display);
+  }
+
+  async function advance(
+    turn: Turn,
+    form: FormDefinition,
+    state: DialogState,
+    step: FormStep,
+    value: unknown,
+    display: string,
+  ): Promise<boolean> {
+    if (value === undefined) delete state.values[step.id];
+    else state.values[step.id] = value;
+    state.display[step.id] = display;
+    state.history.push(step.id);
+    state.picks = undefined;
+    state.stepId = nextStep(form, state, step.id);
+    await ask(turn, form, state);
+    return true;
+  }
+
+  async function confirm(
+    turn: Turn,
+    form: FormDefinition,
+    state: DialogState,
+    yes: boolean,
+  ): Promise<boolean> {
+    if (!yes) {
+      say(turn, turn.t("dialog-confirm-again"));
+      await ask(turn, form, state);
+      return true;
+    }
+    const claim = `${prefix}dialog-done:${state.instanceId}`;
+    if ((await redis.set(claim, "1", "EX", 86_400, "NX")) !== "OK") {
+      turn.session.dialog = undefined;
+      say(turn, turn.t("dialog-already-done"));
+      return true;
+    }
+    try {
+      const replies = await form.complete({
+        ...context(turn, state),
+        idempotencyKey: state.instanceId,
+        message: turn.message,
+      });
+      turn.session.dialog = undefined;
+      turn.replies.push(...replies);
+      return true;
+    } catch (error) {
+      // Let the person confirm again: nothing was written, or the write is idempotent.
+      await redis.del(claim);
+      throw error;
+    }
+  }
+
+  function isYes(turn: Turn): boolean {
+    const content = turn.message.content;
+    return (
+      content.kind === "text" &&
+      ["xac nhan", "dong y", "co", "ok", "yes", "confirm"].includes(fold(content.text))
+    );
+  }
+
+  return {
+    has: (formId) => byId.has(formId),
+    titleOf: (formId) => byId.get(formId)?.titleKey,
+    async start(turn, formId, values = {}) {
+      const form = byId.get(formId);
+      if (!form) throw new Error(`unknown form ${formId}`);
+      const state: DialogState = {
+        formId,
+        instanceId: randomUUID(),
+        stepId: CONFIRM_STEP,
+        values: { ...values },
+        display: {},
+        history: [],
+        offered: [],
+      };
+      state.stepId = nextStep(form, state, undefined);
+      turn.session.dialog = state;
+      await ask(turn, form, state);
+    },
+    handle,
+    async repeat(turn) {
+      const state = turn.session.dialog;
+      const form = state && byId.get(state.formId);
+      if (state && form) await ask(turn, form, state);
+    },
+  };
+}
+
+function stepById(form: FormDefinition, id: string): FormStep {
+  const step = form.steps.find((s) => s.id === id);
+  if (!step) throw new Error(`form ${form.id} has no step ${id}`);
+  return step;
+}

@@ -1,0 +1,63 @@
+/**
+ * Every text a person sees comes from locales/<lang>.ftl (Fluent). Isolation marks are off:
+ * they break links and codes on Telegram and Zalo (reference/telegram.md 2.7).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export type TextArgs = Record<string, FluentVariable>;
+export type Translate = (key: string, args?: TextArgs) => string;
+
+export interface I18n {
+  readonly defaultLocale: Locale;
+  t(locale: Locale, key: string, args?: TextArgs): string;
+  has(key: string): boolean;
+  keys(locale: Locale): string[];
+  translator(locale: Locale): Translate;
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+interface LoadedLocale {
+  bundle: FluentBundle;
+  keys: string[];
+}
+
+function loadLocale(locale: Locale, directory: string): LoadedLocale {
+  const bundle = new FluentBundle(locale, { useIsolating: false });
+  const resource = new FluentResource(readFileSync(join(directory, `${locale}.ftl`), "utf8"));
+  const errors = bundle.addResource(resource);
+  if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map(String).join("; ")}`);
+  return { bundle, keys: resource.body.map((entry) => entry.id) };
+}
+
+export function createI18n(defaultLocale: Locale, directory = join(process.cwd(), "locales")): I18n {
+  const loaded = new Map(LOCALES.map((locale) => [locale, loadLocale(locale, directory)]));
+  const t = (locale: Locale, key: string, args?: TextArgs): string => {
+    const { bundle } = loaded.get(locale) ?? loaded.get(defaultLocale)!;
+    const message = bundle.getMessage(key);
+    if (!message?.value) {
+      // A missing key is a bug the locale test catches; show the key rather than nothing.
+      return key;
+    }
+    return bundle.formatPattern(message.value, args ?? null);
+  };
+  return {
+    defaultLocale,
+    t,
+    has: (key) => loaded.get(defaultLocale)!.bundle.hasMessage(key),
+    keys: (locale) => loaded.get(locale)?.keys ?? [],
+    translator: (locale) => (key, args) => t(locale, key, args),
+  };
+}
+
+/** A language code from a client ("vi-VN", "en") to one of ours, if it is one. */
+export function matchLocale(code: string | undefined): Locale | undefined {
+  const base = code?.toLowerCase().split(/[-_]/)[0];
+  return isLocale(base) ? base : undefined;
+}

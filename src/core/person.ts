@@ -1,0 +1,20 @@
+/** Who is talking, as the core needs to know it: roles decide the main menu and permissions. */
+import type { Locale } from "./i18n.js";
+import type { ChannelName } from "./messages.js";
+
+export type Role = "parent" | "donor" | "teacher" | "staff";
+
+export interface Person {
+  id: string;
+  channel: ChannelName;
+  userId: string;
+  locale: Locale;
+  roles: Role[];
+}
+
+/** The people directory as the core uses it (implemented by src/features/people/). */
+export interface People {
+  identify(channel: ChannelName, userId: string, firstLocale: Locale): Promise<Person>;
+  setLocale(person: Person, locale: Locale): Promise<void>;
+  setBlocked(channel: ChannelName, userId: string, blocked: boolean): Promise<void>;
+}

@@ -1,0 +1,153 @@
+/**
+ * Every inbound message goes through here: dropped if seen before, limited per person, then
+ * handled under the chat's lock with its session, and the replies sent. One boundary catches
+ * bugs, logs them with the update id and channel, and says sorry in the person's language.
+ */
+import type { Redis } from "ioredis";
+import type { Channel } from "./channel.js";
+import { withChatLock } from "./chat-lock.js";
+import { claimUpdate } from "./dedupe.js";
+import { type I18n, type Locale, matchLocale } from "./i18n.js";
+import type { Logger } from "./logger.js";
+import type { ChannelName, InboundMessage, OutboundMessage } from "./messages.js";
+import type { People } from "./person.js";
+import { checkRate, type RateLimit } from "./rate-limit.js";
+import type { Router } from "./router.js";
+import type { SessionStore } from "./session-store.js";
+import { normalizeInput } from "./text/normalize-input.js";
+import type { Turn } from "./turn.js";
+
+export type InboundOutcome = "handled" | "duplicate" | "rate-limited" | "error";
+
+export interface PipelineDeps {
+  redis: Redis;
+  prefix: string;
+  i18n: I18n;
+  people: People;
+  sessions: SessionStore;
+  router: Router;
+  channels: Map<ChannelName, Channel>;
+  logger: Logger;
+  rateLimit: RateLimit;
+  onOutcome?: (channel: ChannelName, outcome: InboundOutcome) => void;
+}
+
+export interface Pipeline {
+  handle(message: InboundMessage): Promise<void>;
+  /** Sends to a chat outside of a turn (status notifications), with the same decoration. */
+  send(channel: ChannelName, chatId: string, locale: Locale, messages: OutboundMessage[]): Promise<void>;
+}
+
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const { redis, prefix, i18n, logger } = deps;
+
+  async function send(channelName: ChannelName, chatId: string, locale: Locale, messages: OutboundMessage[]) {
+    const channel = deps.channels.get(channelName);
+    if (!channel) throw new Error(`channel ${channelName} is not running`);
+    for (const message of messages) {
+      const outcome = await channel.send(chatId, decorate(message, locale));
+      if (outcome.kind !== "sent") {
+        logger.warn({ channel: channelName, outcome: outcome.kind }, "reply not delivered");
+        if (outcome.kind === "blocked") await deps.people.setBlocked(channelName, chatId, true);
+        return;
+      }
+    }
+  }
+
+  /** Fills in the localized hints channels show under numbered choices or on the phone button. */
+  function decorate(message: OutboundMessage, locale: Locale): OutboundMessage {
+    if (message.kind !== "text") return message;
+    if (message.requestPhone)
+      return { ...message, hint: message.hint ?? i18n.t(locale, "share-phone-button") };
+    const count = message.choices?.flat().length ?? 0;
+    if (count === 0 || message.hint) return message;
+    return { ...message, hint: i18n.t(locale, "choices-hint", { count }) };
+  }
+
+  async function handleLocked(message: InboundMessage): Promise<void> {
+    const channel = deps.channels.get(message.channel);
+    if (!channel) throw new Error(`channel ${message.channel} is not running`);
+    const chatKey = `${message.channel}:${message.chatId}`;
+    const firstLocale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
+    const person = await deps.people.identify(message.channel, message.userId, firstLocale);
+    const session = await deps.sessions.load(chatKey);
+    const locale = session.locale ?? person.locale;
+    const turn: Turn = {
+      message,
+      person,
+      locale,
+      t: i18n.translator(locale),
+      session,
+      capabilities: channel.capabilities,
+      replies: [],
+    };
+    try {
+      await deps.router.handle(turn);
+    } finally {
+      // Save what was understood even if a later step failed: nothing typed is lost.
+      await deps.sessions.save(chatKey, turn.session);
+    }
+    await send(message.channel, message.chatId, turn.locale, turn.replies);
+  }
+
+  async function handle(raw: InboundMessage): Promise<void> {
+    const message = normalized(raw);
+    const updateKey = `${message.channel}:${message.updateId}`;
+    if (!(await claimUpdate(redis, prefix, updateKey))) {
+      deps.onOutcome?.(message.channel, "duplicate");
+      return;
+    }
+    if (message.chatKind === "private" && message.content.kind !== "blocked") {
+      const verdict = await checkRate(
+        redis,
+        `${prefix}rate:${message.channel}:${message.userId}`,
+        deps.rateLimit,
+      );
+      if (verdict !== "allowed") {
+        deps.onOutcome?.(message.channel, "rate-limited");
+        if (verdict === "first-over") {
+          const locale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
+          await send(message.channel, message.chatId, locale, [
+            { kind: "text", text: i18n.t(locale, "rate-limited") },
+          ]);
+        }
+        return;
+      }
+    }
+    try {
+      await withChatLock(redis, `${prefix}lock:${message.channel}:${message.chatId}`, () =>
+        handleLocked(message),
+      );
+      deps.onOutcome?.(message.channel, "handled");
+    } catch (error) {
+      deps.onOutcome?.(message.channel, "error");
+      logger.error(
+        { err: error, channel: message.channel, updateId: message.updateId, content: message.content.kind },
+        "failed to handle an update",
+      );
+      await sorry(message).catch((err) => logger.warn({ err }, "could not send the apology either"));
+    }
+  }
+
+  async function sorry(message: InboundMessage): Promise<void> {
+    if (message.content.kind === "blocked" || message.chatKind === "group") return;
+    const session = await deps.sessions.load(`${message.channel}:${message.chatId}`);
+    const locale = session.locale ?? matchLocale(message.languageCode) ?? i18n.defaultLocale;
+    await send(message.channel, message.chatId, locale, [
+      { kind: "text", text: i18n.t(locale, "error-sorry") },
+    ]);
+  }
+
+  return { handle, send };
+}
+
+/** One form of every text whatever the keyboard sent: NFC, trimmed, spaces collapsed, capped. */
+function normalized(message: InboundMessage): InboundMessage {
+  const content = message.content;
+  if (content.kind === "text")
+    return { ...message, content: { kind: "text", text: normalizeInput(content.text) } };
+  if (content.kind === "command") {
+    return { ...message, content: { ...content, args: normalizeInput(content.args, 200) } };
+  }
+  return message;
+}

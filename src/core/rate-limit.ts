@@ -1,0 +1,20 @@
+/**
+ * A per-person limit on inbound messages (a fixed window in Redis, shared by all instances).
+ * Only the first message over the limit gets the polite answer; the rest are dropped quietly.
+ */
+import type { Redis } from "ioredis";
+
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
+}
+
+export type RateVerdict = "allowed" | "first-over" | "over";
+
+export async function checkRate(redis: Redis, key: string, limit: RateLimit): Promise<RateVerdict> {
+  const [[, count]] = (await redis.multi().incr(key).expire(key, limit.windowSeconds, "NX").exec()) as [
+    [null, number],
+  ];
+  if (count <= limit.max) return "allowed";
+  return count === limit.max + 1 ? "first-over" : "over";
+}

@@ -1,0 +1,161 @@
+/**
+ * Decides what an inbound message means: an event, a command, a menu choice, an answer to the
+ * form in progress, or something to kindly explain. Features plug in through feature.ts.
+ */
+import { createDialogEngine, type DialogEngine } from "./dialog/engine.js";
+import { matchChoice } from "./dialog/match-choice.js";
+import { NAV } from "./dialog/navigation.js";
+import type { Feature, MenuEntry, Tools } from "./feature.js";
+import type { Locale } from "./i18n.js";
+import { isLocale } from "./i18n.js";
+import type { ChoiceOption } from "./messages.js";
+import { layoutChoices, say, type Turn } from "./turn.js";
+
+export interface Router {
+  handle(turn: Turn): Promise<void>;
+  dialogs: DialogEngine;
+}
+
+export interface RouterDeps {
+  features: Feature[];
+  redis: import("ioredis").Redis;
+  prefix: string;
+  setLocale(turn: Turn, locale: Locale): Promise<void>;
+}
+
+const EVENT_KINDS = new Set(["group-joined", "group-left", "group-migrated", "blocked", "unblocked"]);
+
+export function createRouter(deps: RouterDeps): Router {
+  const { features } = deps;
+  const dialogs = createDialogEngine(
+    features.flatMap((f) => f.forms ?? []),
+    deps.redis,
+    deps.prefix,
+  );
+  const menuFor = (turn: Turn): MenuEntry[] =>
+    features
+      .flatMap((f) => f.menu ?? [])
+      .filter((entry) => !entry.roles || entry.roles.some((role) => turn.person.roles.includes(role)));
+  const find = <K extends "commands" | "deepLinks" | "actions">(kind: K, key: string) =>
+    features.map((f) => f[kind]?.[key]).find(Boolean);
+
+  const tools: Tools = {
+    dialogs,
+    async showMenu(turn, introKey = "menu-intro") {
+      const entries = menuFor(turn);
+      const options: ChoiceOption[] = [
+        ...entries.map((e) => ({ value: `menu:${e.value}`, label: turn.t(e.labelKey) })),
+        { value: "menu:language", label: turn.t("menu-language") },
+      ];
+      turn.session.menu = options;
+      let text = turn.t(introKey);
+      const dialog = turn.session.dialog;
+      if (dialog) {
+        options.unshift({ value: "menu:resume", label: turn.t("menu-resume") });
+        text += `\n\n${turn.t("menu-dialog-in-progress", { form: turn.t(dialogs.titleOf(dialog.formId) ?? "") })}`;
+      }
+      say(turn, text, layoutChoices(options));
+    },
+  };
+
+  async function chooseLanguage(turn: Turn, args: string): Promise<void> {
+    const wanted = args.trim().toLowerCase();
+    if (isLocale(wanted)) return switchTo(turn, wanted);
+    const options = [
+      { value: "lang:vi", label: "Tiếng Việt" },
+      { value: "lang:en", label: "English" },
+    ];
+    turn.session.menu = options;
+    say(turn, turn.t("language-choose"), [options]);
+  }
+
+  async function switchTo(turn: Turn, locale: Locale): Promise<void> {
+    await deps.setLocale(turn, locale);
+    say(turn, turn.t("language-switched"));
+    if (turn.session.dialog) await dialogs.repeat(turn);
+    else await tools.showMenu(turn);
+  }
+
+  async function command(turn: Turn, name: string, args: string): Promise<void> {
+    switch (name) {
+      case "start": {
+        const [prefix, ...rest] = args.split(/[_-]/);
+        const deepLink = prefix ? find("deepLinks", prefix.toLowerCase()) : undefined;
+        if (deepLink) return deepLink(turn, rest.join("_"), tools);
+        return tools.showMenu(turn, "menu-welcome");
+      }
+      case "menu":
+        return tools.showMenu(turn);
+      case "help":
+      case "trogiup":
+        say(turn, turn.t("help"));
+        return;
+      case "huy":
+      case "cancel":
+        if (turn.session.dialog) {
+          turn.session.dialog = undefined;
+          say(turn, turn.t("dialog-cancelled"));
+        } else say(turn, turn.t("nothing-to-cancel"));
+        return;
+      case "ngonngu":
+      case "language":
+        return chooseLanguage(turn, args);
+    }
+    const handler = find("commands", name);
+    if (handler) return handler(turn, args, tools);
+    say(turn, turn.t("unknown-command", { command: name }));
+  }
+
+  async function choice(turn: Turn, value: string): Promise<boolean> {
+    const [prefix, rest = ""] = splitOnce(value, ":");
+    if (prefix === "lang" && isLocale(rest)) {
+      await switchTo(turn, rest);
+      return true;
+    }
+    if (prefix === "menu") {
+      if (rest === "language") await chooseLanguage(turn, "");
+      else if (rest === "resume") await dialogs.repeat(turn);
+      else {
+        const entry = menuFor(turn).find((e) => e.value === rest);
+        if (!entry) return false;
+        await entry.run(turn, tools);
+      }
+      return true;
+    }
+    const action = find("actions", prefix);
+    if (!action) return false;
+    await action(turn, rest, tools);
+    return true;
+  }
+
+  async function handle(turn: Turn): Promise<void> {
+    const content = turn.message.content;
+    if (EVENT_KINDS.has(content.kind)) {
+      for (const feature of features) if (await feature.onEvent?.(turn, tools)) return;
+      return;
+    }
+    if (content.kind === "command") return command(turn, content.command, content.args);
+    // In groups the bot answers commands only: it must not talk over the parents' chat.
+    if (turn.message.chatKind === "group") return;
+
+    const menuPick = content.kind === "choice" ? undefined : matchChoice(content, turn.session.menu ?? []);
+    const pressed = content.kind === "choice" ? content.value : undefined;
+    if (pressed && !pressed.startsWith("nav:") && (await choice(turn, pressed))) return;
+    if (await dialogs.handle(turn)) return;
+    if (menuPick && (await choice(turn, menuPick.value))) return;
+
+    if (pressed === NAV.confirm) say(turn, turn.t("dialog-already-done"));
+    else if (pressed) say(turn, turn.t("error-old-button"));
+    else if (content.kind === "unsupported") say(turn, turn.t("hint-unsupported"));
+    else if (content.kind !== "text") say(turn, turn.t("hint-not-expected"));
+    else say(turn, turn.t("hint-not-understood"));
+    await tools.showMenu(turn);
+  }
+
+  return { handle, dialogs };
+}
+
+function splitOnce(text: string, separator: string): [string, string?] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
+}

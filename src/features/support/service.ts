@@ -1,0 +1,37 @@
+/** Opens help-desk tickets, once per filled-in form even when "confirm" arrives twice. */
+import type { Connection } from "mongoose";
+import { humanCode } from "../../storage/human-code.js";
+import { asDuplicateKey } from "../../storage/unique-insert.js";
+import { type SupportTicket, supportTicketModel } from "./model.js";
+
+export type NewTicket = Omit<SupportTicket, "code" | "status" | "createdAt">;
+
+export interface SupportService {
+  open(ticket: NewTicket): Promise<SupportTicket>;
+  listOpen(limit: number): Promise<SupportTicket[]>;
+}
+
+export function createSupportService(connection: Connection): SupportService {
+  const Tickets = supportTicketModel(connection);
+  return {
+    async open(ticket) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          const created = await Tickets.create({ ...ticket, code: humanCode("HT"), status: "open" });
+          return created.toObject();
+        } catch (error) {
+          const duplicate = asDuplicateKey(error);
+          if (!duplicate) throw error;
+          const existing = await Tickets.findOne({
+            idempotencyKey: ticket.idempotencyKey,
+          }).lean<SupportTicket>();
+          if (existing) return existing;
+          // Otherwise the random code clashed: draw another.
+        }
+      }
+      throw new Error("could not draw a free ticket code in 5 attempts");
+    },
+    listOpen: (limit) =>
+      Tickets.find({ status: "open" }).sort({ createdAt: 1 }).limit(limit).lean<SupportTicket[]>(),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Drives the real core (router, dialog engine, pipeline) on the real Redis and MongoDB, with a
+ * channel that records what would be sent. Used for transcripts that do not need a platform.
+ */
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import type { Connection } from "mongoose";
+import type { Capabilities, Channel } from "../../src/core/channel.js";
+import type { Feature } from "../../src/core/feature.js";
+import { createI18n } from "../../src/core/i18n.js";
+import type {
+  ChannelName,
+  InboundContent,
+  InboundMessage,
+  OutboundMessage,
+} from "../../src/core/messages.js";
+import { createPipeline, type Pipeline } from "../../src/core/pipeline.js";
+import type { RateLimit } from "../../src/core/rate-limit.js";
+import { createRouter } from "../../src/core/router.js";
+import { createRedisSessionStore } from "../../src/core/session-store.js";
+import { createPeopleFeature } from "../../src/features/people/feature.js";
+import { createPeopleService } from "../../src/features/people/service.js";
+import type { Redis } from "../../src/storage/redis.js";
+import { silentLogger } from "./silent-logger.js";
+
+export const BUTTONS: Capabilities = {
+  buttons: true,
+  maxButtonsPerRow: 3,
+  maxTextLength: 4096,
+  maxCaptionLength: 1024,
+  media: { photo: "native", video: "native", document: "native" },
+  requestPhone: true,
+  groups: true,
+};
+export const NUMBERED: Capabilities = {
+  ...BUTTONS,
+  buttons: false,
+  requestPhone: false,
+  maxTextLength: 2000,
+};
+
+export interface Harness {
+  pipeline: Pipeline;
+  sent: Array<{ chatId: string; message: OutboundMessage }>;
+  /** Sends one inbound message from `chatId` and returns the replies it produced. */
+  say(content: InboundContent | string, chatId?: string, updateId?: string): Promise<OutboundMessage[]>;
+  texts(replies: OutboundMessage[]): string;
+}
+
+export function createHarness(options: {
+  redis: Redis;
+  mongo: Connection;
+  prefix: string;
+  features: Feature[];
+  capabilities?: Capabilities;
+  channel?: ChannelName;
+  rateLimit?: RateLimit;
+  failSend?: () => boolean;
+}): Harness {
+  const i18n = createI18n("vi", join(import.meta.dirname, "..", "..", "locales"));
+  const people = createPeopleService(options.mongo, []);
+  const sent: Harness["sent"] = [];
+  const name = options.channel ?? "telegram";
+  const channel: Channel = {
+    name,
+    capabilities: options.capabilities ?? BUTTONS,
+    async send(chatId, message) {
+      sent.push({ chatId, message });
+      return { kind: "sent", messageIds: [String(sent.length)] };
+    },
+  };
+  const router = createRouter({
+    features: [createPeopleFeature(people), ...options.features],
+    redis: options.redis,
+    prefix: options.prefix,
+    async setLocale(turn, locale) {
+      turn.session.locale = locale;
+      turn.locale = locale;
+      turn.t = i18n.translator(locale);
+      await people.setLocale(turn.person, locale);
+    },
+  });
+  const pipeline = createPipeline({
+    redis: options.redis,
+    prefix: options.prefix,
+    i18n,
+    people,
+    sessions: createRedisSessionStore(options.redis, options.prefix),
+    router,
+    channels: new Map([[name, channel]]),
+    logger: silentLogger(),
+    rateLimit: options.rateLimit ?? { max: 1000, windowSeconds: 60 },
+  });
+  return {
+    pipeline,
+    sent,
+    async say(content, chatId = "1001", updateId = randomUUID()) {
+      const before = sent.length;
+      const message: InboundMessage = {
+        channel: name,
+        chatId,
+        chatKind: "private",
+        userId: chatId,
+        updateId,
+        receivedAt: new Date(),
+        content: typeof content === "string" ? asContent(content) : content,
+      };
+      await pipeline.handle(message);
+      return sent.slice(before).map((s) => s.message);
+    },
+    texts: (replies) => replies.map((r) => (r.kind === "text" ? r.text : r.kind)).join("\n---\n"),
+  };
+}
+
+function asContent(text: string): InboundContent {
+  const command = text.match(/^\/(\w+)\s*(.*)$/s);
+  return command
+    ? { kind: "command", command: command[1]!.toLowerCase(), args: command[2]! }
+    : { kind: "text", text };
+}
+
+export function choicesOf(reply: OutboundMessage | undefined): string[] {
+  return reply && reply.kind === "text" ? (reply.choices ?? []).flat().map((c) => c.value) : [];
+}
+
+export function lastOf(replies: OutboundMessage[]): OutboundMessage | undefined {
+  return replies[replies.length - 1];
+}

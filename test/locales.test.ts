@@ -1,0 +1,39 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createI18n } from "../src/core/i18n.js";
+
+const i18n = createI18n("vi", join(import.meta.dirname, "..", "locales"));
+
+describe("locales", () => {
+  it("has every Vietnamese key in English", () => {
+    const english = new Set(i18n.keys("en"));
+    expect(i18n.keys("vi").filter((key) => !english.has(key))).toEqual([]);
+  });
+
+  it("has every English key in Vietnamese", () => {
+    const vietnamese = new Set(i18n.keys("vi"));
+    expect(i18n.keys("en").filter((key) => !vietnamese.has(key))).toEqual([]);
+  });
+
+  it("has every key the source code asks for", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const files = (await readdir(join(import.meta.dirname, "..", "src"), { recursive: true })).filter((f) =>
+      f.endsWith(".ts"),
+    );
+    const wanted = new Set<string>();
+    for (const file of files) {
+      const source = await readFile(join(import.meta.dirname, "..", "src", file), "utf8");
+      // Literal keys passed to t(…), and keys written as "…Key: '…'" or reason strings.
+      for (const match of source.matchAll(/\bt\(\s*"([a-z][a-z0-9-]+)"/g)) wanted.add(match[1]!);
+      for (const match of source.matchAll(/(?:Key|reason|prompt):\s*"([a-z][a-z0-9-]+)"/g))
+        wanted.add(match[1]!);
+    }
+    const known = new Set(i18n.keys("vi"));
+    expect([...wanted].filter((key) => !known.has(key))).toEqual([]);
+  });
+
+  it("formats plural choices hints naturally in both languages", () => {
+    expect(i18n.t("vi", "choices-hint", { count: 3 })).toBe("Trả lời 1, 2 hoặc 3.");
+    expect(i18n.t("en", "choices-hint", { count: 5 })).toBe("Reply with a number from 1 to 5.");
+  });
+});
