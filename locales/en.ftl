@@ -85,3 +85,138 @@ support-question-label = Question
 support-phone-label = Phone number
 support-created = Your question has been sent to staff. Its code is { $code }. Staff will answer in this chat, usually during office hours.
 support-call-back = Staff may call you back on { $phone }.
+error-name-too-long = That name is too long (80 characters at most). Please check it.
+error-name-letters = A name has letters and spaces only, for example: Nguyễn Thị Hà.
+error-name-too-short = Please write the full name.
+error-grade = Please tell ChoEm which grade your child is in, from 1 to 12 (for example: 6).
+
+## Parents' requests
+
+menu-device = 💻 Ask for a computer for my child
+menu-connectivity = 📶 Internet connection help
+menu-lookup = 🔎 Look up my requests
+menu-staff-requests = 📋 New requests (staff)
+menu-my-data = 🔒 My data
+device-title = a request for a computer
+connectivity-title = a request for connection help
+request-consent-device = Before we start, ChoEm asks your permission to collect:
+    • Your child's full name, grade and school; your family's circumstances; a contact phone number.
+    • Why: so the school and the Department can check the request and give the device to the child who needs it.
+    • Who sees it: school and Department staff running the programme. Donors never see your child's name.
+    • You can see and delete this data at any time under “My data”.
+    Do you agree?
+request-consent-connectivity = Before we start, ChoEm asks your permission to collect:
+    • The connection problem, your network, the SIM's phone number and where you live (ward/commune).
+    • Why: so the Department and the networks can give a suitable data package, SIM or line.
+    • Who sees it: school and Department staff, and the network assigned to help.
+    • You can see and delete this data at any time under “My data”.
+    Do you agree?
+consent-agree = I agree
+consent-decline = I do not agree
+request-consent-declined = Understood. ChoEm has stored nothing of yours. If you like, choose “Ask a staff member” to talk to a person.
+device-child-name-prompt = What is your child's full name? (For example: Nguyễn Thị Hà)
+device-grade-prompt = Which grade is your child in? (1 to 12)
+school-query-prompt = Which school does your child go to? Type its name (with or without accents), e.g. Chu Văn An.
+school-pick-prompt = Which of these is your child's school?
+school-not-listed = Not in the list (keep “{ $typed }”)
+device-class-prompt = Which class is your child in (e.g. 6A1)? If you don't know, choose “Skip”.
+device-circumstances-prompt = What is your family's situation now? (Choose all that apply.)
+circumstance-poor = Poor household
+circumstance-near-poor = Near-poor household
+circumstance-orphan = The child is an orphan
+circumstance-job-loss = A parent lost their job
+circumstance-migrant = Migrant workers' family in a rented room
+circumstance-lockdown = In quarantine or lockdown
+circumstance-other = Other
+device-device-prompt = Which kind of device does your child need?
+device-laptop = Laptop
+device-tablet = Tablet
+device-phone = Smartphone
+device-any = Any of these
+device-home-has-prompt = What does your home have for studying now? (Choose all that apply.)
+home-has-nothing = Nothing yet
+home-has-shared-phone = A phone shared with the parents
+home-has-old-computer = An old or broken computer
+home-has-internet = Wi-Fi or 4G
+request-phone-prompt = Which mobile number can staff call? (For example: 0912 345 678)
+device-childName-label = Child's name
+device-grade-label = Grade
+device-school-label = School
+device-className-label = Class
+device-circumstances-label = Circumstances
+device-device-label = Device needed
+device-homeHas-label = At home
+device-phone-label = Contact number
+connectivity-problem-prompt = What is the connection problem?
+problem-no-internet = No Internet at home
+problem-weak-signal = Weak or unstable signal
+problem-data-package = Needs a 4G data package for lessons
+connectivity-carrier-prompt = Which network is the family's SIM on?
+carrier-viettel = Viettel
+carrier-vinaphone = VinaPhone
+carrier-mobifone = MobiFone
+carrier-vietnamobile = Vietnamobile
+carrier-other = Another network
+connectivity-phone-prompt = What is the phone number of the SIM that needs help? (For example: 0912 345 678)
+connectivity-place-prompt = Where is the family living?
+place-rented-room = A rented room
+place-remote-area = A remote area
+place-lockdown = A quarantine or lockdown zone
+place-home = Our own home
+connectivity-ward-prompt = Which ward or commune? (For example: Ward 5, District 8)
+connectivity-problem-label = Problem
+connectivity-carrier-label = Network
+connectivity-phone-label = SIM number
+connectivity-place-label = Living in
+connectivity-ward-label = Ward/commune
+request-created-device = Your request for a computer has been sent. Its code is { $code } (status: { $status }).
+    Keep this code to look it up under “Look up my requests”. ChoEm will message you here when anything changes.
+request-created-connectivity = Your request for connection help has been sent. Its code is { $code } (status: { $status }).
+    Keep this code to look it up under “Look up my requests”. ChoEm will message you here when anything changes.
+request-exists = You have already sent this request: { $code } (status: { $status }). ChoEm has not made a new one; staff are working on the first.
+request-status-new = new, waiting to be checked
+request-status-verified = checked
+request-status-approved = approved
+request-status-matched = matched with a donor
+request-status-delivered = delivered
+request-status-rejected = not approved
+request-status-withdrawn = withdrawn
+request-kind-device = Computer
+request-kind-connectivity = Connection help
+request-reason = Reason: { $reason }
+request-status-line = Status: { $status }
+request-grade = grade { $grade }
+request-not-found = ChoEm cannot find your request { $code }. Please check the code.
+request-none-yet = You have not sent any request yet. Choose “Ask for a computer” or “Internet connection help” in the menu.
+request-yours = Your requests:
+request-status-changed = News from ChoEm: your request has just been updated.
+
+## Staff
+
+staff-only = This is for staff only.
+staff-requests-none = No requests match.
+staff-requests-list = { $count } requests (oldest first):
+staff-status-usage = Usage: /capnhat YC-XXXXXX status [reason]. Status: verified, approved, matched, delivered, rejected (needs a reason).
+staff-reason-needed = When rejecting, write a reason so the parent knows why.
+staff-status-not-allowed = A request that is “{ $from }” cannot move to that status.
+staff-status-changed = Updated { $code }: { $status }. The parent has been told.
+
+## My data
+
+privacy-intro = ChoEm keeps about you: your { $channel } account, language { $language }.
+privacy-ticket = Question { $code }: “{ $question }”
+privacy-nothing-else = ChoEm keeps nothing else about you.
+privacy-erase-button = 🗑 Delete my data
+privacy-erase-confirm = Deleting withdraws your open requests and erases your child's name, your phone number, school and class. This cannot be undone. Are you sure?
+privacy-erase-yes = Delete everything
+privacy-keep = No, keep it
+privacy-erased = Your data has been deleted ({ $count } requests withdrawn and their personal details erased). ChoEm keeps only statistics that point to no one.
+privacy-kept = ChoEm keeps your data as it is.
+
+## School directory
+
+school-level-mam-non = Preschool
+school-level-tieu-hoc = Primary school
+school-level-thcs = Lower secondary school
+school-level-thpt = Upper secondary school
+school-level-gdtx = Continuing education centre

@@ -85,3 +85,138 @@ support-question-label = Câu hỏi
 support-phone-label = Số điện thoại
 support-created = Đã gửi câu hỏi cho cán bộ. Mã câu hỏi của bạn: { $code }. Cán bộ sẽ trả lời trong cuộc trò chuyện này, thường trong giờ hành chính.
 support-call-back = Cán bộ có thể gọi lại cho bạn theo số { $phone }.
+error-name-too-long = Tên dài quá (tối đa 80 ký tự). Bạn kiểm tra lại giúp nhé.
+error-name-letters = Họ tên chỉ gồm chữ cái và khoảng trắng, ví dụ: Nguyễn Thị Hà.
+error-name-too-short = Bạn vui lòng viết đầy đủ họ và tên.
+error-grade = Bạn cho ChoEm biết con học lớp mấy, từ 1 đến 12 (ví dụ: 6).
+
+## Yêu cầu hỗ trợ của phụ huynh
+
+menu-device = 💻 Xin máy tính cho con
+menu-connectivity = 📶 Hỗ trợ kết nối Internet
+menu-lookup = 🔎 Tra cứu yêu cầu
+menu-staff-requests = 📋 Yêu cầu mới (cán bộ)
+menu-my-data = 🔒 Dữ liệu của tôi
+device-title = đơn xin máy tính
+connectivity-title = đơn xin hỗ trợ kết nối
+request-consent-device = Trước khi bắt đầu, ChoEm xin phép được hỏi một số thông tin:
+    • Họ tên, lớp và trường của con; hoàn cảnh gia đình; số điện thoại liên hệ.
+    • Để: nhà trường và Sở xét duyệt, trao máy cho đúng em cần.
+    • Ai được xem: cán bộ nhà trường và Sở phụ trách chương trình. Nhà hảo tâm không bao giờ thấy tên của con.
+    • Bạn có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
+    Bạn có đồng ý không?
+request-consent-connectivity = Trước khi bắt đầu, ChoEm xin phép được hỏi một số thông tin:
+    • Vấn đề kết nối, nhà mạng, số điện thoại của SIM và nơi ở (phường/xã).
+    • Để: Sở và các nhà mạng hỗ trợ gói cước, SIM hoặc đường truyền phù hợp.
+    • Ai được xem: cán bộ nhà trường, Sở và nhà mạng được giao hỗ trợ.
+    • Bạn có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
+    Bạn có đồng ý không?
+consent-agree = Tôi đồng ý
+consent-decline = Không đồng ý
+request-consent-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của bạn. Nếu cần, bạn có thể chọn “Hỏi cán bộ” để được tư vấn trực tiếp.
+device-child-name-prompt = Họ và tên của con là gì? (Ví dụ: Nguyễn Thị Hà)
+device-grade-prompt = Con đang học lớp mấy? (Từ 1 đến 12)
+school-query-prompt = Con học trường nào? Bạn gõ tên trường (có dấu hay không dấu đều được), ví dụ: Chu Văn An.
+school-pick-prompt = Trường của con là trường nào dưới đây?
+school-not-listed = Không có trong danh sách (ghi “{ $typed }”)
+device-class-prompt = Con học lớp nào (ví dụ 6A1)? Nếu chưa biết, chọn “Bỏ qua”.
+device-circumstances-prompt = Hoàn cảnh gia đình hiện nay thế nào? (Chọn tất cả các ý đúng.)
+circumstance-poor = Hộ nghèo
+circumstance-near-poor = Hộ cận nghèo
+circumstance-orphan = Con mồ côi
+circumstance-job-loss = Cha/mẹ mất việc
+circumstance-migrant = Gia đình công nhân ở trọ
+circumstance-lockdown = Đang cách ly/phong toả
+circumstance-other = Khác
+device-device-prompt = Con cần loại thiết bị nào?
+device-laptop = Máy tính xách tay
+device-tablet = Máy tính bảng
+device-phone = Điện thoại thông minh
+device-any = Loại nào cũng được
+device-home-has-prompt = Hiện nhà mình đang có gì để con học? (Chọn tất cả các ý đúng.)
+home-has-nothing = Chưa có gì
+home-has-shared-phone = Điện thoại dùng chung với bố mẹ
+home-has-old-computer = Máy tính cũ hoặc hỏng
+home-has-internet = Có Wi-Fi hoặc 4G
+request-phone-prompt = Số điện thoại di động để cán bộ liên hệ là số nào? (Ví dụ: 0912 345 678)
+device-childName-label = Họ tên con
+device-grade-label = Lớp
+device-school-label = Trường
+device-className-label = Lớp học
+device-circumstances-label = Hoàn cảnh
+device-device-label = Thiết bị cần
+device-homeHas-label = Nhà đang có
+device-phone-label = Số liên hệ
+connectivity-problem-prompt = Gia đình đang gặp vấn đề gì về kết nối?
+problem-no-internet = Nhà chưa có Internet
+problem-weak-signal = Sóng yếu, mạng chập chờn
+problem-data-package = Cần gói cước 4G để học
+connectivity-carrier-prompt = SIM của gia đình thuộc nhà mạng nào?
+carrier-viettel = Viettel
+carrier-vinaphone = VinaPhone
+carrier-mobifone = MobiFone
+carrier-vietnamobile = Vietnamobile
+carrier-other = Nhà mạng khác
+connectivity-phone-prompt = Số điện thoại của SIM cần hỗ trợ là số nào? (Ví dụ: 0912 345 678)
+connectivity-place-prompt = Gia đình đang ở đâu?
+place-rented-room = Nhà trọ
+place-remote-area = Vùng sâu, vùng xa
+place-lockdown = Khu cách ly/phong toả
+place-home = Nhà riêng
+connectivity-ward-prompt = Gia đình ở phường/xã nào? (Ví dụ: Phường 5, Quận 8)
+connectivity-problem-label = Vấn đề
+connectivity-carrier-label = Nhà mạng
+connectivity-phone-label = Số SIM
+connectivity-place-label = Nơi ở
+connectivity-ward-label = Phường/xã
+request-created-device = Đã gửi đơn xin máy tính. Mã đơn của bạn: { $code } (trạng thái: { $status }).
+    Bạn giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho bạn tại đây.
+request-created-connectivity = Đã gửi đơn xin hỗ trợ kết nối. Mã đơn của bạn: { $code } (trạng thái: { $status }).
+    Bạn giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho bạn tại đây.
+request-exists = Bạn đã gửi đơn này rồi: { $code } (trạng thái: { $status }). ChoEm không tạo thêm đơn mới; cán bộ đang xử lý đơn cũ.
+request-status-new = mới, chờ xác minh
+request-status-verified = đã xác minh
+request-status-approved = đã duyệt
+request-status-matched = đã có nhà hảo tâm
+request-status-delivered = đã trao
+request-status-rejected = chưa được duyệt
+request-status-withdrawn = đã rút
+request-kind-device = Xin máy tính
+request-kind-connectivity = Hỗ trợ kết nối
+request-reason = Lý do: { $reason }
+request-status-line = Trạng thái: { $status }
+request-grade = lớp { $grade }
+request-not-found = ChoEm không tìm thấy đơn { $code } của bạn. Bạn kiểm tra lại mã nhé.
+request-none-yet = Bạn chưa gửi đơn nào. Chọn “Xin máy tính cho con” hoặc “Hỗ trợ kết nối Internet” trong menu nhé.
+request-yours = Các đơn của bạn:
+request-status-changed = ChoEm báo tin: đơn của bạn vừa được cập nhật.
+
+## Cán bộ
+
+staff-only = Mục này chỉ dành cho cán bộ.
+staff-requests-none = Không có đơn nào khớp điều kiện.
+staff-requests-list = { $count } đơn (cũ nhất trước):
+staff-status-usage = Cách dùng: /capnhat YC-XXXXXX trạng_thái [lý do]. Trạng thái: verified, approved, matched, delivered, rejected (cần lý do).
+staff-reason-needed = Khi từ chối, bạn ghi lý do để phụ huynh được biết.
+staff-status-not-allowed = Không thể chuyển từ trạng thái “{ $from }” sang trạng thái này.
+staff-status-changed = Đã cập nhật { $code }: { $status }. Phụ huynh đã được báo.
+
+## Dữ liệu của tôi
+
+privacy-intro = ChoEm đang lưu về bạn: tài khoản { $channel }, ngôn ngữ { $language }.
+privacy-ticket = Câu hỏi { $code }: “{ $question }”
+privacy-nothing-else = Ngoài ra ChoEm không lưu gì khác về bạn.
+privacy-erase-button = 🗑 Xoá dữ liệu của tôi
+privacy-erase-confirm = Xoá dữ liệu sẽ rút các đơn đang xử lý và xoá tên, số điện thoại, trường lớp của con. Việc này không hoàn tác được. Bạn chắc chắn chứ?
+privacy-erase-yes = Xoá hết
+privacy-keep = Không, giữ lại
+privacy-erased = Đã xoá dữ liệu của bạn ({ $count } đơn đã được rút và xoá thông tin cá nhân). ChoEm chỉ giữ số liệu thống kê không gắn với ai.
+privacy-kept = ChoEm giữ nguyên dữ liệu của bạn.
+
+## Danh bạ trường
+
+school-level-mam-non = Mầm non
+school-level-tieu-hoc = Tiểu học
+school-level-thcs = THCS
+school-level-thpt = THPT
+school-level-gdtx = GDTX

@@ -4,13 +4,38 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { Connection } from "mongoose";
+import { createTelegramChannel } from "./channels/telegram/adapter.js";
+import { createWebChatChannel } from "./channels/webchat/adapter.js";
+import { createZaloChannel } from "./channels/zalo/adapter.js";
 import type { Config } from "./config.js";
+import type { Channel, ChannelDeps } from "./core/channel.js";
+import { createI18n } from "./core/i18n.js";
 import type { Logger } from "./core/logger.js";
+import type { ChannelName } from "./core/messages.js";
+import type { Notify } from "./core/notifier.js";
+import { createPipeline, type Pipeline } from "./core/pipeline.js";
+import type { RateLimit } from "./core/rate-limit.js";
+import { createRouter } from "./core/router.js";
+import { createRedisSessionStore } from "./core/session-store.js";
+import { createPeopleFeature } from "./features/people/feature.js";
+import { createPeopleService } from "./features/people/service.js";
+import { createPrivacyFeature } from "./features/privacy/feature.js";
+import { createRequestsFeature } from "./features/requests/feature.js";
+import { createSchoolService } from "./features/schools/service.js";
+import { createSupportFeature } from "./features/support/feature.js";
 import { createMetrics, type Metrics } from "./http/metrics.js";
 import { buildServer } from "./http/server.js";
 import { provisionStores } from "./storage/local/provision.js";
 import { connectMongo, isMongoUp } from "./storage/mongo.js";
 import { connectRedis, isRedisUp, type Redis } from "./storage/redis.js";
+
+export interface AppOptions {
+  host?: string;
+  /** Redis key prefix; tests give each app its own. */
+  redisPrefix?: string;
+  rateLimit?: RateLimit;
+  fetch?: typeof fetch;
+}
 
 export interface RunningApp {
   url: string;
@@ -18,10 +43,16 @@ export interface RunningApp {
   mongo: Connection;
   redis: Redis;
   metrics: Metrics;
+  pipeline: Pipeline;
+  channels: Map<ChannelName, Channel>;
   close(): Promise<void>;
 }
 
-export async function startApp(config: Config, logger: Logger, host = "0.0.0.0"): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  options: AppOptions = {},
+): Promise<RunningApp> {
   const closers: Array<() => Promise<unknown>> = [];
   const close = async () => {
     for (const closer of closers.reverse()) {
@@ -36,20 +67,78 @@ export async function startApp(config: Config, logger: Logger, host = "0.0.0.0")
     const redis = await connectRedis(stores.redisUrl, logger);
     closers.push(() => redis.quit().catch(() => redis.disconnect()));
 
+    const prefix = options.redisPrefix ?? "choem:";
     const metrics = createMetrics();
+    const i18n = createI18n(config.defaultLocale);
+    const people = createPeopleService(mongo, config.adminIds);
+    const channels = new Map<ChannelName, Channel>();
+    // Features notify people outside their turn through the pipeline, which is built after them.
+    let pipeline: Pipeline | undefined;
+    const notify: Notify = async (to, compose) =>
+      pipeline?.send(to.channel, to.chatId, to.locale, compose(i18n.translator(to.locale)));
+    const features = [
+      createPeopleFeature(people),
+      createRequestsFeature({ mongo, schools: createSchoolService(mongo), notify }),
+      createSupportFeature(mongo),
+      createPrivacyFeature(mongo),
+    ];
+    const router = createRouter({
+      features,
+      redis,
+      prefix,
+      async setLocale(turn, locale) {
+        turn.session.locale = locale;
+        turn.locale = locale;
+        turn.t = i18n.translator(locale);
+        await people.setLocale(turn.person, locale);
+      },
+    });
+    pipeline = createPipeline({
+      redis,
+      prefix,
+      i18n,
+      people,
+      sessions: createRedisSessionStore(redis, prefix),
+      router,
+      channels,
+      logger,
+      rateLimit: options.rateLimit ?? { max: 30, windowSeconds: 60 },
+      onOutcome: (channel, outcome) => metrics.inbound.labels(channel, outcome).inc(),
+    });
+
+    const channelDeps: ChannelDeps = {
+      onInbound: (message) => pipeline!.handle(message),
+      onIgnored: (channel, reason) => {
+        metrics.inbound.labels(channel, "ignored").inc();
+        logger.debug({ channel, reason }, "update ignored");
+      },
+      logger,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
+    if (config.telegram) channels.set("telegram", createTelegramChannel(config.telegram, channelDeps));
+    if (config.zalo) channels.set("zalo", createZaloChannel(config.zalo, channelDeps));
+    if (config.webChatEnabled) {
+      channels.set("webchat", createWebChatChannel({ ...channelDeps, redis, keyPrefix: prefix }));
+    }
+
     const server = await buildServer({
       logger,
       metrics,
       readiness: { redis: () => isRedisUp(redis), mongodb: () => isMongoUp(mongo) },
-      routes: [],
+      routes: [...channels.values()].flatMap((channel) => (channel.routes ? [channel.routes] : [])),
     });
     // Fastify's close() stops accepting and waits for requests in flight.
     closers.push(() => server.close());
-    await server.listen({ port: config.port, host });
+    await server.listen({ port: config.port, host: options.host ?? "0.0.0.0" });
     const address = server.server.address();
     const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : config.port}`;
-    logger.info({ url, publicUrl: config.publicUrl }, "ChoEm is listening");
-    return { url, server, mongo, redis, metrics, close };
+
+    for (const channel of channels.values()) {
+      if (channel.stop) closers.push(() => channel.stop?.() ?? Promise.resolve());
+      await channel.start?.();
+    }
+    logger.info({ url, publicUrl: config.publicUrl, channels: [...channels.keys()] }, "ChoEm is listening");
+    return { url, server, mongo, redis, metrics, pipeline, channels, close };
   } catch (error) {
     await close();
     throw error;

@@ -38,6 +38,11 @@ export interface Feature {
   deepLinks?: Record<string, ArgsHandler>;
   /** Button presses "<prefix>:<rest>" outside forms (e.g. "req:YC-7K2M9Q"). */
   actions?: Record<string, ArgsHandler>;
+  /**
+   * Content sent outside any form and not a menu pick (a teacher's video, a typed code);
+   * true when handled. Features are asked in the order they are listed.
+   */
+  onContent?: (turn: Turn, tools: Tools) => Promise<boolean>;
   /** Group joined/left/migrated and blocked/unblocked events; true when handled. */
   onEvent?: (turn: Turn, tools: Tools) => Promise<boolean>;
 }

@@ -143,6 +143,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (pressed && !pressed.startsWith("nav:") && (await choice(turn, pressed))) return;
     if (await dialogs.handle(turn)) return;
     if (menuPick && (await choice(turn, menuPick.value))) return;
+    if (!pressed) for (const feature of features) if (await feature.onContent?.(turn, tools)) return;
 
     if (pressed === NAV.confirm) say(turn, turn.t("dialog-already-done"));
     else if (pressed) say(turn, turn.t("error-old-button"));

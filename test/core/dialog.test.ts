@@ -39,7 +39,10 @@ const surveyFeature: Feature = {
         {
           id: "count",
           prompt: "support-question-prompt",
-          input: { kind: "text", schema: z.coerce.number().int().min(1, "error-invalid") },
+          input: {
+            kind: "text",
+            schema: z.string().transform(Number).pipe(z.number().int().min(1, "error-invalid")),
+          },
         },
       ],
       async complete({ values }) {

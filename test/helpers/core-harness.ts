@@ -8,12 +8,14 @@ import type { Connection } from "mongoose";
 import type { Capabilities, Channel } from "../../src/core/channel.js";
 import type { Feature } from "../../src/core/feature.js";
 import { createI18n } from "../../src/core/i18n.js";
+import { createLogger } from "../../src/core/logger.js";
 import type {
   ChannelName,
   InboundContent,
   InboundMessage,
   OutboundMessage,
 } from "../../src/core/messages.js";
+import type { Notify } from "../../src/core/notifier.js";
 import { createPipeline, type Pipeline } from "../../src/core/pipeline.js";
 import type { RateLimit } from "../../src/core/rate-limit.js";
 import { createRouter } from "../../src/core/router.js";
@@ -41,6 +43,7 @@ export const NUMBERED: Capabilities = {
 
 export interface Harness {
   pipeline: Pipeline;
+  notify: Notify;
   sent: Array<{ chatId: string; message: OutboundMessage }>;
   /** Sends one inbound message from `chatId` and returns the replies it produced. */
   say(content: InboundContent | string, chatId?: string, updateId?: string): Promise<OutboundMessage[]>;
@@ -51,14 +54,20 @@ export function createHarness(options: {
   redis: Redis;
   mongo: Connection;
   prefix: string;
-  features: Feature[];
+  /** Features, or a function building them over the harness's own notifier. */
+  features: Feature[] | ((notify: Notify) => Feature[]);
   capabilities?: Capabilities;
   channel?: ChannelName;
   rateLimit?: RateLimit;
-  failSend?: () => boolean;
+  /** "channel:id" entries, as ADMIN_IDS. */
+  adminIds?: string[];
 }): Harness {
   const i18n = createI18n("vi", join(import.meta.dirname, "..", "..", "locales"));
-  const people = createPeopleService(options.mongo, []);
+  const admins = (options.adminIds ?? []).map((entry) => {
+    const [channel = "", id = ""] = entry.split(":");
+    return { channel, id };
+  });
+  const people = createPeopleService(options.mongo, admins);
   const sent: Harness["sent"] = [];
   const name = options.channel ?? "telegram";
   const channel: Channel = {
@@ -69,8 +78,12 @@ export function createHarness(options: {
       return { kind: "sent", messageIds: [String(sent.length)] };
     },
   };
+  let pipeline: Pipeline | undefined;
+  const notify: Notify = async (to, compose) =>
+    pipeline?.send(to.channel, to.chatId, to.locale, compose(i18n.translator(to.locale)));
+  const features = typeof options.features === "function" ? options.features(notify) : options.features;
   const router = createRouter({
-    features: [createPeopleFeature(people), ...options.features],
+    features: [createPeopleFeature(people), ...features],
     redis: options.redis,
     prefix: options.prefix,
     async setLocale(turn, locale) {
@@ -80,7 +93,7 @@ export function createHarness(options: {
       await people.setLocale(turn.person, locale);
     },
   });
-  const pipeline = createPipeline({
+  pipeline = createPipeline({
     redis: options.redis,
     prefix: options.prefix,
     i18n,
@@ -88,12 +101,13 @@ export function createHarness(options: {
     sessions: createRedisSessionStore(options.redis, options.prefix),
     router,
     channels: new Map([[name, channel]]),
-    logger: silentLogger(),
+    logger: process.env.HARNESS_LOG ? createLogger("error") : silentLogger(),
     rateLimit: options.rateLimit ?? { max: 1000, windowSeconds: 60 },
   });
   return {
     pipeline,
     sent,
+    notify,
     async say(content, chatId = "1001", updateId = randomUUID()) {
       const before = sent.length;
       const message: InboundMessage = {

@@ -54,8 +54,9 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
       const display = state.display;
       const summary = form.summary
         ? form.summary({ ...context(turn, state), display })
-        : Object.entries(display)
-            .map(([stepId, shown]) => `• ${turn.t(`${form.id}-${stepId}-label`)}: ${shown}`)
+        : form.steps
+            .filter((step) => step.id in display && !step.hideInSummary)
+            .map((step) => `• ${turn.t(`${form.id}-${step.id}-label`)}: ${display[step.id]}`)
             .join("\n");
       state.offered = nav([{ value: NAV.confirm, label: turn.t("nav-confirm") }]);
       say(turn, `${turn.t("dialog-summary-intro")}\n\n${summary}`, layoutChoices(state.offered));
@@ -154,6 +155,12 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     if (value === undefined) delete state.values[step.id];
     else state.values[step.id] = value;
     state.display[step.id] = display;
+    const exitKey = step.exit?.(state.values);
+    if (exitKey) {
+      turn.session.dialog = undefined;
+      say(turn, turn.t(exitKey));
+      return true;
+    }
     state.history.push(step.id);
     state.picks = undefined;
     state.stepId = nextStep(form, state, step.id);

@@ -36,6 +36,10 @@ export interface FormStep {
   optional?: boolean;
   /** Asked only when this holds for the answers so far (branching). */
   when?: (values: Values) => boolean;
+  /** Left out of the confirmation summary (a consent already given). */
+  hideInSummary?: boolean;
+  /** After the answer: a locale key to end the form with, discarding it (declined consent). */
+  exit?: (values: Values) => string | undefined;
 }
 
 export interface CompleteContext extends StepContext {

@@ -4,6 +4,7 @@
  */
 import type { TextArgs } from "../i18n.js";
 import type { ChoiceOption } from "../messages.js";
+import { formatPhone } from "../text/parse-phone.js";
 import type { Turn } from "../turn.js";
 import type { DialogState, FormStep } from "./form.js";
 import { matchChoice, matchNumbers } from "./match-choice.js";
@@ -31,8 +32,12 @@ export async function readAnswer(
   }
   if (input.kind === "multi-choice") return readPicks(step, state, turn, navigation);
 
-  if (input.kind === "phone" && content.kind === "contact") {
-    return parseText(input.schema, content.phone, turn);
+  if (input.kind === "phone") {
+    const text =
+      content.kind === "contact" ? content.phone : content.kind === "text" ? content.text : undefined;
+    if (text === undefined) return { kind: "invalid", reason: "error-expected-text" };
+    const answer = parseText(input.schema, text, turn);
+    return answer.kind === "value" ? { ...answer, display: formatPhone(String(answer.value)) } : answer;
   }
   if (content.kind === "choice") return { kind: "invalid", reason: "error-old-button" };
   if (content.kind !== "text") return { kind: "invalid", reason: "error-expected-text" };

@@ -23,3 +23,11 @@ export function wordsField(min: number, max: number) {
     .refine((text) => text.length <= max, "error-too-long")
     .refine((text) => /\p{L}/u.test(text), "error-no-letters");
 }
+
+/** Options whose labels are the locale keys `<prefix>-<value>`, for choice steps. */
+export function localizedOptions(prefix: string, values: readonly string[]) {
+  return {
+    options: ({ t }: { t: (key: string) => string }) =>
+      values.map((value) => ({ value, label: t(`${prefix}-${value}`) })),
+  };
+}

@@ -1,5 +1,6 @@
 /** Opens help-desk tickets, once per filled-in form even when "confirm" arrives twice. */
 import type { Connection } from "mongoose";
+import type { ChannelName } from "../../core/messages.js";
 import { humanCode } from "../../storage/human-code.js";
 import { asDuplicateKey } from "../../storage/unique-insert.js";
 import { type SupportTicket, supportTicketModel } from "./model.js";
@@ -9,6 +10,9 @@ export type NewTicket = Omit<SupportTicket, "code" | "status" | "createdAt">;
 export interface SupportService {
   open(ticket: NewTicket): Promise<SupportTicket>;
   listOpen(limit: number): Promise<SupportTicket[]>;
+  mine(channel: ChannelName, userId: string): Promise<SupportTicket[]>;
+  /** Closes the person's tickets and erases what they wrote; the anonymous count stays. */
+  erase(channel: ChannelName, userId: string): Promise<void>;
 }
 
 export function createSupportService(connection: Connection): SupportService {
@@ -33,5 +37,16 @@ export function createSupportService(connection: Connection): SupportService {
     },
     listOpen: (limit) =>
       Tickets.find({ status: "open" }).sort({ createdAt: 1 }).limit(limit).lean<SupportTicket[]>(),
+    mine: (channel, userId) =>
+      Tickets.find({ channel, userId }).sort({ createdAt: -1 }).limit(10).lean<SupportTicket[]>(),
+    async erase(channel, userId) {
+      await Tickets.updateMany(
+        { channel, userId },
+        {
+          $unset: { phone: 1 },
+          $set: { question: "", status: "closed", userId: "erased", chatId: "erased" },
+        },
+      );
+    },
   };
 }

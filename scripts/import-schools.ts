@@ -1,0 +1,78 @@
+/**
+ * `npm run import:schools -- FILE.csv`: loads the Department's school list into the directory.
+ * The whole file is checked first; any bad row prints "line N: message" and nothing is written,
+ * so the directory is never left half-updated. Rows are matched by code, so re-running is safe.
+ */
+import { readFile } from "node:fs/promises";
+import { pino } from "pino";
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/core/logger.js";
+import { parseSchoolRows } from "../src/features/schools/parse-csv.js";
+import { createSchoolService } from "../src/features/schools/service.js";
+import { startLocalMongo } from "../src/storage/local/local-mongo.js";
+import { connectMongo } from "../src/storage/mongo.js";
+
+async function main(): Promise<number> {
+  const file = process.argv[2];
+  if (!file) {
+    process.stderr.write("usage: npm run import:schools -- FILE.csv\n");
+    return 1;
+  }
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.message}\n`);
+    return 1;
+  }
+  const { config } = loaded;
+  // Logs go to stderr so stdout carries only the outcome.
+  const logger = createLogger(config.logLevel, pino.destination(2));
+
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    process.stderr.write(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const parsed = parseSchoolRows(text);
+  if (!parsed.ok) {
+    for (const error of parsed.errors) process.stderr.write(`line ${error.line}: ${error.message}\n`);
+    process.stderr.write(`${file}: nothing imported; fix the lines above and run again.\n`);
+    return 1;
+  }
+
+  // Only MongoDB is needed, so unlike provisionStores no Redis is started for an unset REDIS_URL.
+  let mongodbUri = config.mongodbUri;
+  let stopLocal = async () => {};
+  if (!mongodbUri) {
+    process.stderr.write(
+      "WARNING: MONGODB_URI is not set, so this import goes to a temporary local database that is " +
+        "deleted when the script ends. Set MONGODB_URI to import into the bot's real database.\n",
+    );
+    const local = await startLocalMongo(logger, config.cacheDir);
+    mongodbUri = local.uri;
+    stopLocal = () => local.server.stop();
+  }
+  try {
+    const connection = await connectMongo(mongodbUri, logger);
+    try {
+      const result = await createSchoolService(connection).upsertMany(parsed.rows);
+      process.stdout.write(
+        `imported ${result.inserted} new, updated ${result.updated} (${result.unchanged} unchanged)\n`,
+      );
+    } finally {
+      await connection.close();
+    }
+  } finally {
+    await stopLocal();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`import failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,203 @@
+/**
+ * The local web chat: the default channel when no platform token is set, so a fresh
+ * `npm start` can be tried in a browser. The page posts what the person types or taps and
+ * long-polls the per-chat outbox (outbox.ts) for replies; send() only appends to that outbox.
+ * The random chatId kept in the browser is the only key to a conversation.
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from "fastify";
+import { z } from "zod";
+import type { Capabilities, Channel, ChannelDeps } from "../../core/channel.js";
+import type { InboundContent, InboundMessage, OutboundMessage } from "../../core/messages.js";
+import { MAX_INPUT_LENGTH, normalizeInput } from "../../core/text/normalize-input.js";
+import type { Redis } from "../../storage/redis.js";
+import { createWebChatOutbox } from "./outbox.js";
+import { webChatPage } from "./page.js";
+
+const CAPABILITIES: Capabilities = {
+  buttons: true,
+  maxButtonsPerRow: 3,
+  maxTextLength: 4000,
+  maxCaptionLength: 1000,
+  media: { photo: "native", video: "native", document: "native" },
+  requestPhone: false,
+  groups: false,
+};
+
+const LONG_POLL_MS = 20_000;
+/** A retried POST (lost response on a weak connection) within this time is dropped. */
+const SEEN_SECONDS = 24 * 3600;
+
+const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const postBody = z.object({
+  chatId: clientId,
+  id: clientId,
+  type: z.enum(["text", "choice", "command"]),
+  // For a choice, the label of the pressed button: shown again when the page reloads.
+  text: z.string().max(MAX_INPUT_LENGTH).optional(),
+  value: z.string().min(1).max(64).optional(),
+  language: z.enum(["vi", "en"]).optional(),
+});
+const pollQuery = z.object({
+  chatId: clientId,
+  after: z
+    .string()
+    .regex(/^(0|\d{1,20}-\d{1,20})$/)
+    .optional(),
+  wait: z.enum(["0", "1"]).optional(),
+});
+const mediaParams = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) });
+
+// No inline script or style: everything the page runs comes from this server.
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+export type WebChatDeps = ChannelDeps & { redis: Redis; keyPrefix?: string; longPollMs?: number };
+
+export function createWebChatChannel(deps: WebChatDeps): Channel {
+  const outbox = createWebChatOutbox(deps.redis, { keyPrefix: deps.keyPrefix, logger: deps.logger });
+  const seenKey = (chatId: string, id: string) => `${deps.keyPrefix ?? ""}webchat:seen:${chatId}:${id}`;
+
+  const routes: FastifyPluginAsync = async (app) => {
+    const shutdown = new AbortController();
+    // Long polls would hold close() for their whole wait; end them as soon as closing starts.
+    app.addHook("preClose", async () => shutdown.abort());
+    app.addHook("onClose", async () => outbox.close());
+    app.setErrorHandler(async (error, request, reply) => {
+      const status = statusOf(error);
+      if (status >= 500) request.log.error({ err: error }, "webchat request failed");
+      // Never the error's text: the page needs no more than "that did not work".
+      return reply.code(status).send({ ok: false });
+    });
+    registerAssets(app);
+
+    app.post("/webchat/api/messages", { bodyLimit: 16 * 1024 }, async (request, reply) => {
+      const parsed = postBody.safeParse(request.body);
+      const content = parsed.success ? toContent(parsed.data) : undefined;
+      if (!parsed.success || !content) {
+        deps.onIgnored("webchat", "invalid web chat message");
+        return reply.code(400).send({ ok: false });
+      }
+      const body = parsed.data;
+      const fresh = await deps.redis.set(seenKey(body.chatId, body.id), "1", "EX", SEEN_SECONDS, "NX");
+      if (fresh !== "OK") {
+        deps.onIgnored("webchat", "repeated web chat message id");
+        return reply.code(202).send({ ok: true });
+      }
+      const shown = userBubble(body.type, body.text);
+      if (shown) {
+        const appended = await outbox.append(body.chatId, shown, "user", body.id);
+        if (!appended.ok) request.log.warn({ reason: appended.reason }, "webchat: user message not kept");
+      }
+      await deps.onInbound({
+        channel: "webchat",
+        chatId: body.chatId,
+        chatKind: "private",
+        // Client ids are chosen by the page: scoped to the chat so two chats can never collide.
+        updateId: `${body.chatId}:${body.id}`,
+        userId: body.chatId,
+        ...(body.language ? { languageCode: body.language } : {}),
+        receivedAt: new Date(),
+        content,
+      } satisfies InboundMessage);
+      return reply.code(202).send({ ok: true });
+    });
+
+    // An open page polls all the time: only problems are worth a log line.
+    app.get("/webchat/api/messages", { logLevel: "warn" }, async (request, reply) => {
+      const parsed = pollQuery.safeParse(request.query);
+      if (!parsed.success) return reply.code(400).send({ ok: false });
+      const { chatId, after, wait } = parsed.data;
+      if (wait !== "1") return { messages: await outbox.read(chatId, after) };
+      const gone = new AbortController();
+      const onGone = () => gone.abort();
+      reply.raw.once("close", onGone);
+      try {
+        const signal = AbortSignal.any([shutdown.signal, gone.signal]);
+        const timeoutMs = deps.longPollMs ?? LONG_POLL_MS;
+        return { messages: await outbox.waitForEntries(chatId, after, { timeoutMs, signal }) };
+      } finally {
+        reply.raw.off("close", onGone);
+      }
+    });
+
+    app.get("/webchat/media/:id", async (request, reply) => {
+      const parsed = mediaParams.safeParse(request.params);
+      const media = parsed.success ? await outbox.readMedia(parsed.data.id) : undefined;
+      if (!media) return reply.code(404).send({ ok: false });
+      return reply
+        .header("content-type", media.mimeType)
+        .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(media.fileName)}`)
+        .header("cache-control", "private, max-age=604800, immutable")
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'; sandbox")
+        .send(media.data);
+    });
+  };
+
+  return {
+    name: "webchat",
+    capabilities: CAPABILITIES,
+    routes,
+    async send(chatId, message) {
+      const result = await outbox.append(chatId, message);
+      if (result.ok) return { kind: "sent", messageIds: [result.id] };
+      return { kind: result.failure, reason: result.reason };
+    },
+    async stop() {
+      await outbox.close();
+    },
+  };
+}
+
+function registerAssets(app: FastifyInstance): void {
+  const asset = (reply: FastifyReply, type: string, body: string, headers: Record<string, string> = {}) =>
+    reply
+      .headers({
+        "content-type": `${type}; charset=utf-8`,
+        "cache-control": "no-cache",
+        "x-content-type-options": "nosniff",
+        ...headers,
+      })
+      .send(body);
+  app.get("/", async (_request, reply) =>
+    asset(reply, "text/html", webChatPage.html, {
+      "content-security-policy": PAGE_CSP,
+      "referrer-policy": "no-referrer",
+    }),
+  );
+  app.get("/webchat/app.js", async (_request, reply) => asset(reply, "text/javascript", webChatPage.script));
+  app.get("/webchat/app.css", async (_request, reply) => asset(reply, "text/css", webChatPage.style));
+}
+
+/** Text starting with "/" is a command, as on Telegram; a "command" post must be one. */
+function toContent(body: z.infer<typeof postBody>): InboundContent | undefined {
+  if (body.type === "choice") return body.value ? { kind: "choice", value: body.value } : undefined;
+  const text = normalizeInput(body.text ?? "");
+  if (!text) return undefined;
+  const command = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
+  if (command) return { kind: "command", command: command[1]!.toLowerCase(), args: command[2] ?? "" };
+  return body.type === "command" ? undefined : { kind: "text", text };
+}
+
+/** What the person sees as their own bubble after a reload; page-made commands stay hidden. */
+function userBubble(
+  type: "text" | "choice" | "command",
+  text: string | undefined,
+): OutboundMessage | undefined {
+  const shown = normalizeInput(text ?? "");
+  if (type === "command" || !shown) return undefined;
+  return { kind: "text", text: shown };
+}
+
+function statusOf(error: unknown): number {
+  const status = typeof error === "object" && error && "statusCode" in error ? error.statusCode : undefined;
+  return typeof status === "number" && status >= 400 && status < 600 ? status : 500;
+}

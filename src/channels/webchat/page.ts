@@ -1,0 +1,284 @@
+/**
+ * The web chat page as plain strings, so it ships without a build step: an HTML shell, one
+ * module script and one stylesheet, each served from its own URL under a strict CSP.
+ * The script renders every server text with textContent, never as HTML, and only follows
+ * http(s) links. The page's own labels are few and Vietnamese; the bot's texts come from the
+ * server in the person's language.
+ */
+
+const html = `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>ChoEm</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/webchat/app.css">
+<script type="module" src="/webchat/app.js"></script>
+</head>
+<body>
+<header class="bar">
+<h1>ChoEm</h1>
+<button id="lang" class="lang" type="button" lang="en">English</button>
+</header>
+<main id="log" class="log" role="log" aria-live="polite" aria-label="Cuộc trò chuyện"></main>
+<p id="status" class="status" role="status" hidden>Mất kết nối, đang thử lại…</p>
+<form id="composer" class="composer" autocomplete="off">
+<label for="input" class="visually-hidden">Tin nhắn</label>
+<input id="input" name="text" type="text" placeholder="Nhập tin nhắn…" maxlength="4000" enterkeyhint="send">
+<button type="submit">Gửi</button>
+</form>
+<noscript><p class="status">Trang này cần bật JavaScript.</p></noscript>
+</body>
+</html>
+`;
+
+// String.raw, so a regex or "\n" added later reaches the browser as written; the script
+// itself must avoid backticks and "${".
+// biome-ignore lint/complexity/noUselessStringRaw: guards future edits, see above
+const script = String.raw`const STORE = "choem.webchat.";
+const API = "/webchat/api/messages";
+const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+const log = document.getElementById("log");
+const form = document.getElementById("composer");
+const input = document.getElementById("input");
+const langButton = document.getElementById("lang");
+const statusLine = document.getElementById("status");
+
+// randomUUID exists only in secure contexts; a phone on the LAN opens plain http.
+function newId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+function load(key) {
+  try { return localStorage.getItem(STORE + key); } catch { return null; }
+}
+function save(key, value) {
+  try { localStorage.setItem(STORE + key, value); } catch { /* private mode: this visit only */ }
+}
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const state = { chatId: load("chatId"), lang: load("lang") === "en" ? "en" : "vi", cursor: "0", pending: new Set() };
+if (!state.chatId || !ID_PATTERN.test(state.chatId)) {
+  state.chatId = newId();
+  save("chatId", state.chatId);
+}
+
+function safeUrl(raw) {
+  try {
+    const url = new URL(raw, location.href);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch { return null; }
+}
+function addText(el, text) {
+  if (!text) return;
+  const p = document.createElement("p");
+  p.textContent = text;
+  el.append(p);
+}
+function addLink(el, raw, label) {
+  const href = safeUrl(raw);
+  if (!href) return;
+  const a = document.createElement("a");
+  a.href = href;
+  a.target = "_blank";
+  a.rel = "noopener noreferrer";
+  a.textContent = label;
+  el.append(a);
+}
+function addChoices(el, rows) {
+  if (!Array.isArray(rows)) return;
+  for (const row of rows) {
+    const line = document.createElement("div");
+    line.className = "choices";
+    for (const option of row) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = option.label;
+      button.addEventListener("click", () => send("choice", { value: option.value, text: option.label }, option.label));
+      line.append(button);
+    }
+    el.append(line);
+  }
+}
+function show(el) {
+  log.append(el);
+  log.scrollTop = log.scrollHeight;
+}
+function bubble(from, text) {
+  const el = document.createElement("div");
+  el.className = "msg " + from;
+  addText(el, text);
+  return el;
+}
+
+function render(entry) {
+  // The page already shows what it sent itself; the copy kept for reloads is skipped.
+  if (entry.from === "user" && entry.clientId && state.pending.delete(entry.clientId)) return;
+  const m = entry.message;
+  const el = bubble(entry.from === "user" ? "user" : "bot");
+  if (m.kind === "text") {
+    addText(el, m.text);
+    addChoices(el, m.choices);
+  } else if (m.kind === "media") {
+    const href = m.source && m.source.kind === "url" ? safeUrl(m.source.url) : null;
+    if (href && m.media === "photo") {
+      const img = document.createElement("img");
+      img.src = href;
+      img.alt = "Ảnh";
+      img.addEventListener("load", () => { log.scrollTop = log.scrollHeight; });
+      el.append(img);
+    } else if (href) {
+      addLink(el, href, m.media === "video" ? "▶ Xem video" : "📄 Mở tài liệu");
+    }
+    addText(el, m.caption);
+    addChoices(el, m.choices);
+  } else if (m.kind === "link") {
+    addText(el, m.text);
+    addLink(el, m.url, m.title || m.url);
+  } else {
+    return;
+  }
+  show(el);
+}
+
+// The same id on every retry lets the server drop a copy whose answer was lost on the way.
+async function post(id, type, fields) {
+  const body = JSON.stringify(Object.assign({ chatId: state.chatId, id, type, language: state.lang }, fields));
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const response = await fetch(API, { method: "POST", headers: { "content-type": "application/json" }, body });
+      if (response.ok) return true;
+      if (response.status < 500) return false;
+    } catch { /* offline for a moment: try again */ }
+    await pause(1000 * 2 ** attempt);
+  }
+  return false;
+}
+function send(type, fields, shown) {
+  const id = newId();
+  let el = null;
+  if (shown) {
+    state.pending.add(id);
+    el = bubble("user", shown);
+    show(el);
+  }
+  post(id, type, fields).then((ok) => {
+    if (ok || !el) return;
+    el.classList.add("failed");
+    const note = document.createElement("small");
+    note.className = "note";
+    note.textContent = "Chưa gửi được";
+    el.append(note);
+  });
+}
+
+async function fetchMessages(wait) {
+  const query = "?chatId=" + encodeURIComponent(state.chatId) + "&after=" + encodeURIComponent(state.cursor);
+  const response = await fetch(API + query + (wait ? "&wait=1" : ""), { cache: "no-store" });
+  if (!response.ok) throw new Error("HTTP " + response.status);
+  const data = await response.json();
+  for (const entry of data.messages) {
+    render(entry);
+    state.cursor = entry.id;
+  }
+  statusLine.hidden = true;
+  return data.messages.length;
+}
+async function pollForever() {
+  let delay = 1000;
+  for (;;) {
+    const started = Date.now();
+    try {
+      const count = await fetchMessages(true);
+      delay = 1000;
+      if (count === 0 && Date.now() - started < 500) await pause(1000);
+    } catch {
+      statusLine.hidden = false;
+      await pause(delay);
+      delay = Math.min(delay * 2, 15000);
+    }
+  }
+}
+
+function showLanguage() {
+  const other = state.lang === "vi" ? "en" : "vi";
+  langButton.textContent = other === "en" ? "English" : "Tiếng Việt";
+  langButton.lang = other;
+  log.lang = state.lang;
+}
+langButton.addEventListener("click", () => {
+  state.lang = state.lang === "vi" ? "en" : "vi";
+  save("lang", state.lang);
+  showLanguage();
+  send("command", { text: state.lang === "en" ? "/language en" : "/ngonngu vi" });
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (!text) return;
+  input.value = "";
+  send("text", { text }, text);
+  input.focus();
+});
+
+async function start() {
+  showLanguage();
+  let total = 0;
+  for (;;) {
+    try {
+      let count;
+      do {
+        count = await fetchMessages(false);
+        total += count;
+      } while (count === 100);
+      break;
+    } catch {
+      statusLine.hidden = false;
+      await pause(2000);
+    }
+  }
+  if (total === 0) send("command", { text: "/start" });
+  pollForever();
+}
+start();
+`;
+
+const style = `*{box-sizing:border-box}
+html,body{height:100%;margin:0}
+body{display:flex;flex-direction:column;height:100dvh;background:#eef2f1;color:#17201c;
+font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif}
+.bar{display:flex;align-items:center;justify-content:space-between;gap:.5rem;
+padding:.5rem .75rem;background:#0b6e4f;color:#fff}
+.bar h1{margin:0;font-size:1.2rem;letter-spacing:.02em}
+.lang{min-height:40px;padding:0 .8rem;border:1px solid #fff;border-radius:1.2rem;background:transparent;
+color:#fff;font:inherit;font-size:.9rem;cursor:pointer}
+.log{flex:1;overflow-y:auto;padding:.75rem;display:flex;flex-direction:column;gap:.55rem}
+.msg{max-width:88%;padding:.55rem .8rem;border-radius:1rem;background:#fff;overflow-wrap:anywhere;
+box-shadow:0 1px 2px rgba(0,0,0,.12)}
+.msg.bot{align-self:flex-start;border-bottom-left-radius:.3rem}
+.msg.user{align-self:flex-end;background:#cdeedd;border-bottom-right-radius:.3rem}
+.msg p{margin:0;white-space:pre-wrap}
+.msg p+p{margin-top:.35rem}
+.msg img{display:block;max-width:100%;height:auto;border-radius:.6rem;margin:.2rem 0 .35rem}
+.msg a{display:inline-block;padding:.3rem 0;color:#0a58ca;font-weight:600}
+.choices{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.5rem}
+.choices button{flex:1 1 0;min-width:5.5rem;min-height:44px;padding:.35rem .6rem;border:1px solid #0b6e4f;
+border-radius:.7rem;background:#f6fbf8;color:#0b5a41;font:inherit;font-weight:600;cursor:pointer}
+.choices button:hover{background:#e1f3ea}
+button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #e39b00;outline-offset:2px}
+.composer{display:flex;gap:.5rem;padding:.5rem .6rem max(.5rem,env(safe-area-inset-bottom));
+background:#fff;border-top:1px solid #cfd8d4}
+.composer input{flex:1;min-width:0;min-height:44px;padding:.5rem .9rem;border:1px solid #7d8b85;
+border-radius:1.4rem;font:inherit;color:inherit;background:#fff}
+.composer button{min-height:44px;padding:0 1.2rem;border:0;border-radius:1.4rem;background:#0b6e4f;
+color:#fff;font:inherit;font-weight:600;cursor:pointer}
+.status{margin:0;padding:.35rem .75rem;background:#fff1c2;font-size:.9rem;text-align:center}
+.failed{opacity:.75}
+.note{display:block;margin-top:.2rem;font-size:.8rem;color:#a3122b}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+`;
+
+/** The three resources of the page, served by the web chat adapter. */
+export const webChatPage = { html, script, style } as const;

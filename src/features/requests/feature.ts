@@ -1,0 +1,117 @@
+/**
+ * Parents' requests: the two forms, "Tra cứu" for their own requests, and the minimum staff
+ * need to list new requests and move them on (with the parent told each time).
+ */
+import type { Connection } from "mongoose";
+import type { Feature } from "../../core/feature.js";
+import type { Notify } from "../../core/notifier.js";
+import { say, type Turn } from "../../core/turn.js";
+import { readHumanCode } from "../../storage/human-code.js";
+import { createAudit } from "../staff/audit.js";
+import { connectivityForm } from "./connectivity.form.js";
+import { describeForStaff, describeRequest } from "./describe.js";
+import { deviceForm } from "./device.form.js";
+import { REQUEST_STATUSES, type RequestKind, type RequestStatus } from "./model.js";
+import type { SchoolDirectory } from "./school-steps.js";
+import { createRequestService, type RequestService } from "./service.js";
+
+export function createRequestsFeature(deps: {
+  mongo: Connection;
+  schools: SchoolDirectory;
+  notify: Notify;
+}): Feature {
+  const requests = createRequestService(deps.mongo);
+  const audit = createAudit(deps.mongo);
+  const isStaff = (turn: Turn) => turn.person.roles.includes("staff");
+  const actor = (turn: Turn) => `${turn.person.channel}:${turn.person.userId}`;
+
+  async function lookup(turn: Turn, args: string): Promise<void> {
+    const code = readHumanCode("YC", args);
+    if (code) {
+      const request = await requests.byCode(code);
+      const mine =
+        request && request.channel === turn.person.channel && request.userId === turn.person.userId;
+      if (request && (mine || isStaff(turn))) {
+        if (!mine) await audit(actor(turn), "read-request", code);
+        say(turn, mine ? describeRequest(request, turn.t) : describeForStaff(request, turn.t));
+      } else say(turn, turn.t("request-not-found", { code }));
+      return;
+    }
+    const own = await requests.mine(turn.person.channel, turn.person.userId);
+    if (own.length === 0) say(turn, turn.t("request-none-yet"));
+    else
+      say(turn, `${turn.t("request-yours")}\n\n${own.map((r) => describeRequest(r, turn.t)).join("\n\n")}`);
+  }
+
+  async function listForStaff(turn: Turn, args: string): Promise<void> {
+    if (!isStaff(turn)) return say(turn, turn.t("staff-only"));
+    const words = args.toLowerCase().split(/\s+/).filter(Boolean);
+    const kind = words.find((w): w is RequestKind => w === "device" || w === "connectivity");
+    const status = words.find((w): w is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(w));
+    const schoolCode = words.find((w) => /^\d{3,}$/.test(w));
+    const found = await requests.list({
+      ...(kind ? { kind } : {}),
+      ...(status ? { status } : {}),
+      ...(schoolCode ? { schoolCode } : {}),
+    });
+    await audit(actor(turn), "list-requests", args || "new");
+    if (found.length === 0) return say(turn, turn.t("staff-requests-none"));
+    say(
+      turn,
+      `${turn.t("staff-requests-list", { count: found.length })}\n\n${found.map((r) => describeForStaff(r, turn.t)).join("\n\n")}`,
+    );
+  }
+
+  async function changeStatus(turn: Turn, args: string): Promise<void> {
+    if (!isStaff(turn)) return say(turn, turn.t("staff-only"));
+    const [rawCode = "", rawStatus = "", ...reasonWords] = args.split(/\s+/);
+    const code = readHumanCode("YC", rawCode);
+    const status = REQUEST_STATUSES.find((s) => s === rawStatus.toLowerCase());
+    const reason = reasonWords.join(" ").trim();
+    if (!code || !status) return say(turn, turn.t("staff-status-usage"));
+    if (status === "rejected" && !reason) return say(turn, turn.t("staff-reason-needed"));
+    const result = await requests.changeStatus(code, status, actor(turn), reason || undefined);
+    await audit(actor(turn), `status:${status}`, code);
+    if (result.kind === "not-found") return say(turn, turn.t("request-not-found", { code }));
+    if (result.kind === "not-allowed") {
+      return say(turn, turn.t("staff-status-not-allowed", { from: turn.t(`request-status-${result.from}`) }));
+    }
+    await notifyParent(requests, deps.notify, result.request.code);
+    say(turn, turn.t("staff-status-changed", { code, status: turn.t(`request-status-${status}`) }));
+  }
+
+  return {
+    name: "requests",
+    forms: [deviceForm(requests, deps.schools), connectivityForm(requests)],
+    menu: [
+      { value: "device", labelKey: "menu-device", run: (turn, tools) => tools.dialogs.start(turn, "device") },
+      {
+        value: "connectivity",
+        labelKey: "menu-connectivity",
+        run: (turn, tools) => tools.dialogs.start(turn, "connectivity"),
+      },
+      { value: "lookup", labelKey: "menu-lookup", run: (turn) => lookup(turn, "") },
+      {
+        value: "staff-requests",
+        labelKey: "menu-staff-requests",
+        roles: ["staff"],
+        run: (turn) => listForStaff(turn, ""),
+      },
+    ],
+    commands: {
+      tracuu: (turn, args) => lookup(turn, args),
+      lookup: (turn, args) => lookup(turn, args),
+      yeucau: (turn, args) => listForStaff(turn, args),
+      capnhat: (turn, args) => changeStatus(turn, args),
+    },
+  };
+}
+
+async function notifyParent(requests: RequestService, notify: Notify, code: string): Promise<void> {
+  const request = await requests.byCode(code);
+  if (!request || request.erasedAt) return;
+  const locale = request.locale === "en" ? "en" : "vi";
+  await notify({ channel: request.channel, chatId: request.chatId, locale }, (t) => [
+    { kind: "text", text: `${t("request-status-changed")}\n\n${describeRequest(request, t)}` },
+  ]);
+}

@@ -1,0 +1,105 @@
+/**
+ * Requests for help: a device for a child, or connectivity for a household. Personal fields are
+ * optional in the schema because "delete my data" erases them and keeps the anonymous rest.
+ */
+import { type Connection, type Model, Schema } from "mongoose";
+import type { ChannelName } from "../../core/messages.js";
+import { modelOn } from "../../storage/model-on.js";
+
+export const REQUEST_STATUSES = [
+  "new",
+  "verified",
+  "approved",
+  "matched",
+  "delivered",
+  "rejected",
+  "withdrawn",
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export type RequestKind = "device" | "connectivity";
+
+export interface StatusChange {
+  status: RequestStatus;
+  at: Date;
+  /** "parent", or the staff member's channel:id. */
+  by: string;
+  reason?: string;
+}
+
+export interface HelpRequest {
+  code: string;
+  idempotencyKey: string;
+  kind: RequestKind;
+  status: RequestStatus;
+  history: StatusChange[];
+  channel: ChannelName;
+  userId: string;
+  chatId: string;
+  locale: string;
+  // Not personal: kept after erasure for anonymous counts.
+  grade?: number;
+  schoolCode?: string;
+  district?: string;
+  circumstances?: string[];
+  device?: string;
+  problem?: string;
+  carrier?: string;
+  place?: string;
+  // Personal: erased on request.
+  childName?: string;
+  schoolName?: string;
+  className?: string;
+  homeHas?: string[];
+  phone?: string;
+  ward?: string;
+  erasedAt?: Date;
+  createdAt: Date;
+}
+
+const schema = new Schema<HelpRequest>({
+  code: { type: String, required: true, unique: true },
+  idempotencyKey: { type: String, required: true, unique: true },
+  kind: { type: String, required: true },
+  status: { type: String, required: true, index: true },
+  history: [{ _id: false, status: String, at: Date, by: String, reason: String }],
+  channel: { type: String, required: true },
+  userId: { type: String, required: true, index: true },
+  chatId: { type: String, required: true },
+  locale: { type: String, required: true },
+  grade: Number,
+  schoolCode: { type: String, index: true },
+  district: String,
+  circumstances: [String],
+  device: String,
+  problem: String,
+  carrier: String,
+  place: String,
+  childName: String,
+  schoolName: String,
+  className: String,
+  homeHas: [String],
+  phone: String,
+  ward: String,
+  erasedAt: Date,
+  createdAt: { type: Date, default: () => new Date() },
+});
+
+/**
+ * One row per "this child / this phone already has an open request of this kind". A unique
+ * index on the key makes two simultaneous confirms produce one request.
+ */
+export interface RequestClaim {
+  key: string;
+  requestCode: string;
+}
+const claimSchema = new Schema<RequestClaim>({
+  key: { type: String, required: true, unique: true },
+  requestCode: { type: String, required: true, index: true },
+});
+
+export function requestModel(connection: Connection): Model<HelpRequest> {
+  return modelOn(connection, "HelpRequest", schema, "requests");
+}
+export function requestClaimModel(connection: Connection): Model<RequestClaim> {
+  return modelOn(connection, "RequestClaim", claimSchema, "request_claims");
+}

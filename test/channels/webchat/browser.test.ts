@@ -1,0 +1,147 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Browser, BrowserContext } from "playwright-core";
+import QRCode from "qrcode";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWebChatChannel } from "../../../src/channels/webchat/adapter.js";
+import type { Channel } from "../../../src/core/channel.js";
+import type { InboundMessage } from "../../../src/core/messages.js";
+import { Redis } from "../../../src/storage/redis.js";
+import { launchBrowser } from "../../helpers/browser.js";
+import { silentLogger } from "../../helpers/silent-logger.js";
+import { testRedisUrl, uniqueName } from "../../helpers/stores.js";
+
+const MENU = [
+  { value: "device", label: "Xin thiết bị" },
+  { value: "sim", label: "Xin gói data" },
+  { value: "donate", label: "Ủng hộ" },
+];
+
+/** A stand-in for the core: a menu on /start, then it names the choice or echoes the text. */
+async function answer(channel: Channel, message: InboundMessage): Promise<void> {
+  const { content, chatId } = message;
+  if (content.kind === "command" && content.command === "start") {
+    await channel.send(chatId, {
+      kind: "text",
+      text: "Chào mừng đến với ChoEm! Bạn cần gì?",
+      choices: [MENU],
+    });
+  } else if (content.kind === "choice") {
+    const label = MENU.find((option) => option.value === content.value)?.label ?? content.value;
+    await channel.send(chatId, { kind: "text", text: `Bạn đã chọn: ${label}. Hãy cho biết tên trường.` });
+  } else if (content.kind === "text") {
+    await channel.send(chatId, { kind: "text", text: `Bạn viết: ${content.text}` });
+  }
+}
+
+describe("web chat page in Chromium", () => {
+  let redis: Redis;
+  let server: FastifyInstance;
+  let browser: Browser;
+  let context: BrowserContext;
+  let url: string;
+  let channel: Channel;
+  const received: InboundMessage[] = [];
+
+  beforeAll(async () => {
+    redis = new Redis(testRedisUrl());
+    channel = createWebChatChannel({
+      redis,
+      keyPrefix: `${uniqueName("webchat_browser")}:`,
+      logger: silentLogger(),
+      onIgnored: () => {},
+      onInbound: async (message) => {
+        received.push(message);
+        await answer(channel, message);
+      },
+    });
+    server = Fastify();
+    await server.register(channel.routes!);
+    url = await server.listen({ port: 0, host: "127.0.0.1" });
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    await redis?.quit();
+  });
+
+  it("runs a conversation by keyboard and keeps it across a reload", { timeout: 60_000 }, async () => {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    page.on("request", (request) => {
+      if (!request.url().startsWith(url) && !request.url().startsWith("data:")) problems.push(request.url());
+    });
+
+    await page.goto(url);
+    const log = page.getByRole("log");
+    await log.getByText("Chào mừng đến với ChoEm!").waitFor();
+
+    const choice = page.getByRole("button", { name: "Xin gói data" });
+    await choice.focus();
+    await page.keyboard.press("Enter");
+    await log.getByText("Bạn đã chọn: Xin gói data.", { exact: false }).waitFor();
+    await expect(log.locator(".msg.user").last().textContent()).resolves.toBe("Xin gói data");
+
+    const input = page.getByPlaceholder("Nhập tin nhắn…");
+    await input.fill("Trường THCS Chu Văn An");
+    await input.press("Enter");
+    await log.getByText("Bạn viết: Trường THCS Chu Văn An").waitFor();
+    await expect(input.inputValue()).resolves.toBe("");
+    await page.screenshot({ path: "/tmp/webchat.png" });
+
+    const bubbles = () => log.locator(".msg").allTextContents();
+    const before = await bubbles();
+    expect(before).toEqual([
+      "Chào mừng đến với ChoEm! Bạn cần gì?Xin thiết bịXin gói dataỦng hộ",
+      "Xin gói data",
+      "Bạn đã chọn: Xin gói data. Hãy cho biết tên trường.",
+      "Trường THCS Chu Văn An",
+      "Bạn viết: Trường THCS Chu Văn An",
+    ]);
+    const chatId = await page.evaluate(() => localStorage.getItem("choem.webchat.chatId"));
+
+    await page.reload();
+    await log.getByText("Bạn viết: Trường THCS Chu Văn An").waitFor();
+    expect(await bubbles()).toEqual(before);
+    expect(await page.evaluate(() => localStorage.getItem("choem.webchat.chatId"))).toBe(chatId);
+
+    // One /start only: a reload with history resumes instead of starting over.
+    expect(received.map((message) => message.content.kind)).toEqual(["command", "choice", "text"]);
+    expect(new Set(received.map((message) => message.chatId))).toEqual(new Set([chatId]));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows photos from the server and switches the language by command", { timeout: 30_000 }, async () => {
+    const page = await context.newPage();
+    await page.goto(url);
+    const log = page.getByRole("log");
+    await log.getByText("Bạn viết: Trường THCS Chu Văn An").waitFor();
+    const chatId = await page.evaluate(() => localStorage.getItem("choem.webchat.chatId"));
+
+    const qr = await QRCode.toBuffer("https://example.org/ung-ho", { type: "png" });
+    const data = { kind: "bytes" as const, data: qr, fileName: "qr.png", mimeType: "image/png" };
+    await channel.send(chatId!, { kind: "media", media: "photo", source: data, caption: "Mã QR ủng hộ" });
+    const image = log.getByRole("img");
+    await image.waitFor();
+    await expect(
+      image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).resolves.toBeGreaterThan(0);
+    await log.getByText("Mã QR ủng hộ").waitFor();
+
+    received.length = 0;
+    await page.getByRole("button", { name: "English" }).press("Enter");
+    await page.getByRole("button", { name: "Tiếng Việt" }).waitFor();
+    await expect
+      .poll(() => received.map((message) => message.content))
+      .toEqual([{ kind: "command", command: "language", args: "en" }]);
+    expect(received[0]?.languageCode).toBe("en");
+    await page.close();
+  });
+});
