@@ -85,11 +85,13 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
       ? ""
       : `\n\n${turn.t(step.optional ? "dialog-typed-nav-skip" : "dialog-typed-nav")}`;
     if (step.input.kind === "phone") {
+      // Next to a share-phone button, Telegram's keyboard sends labels back as typed text:
+      // typedNavigation() reads "⬅️ Quay lại" as back all the same.
       turn.replies.push({
         kind: "text",
         text: text + navHint,
         requestPhone: turn.capabilities.requestPhone,
-        ...(turn.capabilities.requestPhone ? {} : { choices: layoutChoices(state.offered, 3) }),
+        choices: layoutChoices(state.offered, 3),
       });
       return;
     }

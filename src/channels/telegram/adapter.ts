@@ -1,0 +1,198 @@
+/**
+ * The Telegram channel: wires the client, inbound parsing and rendering to core/channel.ts.
+ * Updates arrive on POST /webhooks/telegram (webhook mode) or from a getUpdates loop (polling
+ * mode, one process only: a second poller gets 409). Delivery is at least once either way;
+ * the core drops repeated update ids.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
+import type { FastifyPluginAsync } from "fastify";
+import { GrammyError } from "grammy";
+import type { Capabilities, Channel, ChannelDeps, Ignored } from "../../core/channel.js";
+import { type Logger, redactUrl } from "../../core/logger.js";
+import type { InboundMessage } from "../../core/messages.js";
+import { createTelegramClient, type TelegramClient, toSendOutcome } from "./client.js";
+import { callbackQueryId, toInbound } from "./inbound.js";
+import { renderTelegram } from "./render.js";
+
+export interface TelegramChannelConfig {
+  token: string;
+  apiRoot: string;
+  mode: "webhook" | "polling";
+  webhookSecret: string | undefined;
+}
+
+export const telegramCapabilities: Capabilities = {
+  buttons: true,
+  maxButtonsPerRow: 4,
+  maxTextLength: 4096,
+  maxCaptionLength: 1024,
+  media: { photo: "native", video: "native", document: "native" },
+  requestPhone: true,
+  groups: true,
+};
+
+const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+const POLL_TIMEOUT_SECONDS = 25;
+const FIRST_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+
+type HandleUpdate = (update: unknown, parsed?: InboundMessage | Ignored) => Promise<void>;
+
+export function createTelegramChannel(config: TelegramChannelConfig, deps: ChannelDeps): Channel {
+  const log = deps.logger.child({ channel: "telegram" });
+  const client = createTelegramClient({
+    token: config.token,
+    apiRoot: config.apiRoot,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+
+  const handle: HandleUpdate = async (update, parsed = toInbound(update)) => {
+    const queryId = callbackQueryId(update);
+    if (queryId !== undefined) {
+      // Answered at once so the button stops spinning; a failure here changes nothing for the dialog.
+      client.answerCallbackQuery(queryId).catch((error: unknown) => {
+        log.warn({ error: describe(error) }, "answerCallbackQuery failed");
+      });
+    }
+    if ("ignored" in parsed) deps.onIgnored("telegram", parsed.ignored);
+    else await deps.onInbound(parsed);
+  };
+
+  const channel: Channel = {
+    name: "telegram",
+    capabilities: telegramCapabilities,
+    async send(chatId, message) {
+      const messageIds: string[] = [];
+      for (const call of renderTelegram(chatId, message, telegramCapabilities)) {
+        try {
+          messageIds.push(await client.send(call));
+        } catch (error) {
+          return toSendOutcome(error);
+        }
+      }
+      return { kind: "sent", messageIds };
+    },
+  };
+  log.info({ apiRoot: redactUrl(config.apiRoot), mode: config.mode }, "telegram channel configured");
+  if (config.mode === "webhook") {
+    channel.routes = webhookRoutes(config.webhookSecret, handle, log);
+  } else {
+    const poller = createPoller(client, handle, log);
+    channel.start = poller.start;
+    channel.stop = poller.stop;
+  }
+  return channel;
+}
+
+function webhookRoutes(secret: string | undefined, handle: HandleUpdate, log: Logger): FastifyPluginAsync {
+  return async (app) => {
+    app.post(
+      "/webhooks/telegram",
+      {
+        // Checked before the body is even parsed: nothing from an unauthenticated caller is processed.
+        onRequest: async (request, reply) => {
+          if (!isSecretValid(request.headers[SECRET_HEADER], secret)) {
+            return reply.code(401).send({ error: "unauthorized" });
+          }
+        },
+      },
+      async (request, reply) => {
+        try {
+          await handle(request.body);
+        } catch (error) {
+          // A non-2xx answer makes Telegram deliver the update again; the core drops repeats.
+          log.error({ err: error, updateId: updateIdOf(request.body) }, "telegram update failed");
+          return reply.code(500).send({ error: "update not handled" });
+        }
+        return reply.code(200).send({});
+      },
+    );
+  };
+}
+
+/** Hashing first gives equal-length buffers, so neither content nor length leaks through timing. */
+function isSecretValid(given: string | string[] | undefined, expected: string | undefined): boolean {
+  if (expected === undefined || expected === "" || typeof given !== "string") return false;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function createPoller(client: TelegramClient, handle: HandleUpdate, log: Logger) {
+  let controller: AbortController | undefined;
+  let loop: Promise<void> | undefined;
+
+  // Updates of one chat run in order; different chats run side by side.
+  async function handleBatch(updates: unknown[]): Promise<void> {
+    const chains = new Map<string, Promise<void>>();
+    const all: Promise<void>[] = [];
+    for (const update of updates) {
+      const parsed = toInbound(update);
+      const run = () =>
+        handle(update, parsed).catch((error: unknown) => {
+          log.error({ err: error, updateId: updateIdOf(update) }, "telegram update failed");
+        });
+      const key = "ignored" in parsed ? undefined : parsed.chatId;
+      const next = key === undefined ? run() : (chains.get(key) ?? Promise.resolve()).then(run);
+      if (key !== undefined) chains.set(key, next);
+      all.push(next);
+    }
+    await Promise.all(all);
+  }
+
+  async function poll(signal: AbortSignal): Promise<void> {
+    let offset = 0;
+    let backoff = FIRST_BACKOFF_MS;
+    while (!signal.aborted) {
+      let updates: unknown[];
+      try {
+        updates = await client.getUpdates(offset, POLL_TIMEOUT_SECONDS, signal);
+        backoff = FIRST_BACKOFF_MS;
+      } catch (error) {
+        if (signal.aborted) return;
+        const code = error instanceof GrammyError ? error.error_code : undefined;
+        if (code === 401) {
+          log.error("Telegram refused the bot token (401): check TELEGRAM_BOT_TOKEN; polling stopped");
+          return;
+        }
+        const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
+        const wait = retryAfter === undefined ? backoff : retryAfter * 1000;
+        log.warn({ error: describe(error), waitMs: wait }, "getUpdates failed");
+        if (retryAfter === undefined) backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        await delay(wait, undefined, { signal }).catch(() => undefined);
+        continue;
+      }
+      await handleBatch(updates);
+      // Confirmed only after handling: a crash mid-batch replays it, it never loses it.
+      for (const update of updates) offset = Math.max(offset, (updateIdOf(update) ?? -1) + 1);
+    }
+  }
+
+  return {
+    async start(): Promise<void> {
+      if (loop) return;
+      controller = new AbortController();
+      // getUpdates answers 409 while a webhook is set, e.g. after switching a bot from webhook to polling.
+      await client.deleteWebhook().catch((error: unknown) => {
+        log.warn({ error: describe(error) }, "deleteWebhook failed");
+      });
+      loop = poll(controller.signal);
+    },
+    async stop(): Promise<void> {
+      controller?.abort();
+      await loop;
+      loop = undefined;
+    },
+  };
+}
+
+function updateIdOf(update: unknown): number | undefined {
+  if (typeof update !== "object" || update === null || !("update_id" in update)) return undefined;
+  return typeof update.update_id === "number" ? update.update_id : undefined;
+}
+
+/** API errors carry the payload (user text, phones): log only what Telegram said. */
+function describe(error: unknown): string {
+  if (error instanceof GrammyError) return `${error.error_code} ${error.description}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,104 @@
+/**
+ * A thin client over grammY's Api: the calls the adapter makes, and the one place that maps
+ * Bot API failures to SendOutcome. No auto-retry and no throttler on purpose: retrying is the
+ * send queue's decision, and a retried network error can deliver a message twice
+ * (shared/reference/telegram.md 2.4).
+ */
+import { Api, GrammyError, HttpError, InputFile } from "grammy";
+import { z } from "zod";
+import type { SendOutcome } from "../../core/messages.js";
+import type { TelegramCall, TelegramUpload } from "./render.js";
+
+export interface TelegramClientConfig {
+  token: string;
+  /** Without a trailing slash (grammY refuses one). */
+  apiRoot: string;
+  fetch?: typeof fetch;
+}
+
+export interface TelegramClient {
+  /** Performs one rendered call and returns the id of the message it created. */
+  send(call: TelegramCall): Promise<string>;
+  getUpdates(offset: number, timeoutSeconds: number, signal: AbortSignal): Promise<unknown[]>;
+  answerCallbackQuery(callbackQueryId: string): Promise<void>;
+  deleteWebhook(): Promise<void>;
+}
+
+/** The slice of grammY's proxy the client uses: any Bot API method name, called with a payload. */
+type CallByName = Record<
+  string,
+  (payload: Record<string, unknown>, signal?: AbortSignal) => Promise<unknown>
+>;
+
+// sendMessage and friends return a Message, copyMessage a MessageId: both carry message_id.
+const sentSchema = z.looseObject({ message_id: z.number() });
+const updatesSchema = z.array(z.unknown());
+const uploadSchema = z.object({ upload: z.instanceof(Buffer), fileName: z.string(), mimeType: z.string() });
+
+// Explicit, because allowed_updates persists on Telegram's side until changed.
+const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"];
+// Must outlast the adapter's long poll; grammY's default would leave a stuck send hanging for minutes.
+const REQUEST_TIMEOUT_SECONDS = 60;
+// Telegram always sends retry_after with 429; this covers a proxy that drops it.
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+export function createTelegramClient(config: TelegramClientConfig): TelegramClient {
+  const api = new Api(config.token, {
+    apiRoot: config.apiRoot,
+    timeoutSeconds: REQUEST_TIMEOUT_SECONDS,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  });
+  // grammY's raw proxy resolves any method name at run time; its static type lists each method's
+  // own payload, which a rendered call (method chosen at run time) cannot satisfy.
+  const raw = api.raw as unknown as CallByName;
+
+  return {
+    async send(call) {
+      const result = await raw[call.method]!(withInputFiles(call.payload));
+      return String(sentSchema.parse(result).message_id);
+    },
+    async getUpdates(offset, timeoutSeconds, signal) {
+      // Through the untyped view: grammY types the signal as its polyfill's, not Node's own.
+      const result = await raw.getUpdates!(
+        { offset, timeout: timeoutSeconds, allowed_updates: ALLOWED_UPDATES },
+        signal,
+      );
+      return updatesSchema.parse(result);
+    },
+    async answerCallbackQuery(callbackQueryId) {
+      await api.answerCallbackQuery(callbackQueryId);
+    },
+    async deleteWebhook() {
+      await api.deleteWebhook({ drop_pending_updates: false });
+    },
+  };
+}
+
+function withInputFiles(payload: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([key, value]) => {
+      const upload = uploadSchema.safeParse(value);
+      return [key, upload.success ? toInputFile(upload.data) : value];
+    }),
+  );
+}
+
+function toInputFile(upload: TelegramUpload): InputFile {
+  return new InputFile(upload.upload, upload.fileName);
+}
+
+/** Every failure of a send, classified so the queue can decide from the kind alone. */
+export function toSendOutcome(error: unknown): SendOutcome {
+  if (error instanceof HttpError) return { kind: "transient", reason: error.message };
+  if (!(error instanceof GrammyError)) throw error;
+  const { error_code: code, description, parameters } = error;
+  if (code === 429) {
+    return { kind: "throttled", retryAfterSeconds: parameters.retry_after ?? DEFAULT_RETRY_AFTER_SECONDS };
+  }
+  if (code === 403) return { kind: "blocked", reason: description };
+  if (code === 400 && parameters.migrate_to_chat_id !== undefined) {
+    return { kind: "migrated", newChatId: String(parameters.migrate_to_chat_id) };
+  }
+  if (code >= 500) return { kind: "transient", reason: description };
+  return { kind: "rejected", reason: description };
+}
