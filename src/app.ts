@@ -21,6 +21,7 @@ import { createPeopleFeature } from "./features/people/feature.js";
 import { createPeopleService } from "./features/people/service.js";
 import { createPrivacyFeature } from "./features/privacy/feature.js";
 import { createRequestsFeature } from "./features/requests/feature.js";
+import { seedSampleSchools } from "./features/schools/seed-sample.js";
 import { createSchoolService } from "./features/schools/service.js";
 import { createSupportFeature } from "./features/support/feature.js";
 import { createMetrics, type Metrics } from "./http/metrics.js";
@@ -71,6 +72,8 @@ export async function startApp(
     const metrics = createMetrics();
     const i18n = createI18n(config.defaultLocale);
     const people = createPeopleService(mongo, config.adminIds);
+    const schools = createSchoolService(mongo);
+    if (!config.mongodbUri) await seedSampleSchools(schools, logger);
     const channels = new Map<ChannelName, Channel>();
     // Features notify people outside their turn through the pipeline, which is built after them.
     let pipeline: Pipeline | undefined;
@@ -78,7 +81,7 @@ export async function startApp(
       pipeline?.send(to.channel, to.chatId, to.locale, compose(i18n.translator(to.locale)));
     const features = [
       createPeopleFeature(people),
-      createRequestsFeature({ mongo, schools: createSchoolService(mongo), notify }),
+      createRequestsFeature({ mongo, schools, notify }),
       createSupportFeature(mongo),
       createPrivacyFeature(mongo),
     ];

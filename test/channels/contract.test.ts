@@ -1,0 +1,167 @@
+/**
+ * The contract suite: the same transcripts, labelled step by step, through the whole app on
+ * Telegram and Zalo (webhook in, fake platform out) and the web chat (its HTTP API).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createSchoolService } from "../../src/features/schools/service.js";
+import { type FakeTelegramApi, startFakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
+import { type FakeZaloApi, startFakeZaloApi } from "../fakes/zalo-api.js";
+import { type Driver, telegramDriver, webChatDriver, zaloDriver } from "../helpers/channel-drivers.js";
+import { silentLogger } from "../helpers/silent-logger.js";
+import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
+
+const TELEGRAM_SECRET = "telegram-secret_123";
+const ZALO_SECRET = "zalo-secret-456";
+
+type Step = [label: string, act: (d: Driver) => Promise<string>, expected: string | RegExp];
+
+const deviceRequest = (child: string, phone: string): Step[] => [
+  ["the welcome menu", (d) => d.say("/start"), "Xin chào! Đây là ChoEm"],
+  ["the consent notice", (d) => d.choose("Xin máy tính cho con"), "Trước khi bắt đầu"],
+  ["the child's name is asked after consent", (d) => d.choose("Tôi đồng ý"), "Họ và tên của con"],
+  ["emoji instead of a name is refused", (d) => d.say("🙂🙂"), "Họ tên chỉ gồm chữ cái"],
+  ["a real name moves on to the grade", (d) => d.say(child), "Con đang học lớp mấy"],
+  ["a grade out of range is refused", (d) => d.say("lớp 15"), "từ 1 đến 12"],
+  ["the school is asked", (d) => d.say("lớp 6"), "Con học trường nào"],
+  [
+    "a name without diacritics finds the school",
+    (d) => d.say("thcs chu van an"),
+    "Trường của con là trường nào",
+  ],
+  ["the class is optional", (d) => d.choose("Trường THCS Chu Văn An"), "Con học lớp nào"],
+  ["skipping the class asks the circumstances", (d) => d.choose("Bỏ qua"), "Hoàn cảnh gia đình"],
+  ["several circumstances", (d) => d.pick(["Hộ nghèo", "Cha/mẹ mất việc"]), "Con cần loại thiết bị nào"],
+  ["the device", (d) => d.choose("Máy tính bảng"), "nhà mình đang có gì"],
+  ["what the home has", (d) => d.pick(["Điện thoại dùng chung"]), "Số điện thoại di động"],
+  ["a landline is refused with the reason", (d) => d.say("024 3942 1234"), "số máy bàn"],
+  ["the phone leads to the summary", (d) => d.sharePhone(phone), "Máy tính bảng"],
+  ["confirming gives the code", (d) => d.choose("Xác nhận"), /Mã đơn của bạn: YC-[A-Z0-9]{6}/],
+  ["a platform retry of the confirm is answered once", (d) => d.replayLast(), /^$/],
+  ["the request is found by 'Tra cứu'", (d) => d.say("/tracuu"), "mới, chờ xác minh"],
+];
+
+const connectivityRequest = (phone: string): Step[] => [
+  ["the consent notice", (d) => d.say("/start").then(() => d.choose("Hỗ trợ kết nối")), "Trước khi bắt đầu"],
+  ["the problem", (d) => d.choose("Tôi đồng ý"), "vấn đề gì về kết nối"],
+  ["a wrong answer is explained", (d) => d.say("mèo"), "chọn một trong các lựa chọn"],
+  ["the carrier", (d) => d.choose("gói cước 4G"), "nhà mạng nào"],
+  ["the SIM number", (d) => d.choose("Viettel"), "Số điện thoại của SIM"],
+  ["a short number is refused", (d) => d.say("0987 65"), "10 chữ số"],
+  ["where the family lives", (d) => d.say(phone), "Gia đình đang ở đâu"],
+  ["the ward", (d) => d.choose("Nhà trọ"), "phường/xã nào"],
+  ["going back keeps earlier answers", (d) => d.say("quay lại"), "Gia đình đang ở đâu"],
+  ["the ward again", (d) => d.choose("Nhà trọ"), "phường/xã nào"],
+  ["the summary", (d) => d.say("Phường 5, Quận 8"), "Nhà trọ"],
+  ["confirming gives the code", (d) => d.choose("Xác nhận"), /Mã đơn của bạn: YC-[A-Z0-9]{6}/],
+];
+
+describe("the contract suite on every channel", () => {
+  let telegram: FakeTelegramApi;
+  let zalo: FakeZaloApi;
+  let platforms: RunningApp;
+  let web: RunningApp;
+
+  beforeAll(async () => {
+    [telegram, zalo] = await Promise.all([startFakeTelegramApi(), startFakeZaloApi()]);
+    const common = { MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0" };
+    const withTokens = loadConfig({
+      ...common,
+      PUBLIC_URL: "https://choem.example.vn",
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+      ZALO_BOT_TOKEN: zalo.token,
+      ZALO_API_ROOT: zalo.apiRoot,
+      ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+    });
+    const webOnly = loadConfig(common);
+    if (!withTokens.ok || !webOnly.ok) throw new Error("bad test config");
+    platforms = await startApp(withTokens.config, silentLogger(), {
+      host: "127.0.0.1",
+      redisPrefix: `${uniqueName("p")}:`,
+    });
+    web = await startApp(webOnly.config, silentLogger(), {
+      host: "127.0.0.1",
+      redisPrefix: `${uniqueName("w")}:`,
+    });
+    await createSchoolService(platforms.mongo).upsertMany([
+      {
+        code: "79001",
+        name: "Trường THCS Chu Văn An",
+        level: "thcs",
+        ward: "Phường 5",
+        district: "Quận 8",
+        province: "TP",
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await platforms.mongo.dropDatabase();
+    await Promise.all([platforms.close(), web.close()]);
+    await Promise.all([telegram.close(), zalo.close()]);
+  });
+
+  const children = { telegram: "Nguyễn Thị Hà", zalo: "Trần Minh Khôi", webchat: "Lê Thu Trang" };
+  const randomPhone = () => `+8498${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+  const drivers: Array<[keyof typeof children, () => Driver]> = [
+    [
+      "telegram",
+      () => telegramDriver(platforms.server, telegram, TELEGRAM_SECRET, Math.floor(Math.random() * 1e9)),
+    ],
+    ["zalo", () => zaloDriver(platforms.server, zalo, ZALO_SECRET, uniqueName("z").replace("_", ""))],
+    ["webchat", () => webChatDriver(web.server)],
+  ];
+
+  describe.each(drivers)("on %s", (name, makeDriver) => {
+    it("files a device request from first message to its code", async () => {
+      const driver = makeDriver();
+      for (const [label, act, expected] of deviceRequest(children[name], randomPhone())) {
+        expect(await act(driver), label).toMatch(expected);
+      }
+    });
+
+    it("files a connectivity request, going back once", async () => {
+      const driver = makeDriver();
+      for (const [label, act, expected] of connectivityRequest(randomPhone())) {
+        expect(await act(driver), label).toMatch(expected);
+      }
+    });
+  });
+
+  it("shows the menu as buttons on Telegram and as numbered options on Zalo", async () => {
+    const t = telegramDriver(platforms.server, telegram, TELEGRAM_SECRET, 5550001);
+    await t.say("/start");
+    const menu = telegram.calls("sendMessage").at(-1)!.payload;
+    expect(JSON.stringify(menu.reply_markup)).toContain("menu:device");
+    const z = zaloDriver(platforms.server, zalo, ZALO_SECRET, "zmenu01");
+    const text = await z.say("/start");
+    expect(text).toMatch(/^1\. 💻 Xin máy tính cho con$/m);
+    expect(text).toMatch(/Trả lời bằng số từ 1 đến \d+\./);
+  });
+
+  it("refuses webhooks with a wrong or missing secret and processes nothing", async () => {
+    const before = telegram.calls().length + zalo.calls().length;
+    const update = telegramUpdate.command(5550002, "start");
+    for (const headers of [{}, { "x-telegram-bot-api-secret-token": "wrong" }]) {
+      expect(
+        (
+          await platforms.server.inject({
+            method: "POST",
+            url: "/webhooks/telegram",
+            headers,
+            payload: update,
+          })
+        ).statusCode,
+      ).toBe(401);
+    }
+    for (const headers of [{}, { "x-bot-api-secret-token": "wrong-secret" }]) {
+      expect(
+        (await platforms.server.inject({ method: "POST", url: "/webhooks/zalo", headers, payload: {} }))
+          .statusCode,
+      ).toBe(401);
+    }
+    expect(telegram.calls().length + zalo.calls().length).toBe(before);
+  });
+});

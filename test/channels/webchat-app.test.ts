@@ -1,0 +1,51 @@
+/** The whole app with no platform token, as `npm start` serves it, used in headless Chromium. */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { launchBrowser } from "../helpers/browser.js";
+import { silentLogger } from "../helpers/silent-logger.js";
+import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
+
+describe("the web chat of the whole app in Chromium", () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const loaded = loadConfig({ MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0" });
+    if (!loaded.ok) throw new Error(loaded.message);
+    app = await startApp(loaded.config, silentLogger(), {
+      host: "127.0.0.1",
+      redisPrefix: `${uniqueName("b")}:`,
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.mongo.dropDatabase();
+    await app?.close();
+  });
+
+  it("greets with the Vietnamese main menu and runs a form with the keyboard", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(app.url);
+    await page.getByText("Xin chào! Đây là ChoEm").waitFor();
+    for (const entry of ["Xin máy tính cho con", "Hỏi cán bộ", "Dữ liệu của tôi"]) {
+      await page.getByRole("button", { name: entry }).last().waitFor();
+    }
+    await page.getByRole("button", { name: "Hỏi cán bộ" }).last().focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Bạn muốn hỏi về việc gì?").waitFor();
+    await page.getByRole("button", { name: "Kết nối Internet" }).last().click();
+    await page.getByText("Bạn viết câu hỏi của mình").waitFor();
+    await page.getByRole("textbox").fill("Nhà em ở trọ, sóng yếu quá ạ");
+    await page.keyboard.press("Enter");
+    await page.getByText("số điện thoại di động", { exact: false }).last().waitFor();
+    await page.getByRole("button", { name: "Bỏ qua" }).last().click();
+    await page.getByRole("button", { name: "Xác nhận" }).last().click();
+    const done = page.getByText(/Mã câu hỏi của bạn: HT-/);
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(/HT-[A-Z0-9]{6}/);
+    await page.screenshot({ path: "test-results/webchat-app.png" });
+  });
+});
