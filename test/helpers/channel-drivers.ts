@@ -26,7 +26,7 @@ interface Reply {
   options: Array<{ label: string; data?: string }>;
 }
 
-function driverOver(name: string, post: (body: unknown) => Promise<void>, replies: () => Promise<Reply[]>) {
+function driverOver(post: (body: unknown) => Promise<void>, replies: () => Promise<Reply[]>) {
   let seen = 0;
   let last: unknown;
   const next = async (body: unknown) => {
@@ -49,7 +49,6 @@ export function telegramDriver(
   chatId: number,
 ): Driver {
   const { next, texts, lastOptions, replayLast } = driverOver(
-    "telegram",
     async (update) => {
       const response = await app.inject({
         method: "POST",
@@ -103,7 +102,6 @@ export function zaloDriver(app: FastifyInstance, fake: FakeZaloApi, secret: stri
   const numbered = (text: string) =>
     [...text.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => ({ label: m[2]!, data: m[1]! }));
   const { next, texts, lastOptions, replayLast } = driverOver(
-    "zalo",
     async (update) => {
       const response = await app.inject({
         method: "POST",
@@ -140,7 +138,6 @@ export function webChatDriver(app: FastifyInstance, chatId = randomUUID()): Driv
     message: { kind: string; text?: string; choices?: Array<Array<{ value: string; label: string }>> };
   };
   const { next, texts, lastOptions, replayLast } = driverOver(
-    "webchat",
     async (body) => {
       const response = await app.inject({
         method: "POST",
