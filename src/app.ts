@@ -9,14 +9,12 @@ import { createWebChatChannel } from "./channels/webchat/adapter.js";
 import { createZaloChannel } from "./channels/zalo/adapter.js";
 import type { Config } from "./config.js";
 import type { Channel, ChannelDeps } from "./core/channel.js";
+import { createConversation } from "./core/conversation.js";
 import { createI18n } from "./core/i18n.js";
 import type { Logger } from "./core/logger.js";
 import type { ChannelName } from "./core/messages.js";
-import type { Notify } from "./core/notifier.js";
-import { createPipeline, type Pipeline } from "./core/pipeline.js";
+import type { Pipeline } from "./core/pipeline.js";
 import type { RateLimit } from "./core/rate-limit.js";
-import { createRouter } from "./core/router.js";
-import { createRedisSessionStore } from "./core/session-store.js";
 import { createPeopleFeature } from "./features/people/feature.js";
 import { createPeopleService } from "./features/people/service.js";
 import { createPrivacyFeature } from "./features/privacy/feature.js";
@@ -75,42 +73,25 @@ export async function startApp(
     const schools = createSchoolService(mongo);
     if (!config.mongodbUri) await seedSampleSchools(schools, logger);
     const channels = new Map<ChannelName, Channel>();
-    // Features notify people outside their turn through the pipeline, which is built after them.
-    let pipeline: Pipeline | undefined;
-    const notify: Notify = async (to, compose) =>
-      pipeline?.send(to.channel, to.chatId, to.locale, compose(i18n.translator(to.locale)));
-    const features = [
-      createPeopleFeature(people),
-      createRequestsFeature({ mongo, schools, notify }),
-      createSupportFeature(mongo),
-      createPrivacyFeature(mongo),
-    ];
-    const router = createRouter({
-      features,
-      redis,
-      prefix,
-      async setLocale(turn, locale) {
-        turn.session.locale = locale;
-        turn.locale = locale;
-        turn.t = i18n.translator(locale);
-        await people.setLocale(turn.person, locale);
-      },
-    });
-    pipeline = createPipeline({
+    const { pipeline } = createConversation({
       redis,
       prefix,
       i18n,
       people,
-      sessions: createRedisSessionStore(redis, prefix),
-      router,
       channels,
       logger,
       rateLimit: options.rateLimit ?? { max: 30, windowSeconds: 60 },
       onOutcome: (channel, outcome) => metrics.inbound.labels(channel, outcome).inc(),
+      features: (notify) => [
+        createPeopleFeature(people),
+        createRequestsFeature({ mongo, schools, notify }),
+        createSupportFeature(mongo),
+        createPrivacyFeature(mongo),
+      ],
     });
 
     const channelDeps: ChannelDeps = {
-      onInbound: (message) => pipeline!.handle(message),
+      onInbound: (message) => pipeline.handle(message),
       onIgnored: (channel, reason) => {
         metrics.inbound.labels(channel, "ignored").inc();
         logger.debug({ channel, reason }, "update ignored");

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { Connection } from "mongoose";
 import type { Capabilities, Channel } from "../../src/core/channel.js";
+import { createConversation } from "../../src/core/conversation.js";
 import type { Feature } from "../../src/core/feature.js";
 import { createI18n } from "../../src/core/i18n.js";
 import { createLogger } from "../../src/core/logger.js";
@@ -16,10 +17,8 @@ import type {
   OutboundMessage,
 } from "../../src/core/messages.js";
 import type { Notify } from "../../src/core/notifier.js";
-import { createPipeline, type Pipeline } from "../../src/core/pipeline.js";
+import type { Pipeline } from "../../src/core/pipeline.js";
 import type { RateLimit } from "../../src/core/rate-limit.js";
-import { createRouter } from "../../src/core/router.js";
-import { createRedisSessionStore } from "../../src/core/session-store.js";
 import { createPeopleFeature } from "../../src/features/people/feature.js";
 import { createPeopleService } from "../../src/features/people/service.js";
 import type { Redis } from "../../src/storage/redis.js";
@@ -78,31 +77,18 @@ export function createHarness(options: {
       return { kind: "sent", messageIds: [String(sent.length)] };
     },
   };
-  let pipeline: Pipeline | undefined;
-  const notify: Notify = async (to, compose) =>
-    pipeline?.send(to.channel, to.chatId, to.locale, compose(i18n.translator(to.locale)));
-  const features = typeof options.features === "function" ? options.features(notify) : options.features;
-  const router = createRouter({
-    features: [createPeopleFeature(people), ...features],
-    redis: options.redis,
-    prefix: options.prefix,
-    async setLocale(turn, locale) {
-      turn.session.locale = locale;
-      turn.locale = locale;
-      turn.t = i18n.translator(locale);
-      await people.setLocale(turn.person, locale);
-    },
-  });
-  pipeline = createPipeline({
+  const { pipeline, notify } = createConversation({
     redis: options.redis,
     prefix: options.prefix,
     i18n,
     people,
-    sessions: createRedisSessionStore(options.redis, options.prefix),
-    router,
     channels: new Map([[name, channel]]),
     logger: process.env.HARNESS_LOG ? createLogger("error") : silentLogger(),
     rateLimit: options.rateLimit ?? { max: 1000, windowSeconds: 60 },
+    features: (notify) => [
+      createPeopleFeature(people),
+      ...(typeof options.features === "function" ? options.features(notify) : options.features),
+    ],
   });
   return {
     pipeline,
