@@ -40,7 +40,29 @@ export function createRequestsFeature(deps: {
     const own = await requests.mine(turn.person.channel, turn.person.userId);
     if (own.length === 0) say(turn, turn.t("request-none-yet"));
     else
-      say(turn, `${turn.t("request-yours")}\n\n${own.map((r) => describeRequest(r, turn.t)).join("\n\n")}`);
+      say(
+        turn,
+        [
+          turn.t("request-yours"),
+          ...own.map((r) => describeRequest(r, turn.t)),
+          turn.t("request-withdraw-hint"),
+        ].join("\n\n"),
+      );
+  }
+
+  async function withdraw(turn: Turn, args: string): Promise<void> {
+    const code = readHumanCode("YC", args);
+    const request = code ? await requests.byCode(code) : null;
+    const mine = request && request.channel === turn.person.channel && request.userId === turn.person.userId;
+    if (!code || !request || !mine) return say(turn, turn.t("request-withdraw-usage"));
+    const result = await requests.changeStatus(code, "withdrawn", "parent");
+    if (result.kind !== "changed") {
+      return say(
+        turn,
+        turn.t("request-withdraw-too-late", { status: turn.t(`request-status-${request.status}`) }),
+      );
+    }
+    say(turn, turn.t("request-withdrawn", { code }));
   }
 
   async function listForStaff(turn: Turn, args: string): Promise<void> {
@@ -101,6 +123,8 @@ export function createRequestsFeature(deps: {
     commands: {
       tracuu: (turn, args) => lookup(turn, args),
       lookup: (turn, args) => lookup(turn, args),
+      rut: (turn, args) => withdraw(turn, args),
+      withdraw: (turn, args) => withdraw(turn, args),
       yeucau: (turn, args) => listForStaff(turn, args),
       capnhat: (turn, args) => changeStatus(turn, args),
     },

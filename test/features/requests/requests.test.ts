@@ -200,6 +200,18 @@ describe("parents' requests", () => {
     expect(told?.message.kind === "text" && told.message.text).toContain("Status: checked");
   });
 
+  it("lets a parent withdraw their own request, and nobody else's", async () => {
+    const h = harness();
+    await deviceUpToSummary(h, "4010", "Đỗ Hải Yến", "+84901000005");
+    const code = h
+      .texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4010"))
+      .match(/YC-\w{6}/)?.[0];
+    expect(h.texts(await h.say(`/rut ${code}`, "4011"))).toContain("Bạn gõ /rut và mã đơn của mình");
+    expect(h.texts(await h.say(`/rut ${code}`, "4010"))).toContain(`Đã rút đơn ${code}`);
+    expect(h.texts(await h.say(`/rut ${code}`, "4010"))).toContain("không rút được nữa");
+    expect(await requestModel(mongo).findOne({ code }).lean()).toMatchObject({ status: "withdrawn" });
+  });
+
   it("lets a parent see and delete their data, leaving no personal field behind", async () => {
     const h = harness();
     await deviceUpToSummary(h, "4007", "Phạm Gia Bảo", "+84901000003");
