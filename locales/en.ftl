@@ -220,3 +220,10 @@ school-level-tieu-hoc = Primary school
 school-level-thcs = Lower secondary school
 school-level-thpt = Upper secondary school
 school-level-gdtx = Continuing education centre
+
+## Withdrawing a request
+
+request-withdraw-hint = To withdraw a request, type /withdraw and its code, e.g. /withdraw YC-7K2M9Q.
+request-withdraw-usage = Type /withdraw and the code of your own request, e.g. /withdraw YC-7K2M9Q.
+request-withdraw-too-late = This request can no longer be withdrawn (status: { $status }).
+request-withdrawn = Request { $code } has been withdrawn. You can send a new one whenever you need.

@@ -220,3 +220,10 @@ school-level-tieu-hoc = Tiểu học
 school-level-thcs = THCS
 school-level-thpt = THPT
 school-level-gdtx = GDTX
+
+## Rút đơn
+
+request-withdraw-hint = Muốn rút một đơn, bạn gõ /rut và mã đơn, ví dụ: /rut YC-7K2M9Q.
+request-withdraw-usage = Bạn gõ /rut và mã đơn của mình, ví dụ: /rut YC-7K2M9Q.
+request-withdraw-too-late = Đơn này không rút được nữa (trạng thái: { $status }).
+request-withdrawn = Đã rút đơn { $code }. Khi cần, bạn có thể gửi đơn mới bất cứ lúc nào.
