@@ -227,3 +227,139 @@ request-withdraw-hint = To withdraw a request, type /withdraw and its code, e.g.
 request-withdraw-usage = Type /withdraw and the code of your own request, e.g. /withdraw YC-7K2M9Q.
 request-withdraw-too-late = This request can no longer be withdrawn (status: { $status }).
 request-withdrawn = Request { $code } has been withdrawn. You can send a new one whenever you need.
+
+## Donors
+
+menu-pledge = 💝 Donate
+menu-my-pledges = 🧾 My donations
+menu-transparency = 📊 Transparency
+pledge-title = donation pledge
+pledge-donor-type-prompt = Thank you for wanting to help the children! Who are you giving as?
+pledge-donor-individual = An individual
+pledge-donor-organization = A company / organisation
+pledge-donor-civil-servant = A civil servant (one day's pay)
+pledge-name-mode-prompt = Would you like your name recorded, or to give anonymously?
+pledge-name-mode-anonymous = Anonymous
+pledge-name-mode-named = Record my name
+pledge-name-prompt-individual = Please tell ChoEm your full name.
+pledge-name-prompt-organization = What is the name of your company or organisation?
+pledge-name-prompt-civil-servant = Please tell ChoEm your full name and where you work (e.g. Nguyễn Văn An, District 8 Education Office).
+pledge-items-prompt = What would you like to give?
+pledge-kind-money = 💰 Money
+pledge-kind-devices = 💻 Devices
+pledge-kind-data = 📶 4G data packages
+pledge-amount-prompt = How much would you like to give? Type the amount, e.g. 500000, 500k, 2 triệu or 1,5tr.
+pledge-amount-prompt-salary = How much is one day's pay for you? Type the amount, e.g. 350000, 350k or 1,2tr.
+pledge-amount-invalid = ChoEm could not read that amount. Please type it again, e.g. 500000, 500.000, 500k or 2 triệu.
+pledge-amount-zero = The amount must be more than 0 VND.
+pledge-amount-negative = The amount cannot be negative.
+pledge-amount-too-small = The smallest amount is 1,000 VND. If you meant 500 thousand, type 500k.
+pledge-amount-too-large = That is more than 10 billion VND. For a gift that large, please choose “Ask staff” so we can help you in person.
+pledge-device-type-prompt = What kind of device are you giving?
+pledge-device-laptop = Laptop
+pledge-device-tablet = Tablet
+pledge-device-phone = Smartphone
+pledge-device-count-prompt = How many devices? (1 to 1,000)
+pledge-device-count-invalid = The number of devices is a number from 1 to 1,000, e.g. 5.
+pledge-condition-prompt = What condition are they in?
+pledge-condition-new = New
+pledge-condition-used-good = Used, in good condition
+pledge-condition-needs-repair = Needs repair
+pledge-handover-prompt = How would you like to hand them over?
+pledge-handover-pickup = Please collect them
+pledge-handover-drop-off = I will bring them to a drop-off point
+pledge-handover-pickup-at = Staff will collect from: { $address } (phone { $phone })
+pledge-address-prompt = At what address should staff collect the devices? (House number, street, ward, district)
+pledge-carrier-prompt = Which network are the data packages on?
+pledge-data-count-prompt = How many data packages? (1 to 10,000)
+pledge-data-count-invalid = The number of packages is a number from 1 to 10,000, e.g. 20.
+pledge-months-prompt = How many months does each package last? (1 to 12)
+pledge-months-invalid = The number of months is a number from 1 to 12, e.g. 6.
+pledge-phone-prompt = Which mobile number should staff call to arrange the collection? (E.g. 0912 345 678. ChoEm uses it only for the collection.)
+pledge-show-name-prompt = May the programme show your name publicly in the list of donors?
+pledge-show-name-yes = Yes, show my name
+pledge-show-name-no = No, keep it private
+pledge-updates-prompt = Would you like to hear from the programme (calls for donations, what was handed over)?
+pledge-updates-yes = Yes, keep me posted
+pledge-updates-no = No, thank you
+pledge-summary-donor-type = Giving as
+pledge-summary-name = Name
+pledge-summary-public = shown publicly
+pledge-summary-private = not shown publicly
+pledge-summary-updates = News from the programme
+pledge-item-money = Money: { $amount }
+pledge-item-devices = Devices: { $count } × { $device } ({ $condition })
+pledge-item-data = Data: { $count } { $carrier } { $count ->
+        [one] package
+       *[other] packages
+    }, { $months } { $months ->
+        [one] month
+       *[other] months
+    } each
+pledge-received-so-far = { $amount } received
+pledge-destination = Went to: { $school }, { $district }
+pledge-status-line = Status: { $status }
+pledge-status-pledged = pledged
+pledge-status-received = received
+pledge-status-allocated = allocated
+pledge-status-delivered = handed over
+pledge-status-cancelled = cancelled
+pledge-created = Thank you so much for your kindness! Your pledge is recorded with the code { $code }.
+    You can look at it any time under “My donations” or by typing /ungho { $code }. ChoEm will message you here whenever it moves on.
+pledge-next-pickup = Staff will call you to arrange a day and time to collect the devices.
+pledge-next-drop-off = Staff will send you the address and opening hours of the nearest drop-off point.
+pledge-next-data = Staff will contact you to receive the data packages and pass them on to the children who need them.
+pledge-pay-later = The programme's staff will send you the bank transfer details soon.
+pledge-pay-details = Please transfer { $amount } to:
+    • Bank: { $bank }
+    • Account number: { $account }
+    • Account holder: { $holder }
+    • Transfer note: { $note }
+    The quickest way is to scan the VietQR code below with your banking app: everything is filled in for you. If you type it by hand, please write the note { $note } exactly, so the programme can match your transfer and let you know.
+pledge-pay-qr-caption = VietQR code for { $code }: { $amount }
+pledge-not-found = ChoEm cannot find your donation { $code }. Please check the code.
+pledge-none-yet = You have no donations yet. If you would like to help the children, choose “Donate” in the menu.
+pledge-yours = Your donations:
+pledge-updates-stopped = ChoEm will not send you calls for donations any more. News about the donations you made will still reach you.
+pledge-what-devices = { $count ->
+        [one] { $count } device
+       *[other] { $count } devices
+    }
+pledge-what-data = { $count ->
+        [one] { $count } data package
+       *[other] { $count } data packages
+    }
+pledge-thanks-received = Thank you so much! The programme has received { $what } for your donation { $code }.
+pledge-thanks-complete = The programme has now received everything you pledged. ChoEm will let you know when it reaches a school.
+pledge-thanks-progress = So far the programme has received:
+pledge-notice-allocated = Your donation { $code } has been allocated to { $school } ({ $district }). ChoEm will let you know when it reaches the children.
+pledge-notice-delivered = Your gift ({ $code }) has been handed over to the children at { $school } ({ $district }). Thank you for standing with them!
+pledge-notice-cancelled = Your donation { $code } has been cancelled. Reason: { $reason }. If this is a mistake, please choose “Ask staff” in the menu.
+pledge-receive-usage = Usage: /nhan UH-XXXXXX <amount or count> [note]. E.g. /nhan UH-7K2M9Q 500k bank transfer; /nhan UH-7K2M9Q 3 may; /nhan UH-7K2M9Q 10 goi.
+pledge-allocate-usage = Usage: /phanbo UH-XXXXXX <school code> [note].
+pledge-deliver-usage = Usage: /trao UH-XXXXXX [note].
+pledge-cancel-usage = Usage: /huyuh UH-XXXXXX <reason>. The reason is sent to the donor.
+pledge-staff-not-allowed = This cannot be done while the donation is “{ $status }”.
+pledge-staff-done = Updated; the donor has been told.
+pledge-staff-received = Recorded for { $code }: +{ $what }. The donor has been told and thanked.
+pledge-receive-no-such-item = This donation has no such item. Write an amount (e.g. 500k), or a count followed by “may” (devices) or “goi” (packages).
+pledge-school-not-found = There is no school with the code “{ $school }” in the directory.
+pledge-nothing-received-yet = Nothing has been received for { $code } yet, so it cannot be allocated. Record what arrived with /nhan first.
+pledge-transparency-intro = 📊 Transparency: the programme's overall figures, without anyone's name. { $pledges } donations in all.
+pledge-transparency-money = 💰 Money: { $pledged } pledged, { $received } received.
+pledge-transparency-devices = 💻 Devices: { $pledged } pledged, { $received } received, { $delivered } handed over.
+pledge-transparency-data = 📶 Data packages: { $pledged } pledged, { $received } received.
+pledge-transparency-by-level = Allocated by school level:
+pledge-transparency-by-district = Allocated by district:
+pledge-summary-place = { $name }: { $pledges } donations, { $money }, { $devices } devices, { $data } data packages
+campaign-title = call for donations
+campaign-text-prompt = Please write the call for donations to send to every donor who agreed to hear from the programme.
+campaign-summary = The call below will go to every donor who agreed to hear from the programme:
+    “{ $text }”
+campaign-header = 📣 A message from the programme “Waves and computers for kids”
+campaign-footer = Rather not receive messages like this? Type /dunggui.
+campaign-queued = Call { $code } is queued for { $count } donors. ChoEm sends it gradually, within each platform's limits.
+
+## My data: pledges
+
+privacy-pledge = Pledge { $code }: { $details }

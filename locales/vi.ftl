@@ -227,3 +227,127 @@ request-withdraw-hint = Muốn rút một đơn, bạn gõ /rut và mã đơn, v
 request-withdraw-usage = Bạn gõ /rut và mã đơn của mình, ví dụ: /rut YC-7K2M9Q.
 request-withdraw-too-late = Đơn này không rút được nữa (trạng thái: { $status }).
 request-withdrawn = Đã rút đơn { $code }. Khi cần, bạn có thể gửi đơn mới bất cứ lúc nào.
+
+## Nhà hảo tâm
+
+menu-pledge = 💝 Ủng hộ
+menu-my-pledges = 🧾 Khoản ủng hộ của tôi
+menu-transparency = 📊 Minh bạch
+pledge-title = cam kết ủng hộ
+pledge-donor-type-prompt = Cảm ơn bạn đã muốn đồng hành cùng các em! Bạn ủng hộ với tư cách nào?
+pledge-donor-individual = Cá nhân
+pledge-donor-organization = Doanh nghiệp / tổ chức
+pledge-donor-civil-servant = Cán bộ, công chức (một ngày lương)
+pledge-name-mode-prompt = Bạn muốn ghi tên hay ủng hộ ẩn danh?
+pledge-name-mode-anonymous = Ẩn danh
+pledge-name-mode-named = Ghi tên
+pledge-name-prompt-individual = Bạn cho ChoEm biết họ tên của bạn nhé.
+pledge-name-prompt-organization = Tên doanh nghiệp hoặc tổ chức của bạn là gì?
+pledge-name-prompt-civil-servant = Bạn cho ChoEm biết họ tên và đơn vị công tác nhé (ví dụ: Nguyễn Văn An, Phòng GD&ĐT Quận 8).
+pledge-items-prompt = Bạn muốn ủng hộ những gì?
+pledge-kind-money = 💰 Tiền
+pledge-kind-devices = 💻 Thiết bị
+pledge-kind-data = 📶 Gói data 4G
+pledge-amount-prompt = Bạn ủng hộ bao nhiêu tiền? Bạn gõ số tiền, ví dụ: 500000, 500k, 2 triệu hoặc 1,5tr.
+pledge-amount-prompt-salary = Một ngày lương của bạn là bao nhiêu? Bạn gõ số tiền, ví dụ: 350000, 350k hoặc 1,2tr.
+pledge-amount-invalid = ChoEm chưa đọc được số tiền này. Bạn gõ lại giúp, ví dụ: 500000, 500.000, 500k hoặc 2 triệu.
+pledge-amount-zero = Số tiền phải lớn hơn 0 đồng.
+pledge-amount-negative = Số tiền không thể là số âm.
+pledge-amount-too-small = Số tiền tối thiểu là 1.000 đ. Nếu bạn định ủng hộ 500 nghìn, hãy gõ 500k nhé.
+pledge-amount-too-large = Số tiền vượt quá 10 tỷ đồng. Với khoản lớn như vậy, bạn vui lòng chọn “Hỏi cán bộ” để được hỗ trợ trực tiếp.
+pledge-device-type-prompt = Bạn ủng hộ loại thiết bị nào?
+pledge-device-laptop = Máy tính xách tay
+pledge-device-tablet = Máy tính bảng
+pledge-device-phone = Điện thoại thông minh
+pledge-device-count-prompt = Bạn ủng hộ bao nhiêu máy? (Từ 1 đến 1.000)
+pledge-device-count-invalid = Số máy là một số từ 1 đến 1.000, ví dụ: 5.
+pledge-condition-prompt = Máy đang ở tình trạng nào?
+pledge-condition-new = Mới
+pledge-condition-used-good = Đã dùng, còn tốt
+pledge-condition-needs-repair = Cần sửa chữa
+pledge-handover-prompt = Bạn muốn trao máy thế nào?
+pledge-handover-pickup = Nhờ cán bộ đến nhận
+pledge-handover-drop-off = Tôi sẽ mang đến điểm nhận
+pledge-handover-pickup-at = Cán bộ đến nhận tại: { $address } (điện thoại { $phone })
+pledge-address-prompt = Cán bộ đến nhận máy ở địa chỉ nào? (Số nhà, đường, phường/xã, quận/huyện)
+pledge-carrier-prompt = Gói data thuộc nhà mạng nào?
+pledge-data-count-prompt = Bạn ủng hộ bao nhiêu gói data? (Từ 1 đến 10.000)
+pledge-data-count-invalid = Số gói là một số từ 1 đến 10.000, ví dụ: 20.
+pledge-months-prompt = Mỗi gói dùng được bao nhiêu tháng? (Từ 1 đến 12)
+pledge-months-invalid = Số tháng là một số từ 1 đến 12, ví dụ: 6.
+pledge-phone-prompt = Số điện thoại di động để cán bộ hẹn giờ đến nhận máy là số nào? (Ví dụ: 0912 345 678. ChoEm chỉ dùng số này để liên hệ nhận máy.)
+pledge-show-name-prompt = Chương trình có được công khai tên của bạn trong danh sách nhà hảo tâm không?
+pledge-show-name-yes = Đồng ý công khai
+pledge-show-name-no = Không công khai
+pledge-updates-prompt = Bạn có muốn nhận tin từ chương trình (lời kêu gọi ủng hộ, kết quả trao tặng) không?
+pledge-updates-yes = Có, tôi muốn nhận tin
+pledge-updates-no = Không, cảm ơn
+pledge-summary-donor-type = Ủng hộ với tư cách
+pledge-summary-name = Tên
+pledge-summary-public = công khai
+pledge-summary-private = không công khai
+pledge-summary-updates = Nhận tin từ chương trình
+pledge-item-money = Tiền: { $amount }
+pledge-item-devices = Thiết bị: { $count } × { $device } ({ $condition })
+pledge-item-data = Gói data: { $count } gói { $carrier }, dùng { $months } tháng
+pledge-received-so-far = đã nhận { $amount }
+pledge-destination = Nơi nhận: { $school }, { $district }
+pledge-status-line = Trạng thái: { $status }
+pledge-status-pledged = đã cam kết
+pledge-status-received = đã nhận
+pledge-status-allocated = đã phân bổ
+pledge-status-delivered = đã trao
+pledge-status-cancelled = đã huỷ
+pledge-created = ChoEm xin chân thành cảm ơn tấm lòng của bạn! Cam kết ủng hộ đã được ghi nhận với mã { $code }.
+    Bạn xem lại bất cứ lúc nào ở mục “Khoản ủng hộ của tôi” hoặc gõ /ungho { $code }. Mỗi khi có tiến triển, ChoEm sẽ nhắn bạn tại đây.
+pledge-next-pickup = Cán bộ sẽ gọi cho bạn để hẹn ngày giờ đến nhận máy.
+pledge-next-drop-off = Cán bộ sẽ nhắn bạn địa chỉ và giờ làm việc của điểm nhận gần nhất.
+pledge-next-data = Cán bộ sẽ liên hệ để nhận các gói data và chuyển đến các em đang cần.
+pledge-pay-later = Cán bộ chương trình sẽ sớm gửi bạn thông tin chuyển khoản.
+pledge-pay-details = Bạn chuyển khoản { $amount } theo thông tin sau:
+    • Ngân hàng: { $bank }
+    • Số tài khoản: { $account }
+    • Chủ tài khoản: { $holder }
+    • Nội dung chuyển khoản: { $note }
+    Cách nhanh nhất là quét mã VietQR bên dưới bằng ứng dụng ngân hàng, mọi thông tin sẽ được điền sẵn. Nếu nhập tay, bạn nhớ ghi đúng nội dung { $note } để chương trình đối chiếu và báo lại cho bạn.
+pledge-pay-qr-caption = Mã VietQR cho khoản { $code }: { $amount }
+pledge-not-found = ChoEm không tìm thấy khoản ủng hộ { $code } của bạn. Bạn kiểm tra lại mã nhé.
+pledge-none-yet = Bạn chưa có khoản ủng hộ nào. Nếu muốn đồng hành cùng các em, bạn chọn “Ủng hộ” trong menu nhé.
+pledge-yours = Các khoản ủng hộ của bạn:
+pledge-updates-stopped = ChoEm sẽ không gửi lời kêu gọi ủng hộ cho bạn nữa. Tin về những khoản bạn đã ủng hộ vẫn được gửi như thường.
+pledge-what-devices = { $count } thiết bị
+pledge-what-data = { $count } gói data
+pledge-thanks-received = ChoEm xin chân thành cảm ơn bạn! Chương trình đã nhận { $what } cho khoản ủng hộ { $code }.
+pledge-thanks-complete = Chương trình đã nhận đủ những gì bạn cam kết. ChoEm sẽ báo bạn khi quà được chuyển về trường.
+pledge-thanks-progress = Đến nay chương trình đã nhận:
+pledge-notice-allocated = Khoản ủng hộ { $code } của bạn đã được phân bổ cho { $school } ({ $district }). ChoEm sẽ báo bạn khi quà đến tay các em.
+pledge-notice-delivered = Quà của bạn (khoản { $code }) đã được trao cho các em tại { $school } ({ $district }). Cảm ơn bạn đã đồng hành cùng các em!
+pledge-notice-cancelled = Khoản ủng hộ { $code } đã được huỷ. Lý do: { $reason }. Nếu có nhầm lẫn, bạn chọn “Hỏi cán bộ” trong menu nhé.
+pledge-receive-usage = Cách dùng: /nhan UH-XXXXXX <số tiền hoặc số lượng> [ghi chú]. Ví dụ: /nhan UH-7K2M9Q 500k chuyển khoản; /nhan UH-7K2M9Q 3 máy; /nhan UH-7K2M9Q 10 gói.
+pledge-allocate-usage = Cách dùng: /phanbo UH-XXXXXX <mã trường> [ghi chú].
+pledge-deliver-usage = Cách dùng: /trao UH-XXXXXX [ghi chú].
+pledge-cancel-usage = Cách dùng: /huyuh UH-XXXXXX <lý do>. Lý do sẽ được gửi cho nhà hảo tâm.
+pledge-staff-not-allowed = Không làm được việc này khi khoản ủng hộ đang ở trạng thái “{ $status }”.
+pledge-staff-done = Đã cập nhật, nhà hảo tâm đã được báo.
+pledge-staff-received = Đã ghi nhận { $code }: +{ $what }. Nhà hảo tâm đã được báo và cảm ơn.
+pledge-receive-no-such-item = Khoản ủng hộ này không có mục đó. Bạn ghi rõ số tiền (ví dụ 500k), hoặc số lượng kèm “máy” hay “gói”.
+pledge-school-not-found = Không tìm thấy trường có mã “{ $school }” trong danh bạ trường.
+pledge-nothing-received-yet = Khoản { $code } chưa nhận được gì nên chưa phân bổ được. Bạn ghi nhận bằng /nhan trước nhé.
+pledge-transparency-intro = 📊 Minh bạch: số liệu chung của chương trình, không kèm tên ai. Tổng cộng { $pledges } khoản ủng hộ.
+pledge-transparency-money = 💰 Tiền: đã cam kết { $pledged }, đã nhận { $received }.
+pledge-transparency-devices = 💻 Thiết bị: đã cam kết { $pledged }, đã nhận { $received }, đã trao { $delivered }.
+pledge-transparency-data = 📶 Gói data: đã cam kết { $pledged }, đã nhận { $received }.
+pledge-transparency-by-level = Đã phân bổ theo cấp học:
+pledge-transparency-by-district = Đã phân bổ theo quận/huyện:
+pledge-summary-place = { $name }: { $pledges } khoản, { $money }, { $devices } thiết bị, { $data } gói data
+campaign-title = lời kêu gọi ủng hộ
+campaign-text-prompt = Bạn viết lời kêu gọi ủng hộ để gửi tới các nhà hảo tâm đã đồng ý nhận tin.
+campaign-summary = Lời kêu gọi dưới đây sẽ được gửi tới mọi nhà hảo tâm đã đồng ý nhận tin:
+    “{ $text }”
+campaign-header = 📣 Thư từ chương trình “Sóng và máy tính cho em”
+campaign-footer = Bạn không muốn nhận những tin như thế này nữa? Gõ /dunggui.
+campaign-queued = Đã xếp lịch gửi lời kêu gọi { $code } tới { $count } nhà hảo tâm. ChoEm sẽ gửi dần theo giới hạn của từng nền tảng.
+
+## Dữ liệu của tôi: khoản ủng hộ
+
+privacy-pledge = Khoản ủng hộ { $code }: { $details }

@@ -7,16 +7,18 @@ import type { Connection } from "mongoose";
 import { createTelegramChannel } from "./channels/telegram/adapter.js";
 import { createWebChatChannel } from "./channels/webchat/adapter.js";
 import { createZaloChannel } from "./channels/zalo/adapter.js";
+import { createZaloOaChannel } from "./channels/zalo-oa/adapter.js";
 import type { Config } from "./config.js";
 import type { Channel, ChannelDeps } from "./core/channel.js";
 import { createConversation } from "./core/conversation.js";
 import { createI18n } from "./core/i18n.js";
 import type { Logger } from "./core/logger.js";
-import type { ChannelName } from "./core/messages.js";
+import type { ChannelName, OutboundMessage, SendOutcome } from "./core/messages.js";
 import type { Pipeline } from "./core/pipeline.js";
 import type { RateLimit } from "./core/rate-limit.js";
 import { createPeopleFeature } from "./features/people/feature.js";
 import { createPeopleService } from "./features/people/service.js";
+import { createPledgesFeature } from "./features/pledges/feature.js";
 import { createPrivacyFeature } from "./features/privacy/feature.js";
 import { createRequestsFeature } from "./features/requests/feature.js";
 import { seedSampleSchools } from "./features/schools/seed-sample.js";
@@ -73,6 +75,18 @@ export async function startApp(
     const schools = createSchoolService(mongo);
     if (!config.mongodbUri) await seedSampleSchools(schools, logger);
     const channels = new Map<ChannelName, Channel>();
+    const send = async (
+      channel: ChannelName,
+      chatId: string,
+      message: OutboundMessage,
+    ): Promise<SendOutcome> => {
+      const target = channels.get(channel);
+      return target
+        ? target.send(chatId, message)
+        : { kind: "unsupported", reason: `channel ${channel} is not running` };
+    };
+    // Built inside the features callback (it needs the notifier); its routes and worker are used below.
+    let pledges: ReturnType<typeof createPledgesFeature> | undefined;
     const { pipeline } = createConversation({
       redis,
       prefix,
@@ -82,13 +96,27 @@ export async function startApp(
       logger,
       rateLimit: options.rateLimit ?? { max: 30, windowSeconds: 60 },
       onOutcome: (channel, outcome) => metrics.inbound.labels(channel, outcome).inc(),
-      features: (notify) => [
-        createPeopleFeature(people),
-        createRequestsFeature({ mongo, schools, notify }),
-        createSupportFeature(mongo),
-        createPrivacyFeature(mongo),
-      ],
+      features: (notify) => {
+        pledges = createPledgesFeature({
+          mongo,
+          redis,
+          notify,
+          send,
+          publicUrl: config.publicUrl,
+          vietqr: config.vietqr,
+          logger,
+          queuePrefix: prefix.replace(/:$/, ""),
+        });
+        return [
+          createPeopleFeature(people),
+          createRequestsFeature({ mongo, schools, notify }),
+          pledges.feature,
+          createSupportFeature(mongo),
+          createPrivacyFeature(mongo),
+        ];
+      },
     });
+    const jobs = [pledges!];
 
     const channelDeps: ChannelDeps = {
       onInbound: (message) => pipeline.handle(message),
@@ -101,6 +129,10 @@ export async function startApp(
     };
     if (config.telegram) channels.set("telegram", createTelegramChannel(config.telegram, channelDeps));
     if (config.zalo) channels.set("zalo", createZaloChannel(config.zalo, channelDeps));
+    const zaloOa = config.zaloOa
+      ? createZaloOaChannel(config.zaloOa, { ...channelDeps, mongo, redis, keyPrefix: prefix })
+      : undefined;
+    if (zaloOa) channels.set("zalo-oa", zaloOa);
     if (config.webChatEnabled) {
       channels.set("webchat", createWebChatChannel({ ...channelDeps, redis, keyPrefix: prefix }));
     }
@@ -108,8 +140,16 @@ export async function startApp(
     const server = await buildServer({
       logger,
       metrics,
-      readiness: { redis: () => isRedisUp(redis), mongodb: () => isMongoUp(mongo) },
-      routes: [...channels.values()].flatMap((channel) => (channel.routes ? [channel.routes] : [])),
+      readiness: {
+        redis: () => isRedisUp(redis),
+        mongodb: () => isMongoUp(mongo),
+        // A failing token refresh means no OA message goes out: alert through readiness.
+        ...(zaloOa ? { zaloOa: async () => zaloOa.isHealthy() } : {}),
+      },
+      routes: [
+        ...[...channels.values()].flatMap((channel) => (channel.routes ? [channel.routes] : [])),
+        ...jobs.map((job) => job.routes),
+      ],
     });
     // Fastify's close() stops accepting and waits for requests in flight.
     closers.push(() => server.close());
@@ -120,6 +160,10 @@ export async function startApp(
     for (const channel of channels.values()) {
       if (channel.stop) closers.push(() => channel.stop?.() ?? Promise.resolve());
       await channel.start?.();
+    }
+    for (const job of jobs) {
+      closers.push(() => job.stop());
+      await job.start();
     }
     logger.info({ url, publicUrl: config.publicUrl, channels: [...channels.keys()] }, "ChoEm is listening");
     return { url, server, mongo, redis, metrics, pipeline, channels, close };

@@ -40,15 +40,46 @@ const envSchema = z.object({
   ZALO_OA_APP_ID: optionalText,
   ZALO_OA_SECRET_KEY: optionalText,
   ZALO_OA_REFRESH_TOKEN: optionalText,
+  ZALO_OA_APP_SECRET: optionalText.describe(
+    "the Zalo App's secret for OAuth, when it differs from the OA secret key",
+  ),
   ZALO_OA_API_ROOT: url("Zalo OA API base URL").default("https://openapi.zalo.me"),
   ZALO_OA_OAUTH_ROOT: url("Zalo OAuth base URL").default("https://oauth.zaloapp.com"),
   ADMIN_IDS: z.string().default("").describe("bootstrap staff, e.g. telegram:123,zalo:abc"),
   DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHOEM_CACHE_DIR: optionalText.describe("where built helper binaries (FerretDB) are cached"),
+  VIETQR_BANK_BIN: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{6}$/, "must be the bank's 6-digit NAPAS BIN, e.g. 970436")
+        .optional(),
+    )
+    .describe("bank of the programme's account, for VietQR transfers"),
+  VIETQR_ACCOUNT_NUMBER: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^[0-9A-Za-z]{1,19}$/, "must be 1-19 letters or digits, no spaces")
+        .optional(),
+    )
+    .describe("the programme's account number"),
+  VIETQR_ACCOUNT_NAME: optionalText
+    .pipe(z.string().max(70, "must be at most 70 characters").optional())
+    .describe("the account holder's name, as the bank shows it"),
+  VIETQR_BANK_NAME: optionalText.describe("the bank's name shown to donors, e.g. Vietcombank"),
 });
 
 export type ChannelMode = z.infer<typeof channelMode>;
+
+/** The programme's bank account donors transfer to (VietQR); unset = staff send payment details. */
+export interface VietQrConfig {
+  bin: string;
+  accountNumber: string;
+  accountName: string;
+  bankName: string | undefined;
+}
 export interface AdminId {
   channel: string;
   id: string;
@@ -78,6 +109,7 @@ export interface Config {
   cacheDir: string | undefined;
   /** No platform token: the web chat is the way in. */
   webChatEnabled: boolean;
+  vietqr: VietQrConfig | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -107,6 +139,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   if (Boolean(e.ZALO_OA_APP_ID) !== Boolean(e.ZALO_OA_SECRET_KEY)) {
     problems.push(
       "ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY: set both to enable the Zalo Official Account, or neither",
+    );
+  }
+  const vietqrSet = [e.VIETQR_BANK_BIN, e.VIETQR_ACCOUNT_NUMBER, e.VIETQR_ACCOUNT_NAME].filter(
+    Boolean,
+  ).length;
+  if (vietqrSet !== 0 && vietqrSet !== 3) {
+    problems.push(
+      "VIETQR_BANK_BIN, VIETQR_ACCOUNT_NUMBER, VIETQR_ACCOUNT_NAME: set all three to show donors the bank account, or none",
     );
   }
   const adminIds: AdminId[] = [];
@@ -143,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ? {
           appId: e.ZALO_OA_APP_ID,
           secretKey: e.ZALO_OA_SECRET_KEY,
+          appSecret: e.ZALO_OA_APP_SECRET,
           refreshToken: e.ZALO_OA_REFRESH_TOKEN,
           apiRoot: e.ZALO_OA_API_ROOT.replace(/\/+$/, ""),
           oauthRoot: e.ZALO_OA_OAUTH_ROOT.replace(/\/+$/, ""),
@@ -163,6 +204,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       logLevel: e.LOG_LEVEL,
       cacheDir: e.CHOEM_CACHE_DIR,
       webChatEnabled: !telegram && !zalo && !zaloOa,
+      vietqr:
+        e.VIETQR_BANK_BIN && e.VIETQR_ACCOUNT_NUMBER && e.VIETQR_ACCOUNT_NAME
+          ? {
+              bin: e.VIETQR_BANK_BIN,
+              accountNumber: e.VIETQR_ACCOUNT_NUMBER,
+              accountName: e.VIETQR_ACCOUNT_NAME,
+              bankName: e.VIETQR_BANK_NAME,
+            }
+          : undefined,
     },
   };
 }

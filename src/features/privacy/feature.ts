@@ -6,6 +6,7 @@ import type { Connection } from "mongoose";
 import type { Feature } from "../../core/feature.js";
 import { formatPhone } from "../../core/text/parse-phone.js";
 import { say, type Turn } from "../../core/turn.js";
+import { createPledgeService } from "../pledges/service.js";
 import type { HelpRequest } from "../requests/model.js";
 import { createRequestService } from "../requests/service.js";
 import { createSupportService } from "../support/service.js";
@@ -13,16 +14,28 @@ import { createSupportService } from "../support/service.js";
 export function createPrivacyFeature(mongo: Connection): Feature {
   const requests = createRequestService(mongo);
   const support = createSupportService(mongo);
+  const pledges = createPledgeService(mongo);
 
   async function show(turn: Turn): Promise<void> {
     const { channel, userId } = turn.person;
-    const [own, tickets] = await Promise.all([requests.mine(channel, userId), support.mine(channel, userId)]);
+    const [own, tickets, gifts] = await Promise.all([
+      requests.mine(channel, userId),
+      support.mine(channel, userId),
+      pledges.mine(channel, userId),
+    ]);
     const lines = [turn.t("privacy-intro", { channel, language: turn.locale })];
     for (const request of own) lines.push(requestLine(request, turn));
     for (const ticket of tickets.filter((x) => x.question)) {
       lines.push(turn.t("privacy-ticket", { code: ticket.code, question: ticket.question }));
     }
-    if (own.length === 0 && tickets.length === 0) lines.push(turn.t("privacy-nothing-else"));
+    for (const gift of gifts) {
+      const details = [gift.donorName, gift.phone ? formatPhone(gift.phone) : undefined]
+        .filter(Boolean)
+        .join(", ");
+      lines.push(turn.t("privacy-pledge", { code: gift.code, details: details || "—" }));
+    }
+    if (own.length === 0 && tickets.length === 0 && gifts.length === 0)
+      lines.push(turn.t("privacy-nothing-else"));
     say(turn, lines.join("\n\n"), [[{ value: "privacy:erase", label: turn.t("privacy-erase-button") }]]);
   }
 
@@ -55,6 +68,7 @@ export function createPrivacyFeature(mongo: Connection): Feature {
           const { channel, userId } = turn.person;
           const count = await requests.erase(channel, userId);
           await support.erase(channel, userId);
+          await pledges.eraseDonor(channel, userId);
           turn.session.dialog = undefined;
           say(turn, turn.t("privacy-erased", { count }));
         } else say(turn, turn.t("privacy-kept"));

@@ -1,0 +1,82 @@
+/**
+ * `npm run import:statement -- FILE.csv`: records the donations found in a bank statement
+ * (format in src/features/pledges/statement.ts). A bad line stops the import before anything
+ * is written; lines already imported are skipped, so running it again is safe. Prints what
+ * matched a pledge, what disagreed with one, and what named none, for staff to follow up.
+ */
+import { readFile } from "node:fs/promises";
+import { pino } from "pino";
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/core/logger.js";
+import { formatVnd } from "../src/features/pledges/parse-money.js";
+import { type LineOutcome, reconcileStatement } from "../src/features/pledges/reconcile.js";
+import { parseStatement } from "../src/features/pledges/statement.js";
+import { connectMongo } from "../src/storage/mongo.js";
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+/** One statement line as staff read it: where, how much, which pledge, and what was wrong. */
+function describeLine(o: LineOutcome): string {
+  const parts = [`  line ${o.line}: ${o.date} ${formatVnd(o.amountVnd, "vi")}`];
+  if (o.code) parts.push(o.code);
+  if (o.mismatch) {
+    const expected = o.expectedVnd === undefined ? "" : `, expected ${formatVnd(o.expectedVnd, "vi")}`;
+    parts.push(`[${o.mismatch}${expected}, ${o.recorded ? "recorded" : "not recorded"}]`);
+  }
+  parts.push(`“${o.description}”`);
+  return parts.join(" ");
+}
+
+async function main(): Promise<number> {
+  const file = process.argv[2];
+  if (!file) {
+    process.stderr.write("usage: npm run import:statement -- FILE.csv\n");
+    return 1;
+  }
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.message}\n`);
+    return 1;
+  }
+  const { config } = loaded;
+  // Unlike the school import, a throwaway local database makes no sense: payments are real.
+  if (!config.mongodbUri) {
+    process.stderr.write("MONGODB_URI is not set: point it at the bot's database and run again.\n");
+    return 1;
+  }
+  const logger = createLogger(config.logLevel, pino.destination(2));
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    process.stderr.write(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const parsed = parseStatement(text);
+  if (!parsed.ok) {
+    for (const error of parsed.errors) process.stderr.write(`line ${error.line}: ${error.message}\n`);
+    process.stderr.write(`${file}: nothing imported; fix the lines above and run again.\n`);
+    return 1;
+  }
+  const connection = await connectMongo(config.mongodbUri, logger);
+  try {
+    const result = await reconcileStatement(connection, parsed.lines);
+    out(`matched: ${result.matched.length}`);
+    for (const o of result.matched) out(describeLine(o));
+    out(`mismatched: ${result.mismatched.length}`);
+    for (const o of result.mismatched) out(describeLine(o));
+    out(`unmatched (no pledge code): ${result.unmatched.length}`);
+    for (const o of result.unmatched) out(describeLine(o));
+    out(`already imported: ${result.alreadyImported}, debits skipped: ${result.debits}`);
+  } finally {
+    await connection.close();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`import failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,59 @@
+/**
+ * What a donor is told when their pledge moves on, in their own language: thanks on every
+ * receipt, then the school it went to. Schools only — never a child (DESIGN.md, Privacy).
+ */
+import type { Translate } from "../../core/i18n.js";
+import type { OutboundMessage } from "../../core/messages.js";
+import type { Notify } from "../../core/notifier.js";
+import { describeItems } from "./describe.js";
+import { isFullyReceived } from "./lifecycle.js";
+import type { ItemKind, Pledge } from "./model.js";
+import { formatVnd } from "./parse-money.js";
+
+export type PledgeEvent =
+  | { kind: "received"; item: ItemKind; quantity: number }
+  | { kind: "allocated" }
+  | { kind: "delivered" }
+  | { kind: "cancelled"; reason: string };
+
+export function describeQuantity(item: ItemKind, quantity: number, t: Translate, locale: string): string {
+  if (item === "money") return formatVnd(quantity, locale);
+  return t(item === "devices" ? "pledge-what-devices" : "pledge-what-data", { count: quantity });
+}
+
+export function composeNotice(pledge: Pledge, event: PledgeEvent, t: Translate): OutboundMessage[] {
+  const locale = pledge.locale;
+  const where = pledge.allocation
+    ? { school: pledge.allocation.schoolName, district: pledge.allocation.district }
+    : { school: "—", district: "—" };
+  let text: string;
+  switch (event.kind) {
+    case "received": {
+      const what = describeQuantity(event.item, event.quantity, t, locale);
+      const progress = isFullyReceived(pledge)
+        ? t("pledge-thanks-complete")
+        : `${t("pledge-thanks-progress")}\n${describeItems(pledge, t, locale, true).join("\n")}`;
+      text = `${t("pledge-thanks-received", { code: pledge.code, what })}\n\n${progress}`;
+      break;
+    }
+    case "allocated":
+      text = t("pledge-notice-allocated", { code: pledge.code, ...where });
+      break;
+    case "delivered":
+      text = t("pledge-notice-delivered", { code: pledge.code, ...where });
+      break;
+    case "cancelled":
+      text = t("pledge-notice-cancelled", { code: pledge.code, reason: event.reason });
+      break;
+  }
+  return [{ kind: "text", text }];
+}
+
+/** Sends the notice to the donor's chat; a donor who blocked the bot is not written to. */
+export async function tellDonor(notify: Notify, pledge: Pledge, event: PledgeEvent): Promise<void> {
+  if (pledge.unreachable) return;
+  const locale = pledge.locale === "en" ? "en" : "vi";
+  await notify({ channel: pledge.channel, chatId: pledge.chatId, locale }, (t) =>
+    composeNotice(pledge, event, t),
+  );
+}

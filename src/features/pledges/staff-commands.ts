@@ -1,0 +1,139 @@
+/**
+ * What staff do with pledges in chat: record what arrived (/nhan), allocate to a school
+ * (/phanbo), mark delivered (/trao) or cancel (/huyuh). The donor is told after each change.
+ */
+import type { ArgsHandler } from "../../core/feature.js";
+import type { Notify } from "../../core/notifier.js";
+import { formatPhone } from "../../core/text/parse-phone.js";
+import { say, type Turn } from "../../core/turn.js";
+import { readHumanCode } from "../../storage/human-code.js";
+import type { SchoolService } from "../schools/service.js";
+import type { Audit } from "../staff/audit.js";
+import { describePledge } from "./describe.js";
+import type { Change, PledgeLifecycle } from "./lifecycle.js";
+import type { Pledge } from "./model.js";
+import { describeQuantity, type PledgeEvent, tellDonor } from "./notices.js";
+import { readReceipt } from "./read-receipt.js";
+import type { PledgeService } from "./service.js";
+
+export const isStaff = (turn: Turn) => turn.person.roles.includes("staff");
+export const actorOf = (turn: Turn) => `${turn.person.channel}:${turn.person.userId}`;
+
+export function createStaffCommands(deps: {
+  pledges: PledgeService;
+  lifecycle: PledgeLifecycle;
+  schools: SchoolService;
+  audit: Audit;
+  notify: Notify;
+}): Record<string, ArgsHandler> {
+  const { pledges, lifecycle, notify } = deps;
+
+  /** Staff only; splits "UH-XXXXXX rest…" or says how to use the command. */
+  function parse(turn: Turn, args: string, usageKey: string): { code: string; rest: string } | undefined {
+    if (!isStaff(turn)) {
+      say(turn, turn.t("staff-only"));
+      return undefined;
+    }
+    const [first = "", ...rest] = args.split(/\s+/);
+    const code = readHumanCode("UH", first);
+    if (!code) say(turn, turn.t(usageKey));
+    return code ? { code, rest: rest.join(" ").trim() } : undefined;
+  }
+
+  async function report(
+    turn: Turn,
+    code: string,
+    result: Change,
+    event: PledgeEvent,
+    done = turn.t("pledge-staff-done"),
+  ): Promise<void> {
+    await deps.audit(actorOf(turn), `pledge:${event.kind}`, code);
+    if (result.kind === "not-found") return say(turn, turn.t("pledge-not-found", { code }));
+    if (result.kind === "not-allowed") {
+      return say(
+        turn,
+        turn.t("pledge-staff-not-allowed", { status: turn.t(`pledge-status-${result.from}`) }),
+      );
+    }
+    await tellDonor(notify, result.pledge, event);
+    say(turn, `${done}\n\n${describePledge(result.pledge, turn.t, turn.locale)}`);
+  }
+
+  return {
+    async nhan(turn, args) {
+      const parsed = parse(turn, args, "pledge-receive-usage");
+      if (!parsed) return;
+      const pledge = await pledges.byCode(parsed.code);
+      if (!pledge) return say(turn, turn.t("pledge-not-found", { code: parsed.code }));
+      const entry = readReceipt(parsed.rest, pledge);
+      if (!entry) return say(turn, turn.t("pledge-receive-usage"));
+      const result = await lifecycle.receive(parsed.code, {
+        kind: entry.kind,
+        quantity: entry.quantity,
+        // The platform's update id: a webhook retried by the platform records nothing twice.
+        key: `chat:${turn.message.channel}:${turn.message.updateId}`,
+        by: actorOf(turn),
+        ...(entry.note ? { note: entry.note } : {}),
+      });
+      if (result.kind === "no-such-item") return say(turn, turn.t("pledge-receive-no-such-item"));
+      if (result.kind === "duplicate") return say(turn, turn.t("dialog-already-done"));
+      const what = describeQuantity(entry.kind, entry.quantity, turn.t, turn.locale);
+      const event = { kind: "received" as const, item: entry.kind, quantity: entry.quantity };
+      await report(
+        turn,
+        parsed.code,
+        result,
+        event,
+        turn.t("pledge-staff-received", { code: parsed.code, what }),
+      );
+    },
+
+    async phanbo(turn, args) {
+      const parsed = parse(turn, args, "pledge-allocate-usage");
+      if (!parsed) return;
+      const [schoolCode = "", ...note] = parsed.rest.split(/\s+/);
+      const school = schoolCode ? await deps.schools.byCode(schoolCode) : null;
+      if (!school) return say(turn, turn.t("pledge-school-not-found", { school: schoolCode || "—" }));
+      const pledge = await pledges.byCode(parsed.code);
+      if (pledge && pledge.receipts.length === 0 && pledge.status === "pledged") {
+        return say(turn, turn.t("pledge-nothing-received-yet", { code: parsed.code }));
+      }
+      const target = {
+        schoolCode: school.code,
+        schoolName: school.name,
+        district: school.district,
+        level: school.level,
+      };
+      const result = await lifecycle.allocate(
+        parsed.code,
+        target,
+        actorOf(turn),
+        note.join(" ") || undefined,
+      );
+      await report(turn, parsed.code, result, { kind: "allocated" });
+    },
+
+    async trao(turn, args) {
+      const parsed = parse(turn, args, "pledge-deliver-usage");
+      if (!parsed) return;
+      const result = await lifecycle.deliver(parsed.code, actorOf(turn), parsed.rest || undefined);
+      await report(turn, parsed.code, result, { kind: "delivered" });
+    },
+
+    async huyuh(turn, args) {
+      const parsed = parse(turn, args, "pledge-cancel-usage");
+      if (!parsed) return;
+      if (!parsed.rest) return say(turn, turn.t("pledge-cancel-usage"));
+      const result = await lifecycle.cancel(parsed.code, actorOf(turn), parsed.rest);
+      await report(turn, parsed.code, result, { kind: "cancelled", reason: parsed.rest });
+    },
+  };
+}
+
+/** The staff view of one pledge: the donor's name and pick-up phone too. Reads are audited. */
+export function describeForStaff(pledge: Pledge, turn: Turn): string {
+  const who = pledge.donorName ?? turn.t("pledge-name-mode-anonymous");
+  const phone = pledge.phone ? ` · ${formatPhone(pledge.phone)}` : "";
+  const address = pledge.devices?.address ? ` · ${pledge.devices.address}` : "";
+  return `${describePledge(pledge, turn.t, turn.locale)}\n${turn.t(`pledge-donor-${pledge.donorType}`)}: ${who}${phone}${address}`;
+}

@@ -1,0 +1,164 @@
+/**
+ * Shared set-up for the pledges tests: stores, two schools with children asking for help there
+ * (whose names must never reach a donor), a builder for pledges, and the feature in the harness.
+ */
+import { randomUUID } from "node:crypto";
+import type { Connection } from "mongoose";
+import { expect } from "vitest";
+import type { VietQrConfig } from "../../../src/config.js";
+import type { ChannelName, OutboundMessage, SendOutcome } from "../../../src/core/messages.js";
+import { createPledgesFeature } from "../../../src/features/pledges/feature.js";
+import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
+import type { Pledge } from "../../../src/features/pledges/model.js";
+import { createPledgeService, type NewPledge } from "../../../src/features/pledges/service.js";
+import { requestModel } from "../../../src/features/requests/model.js";
+import { createSchoolService } from "../../../src/features/schools/service.js";
+import { connectMongo } from "../../../src/storage/mongo.js";
+import { connectRedis, type Redis } from "../../../src/storage/redis.js";
+import { BUTTONS, createHarness } from "../../helpers/core-harness.js";
+import { silentLogger } from "../../helpers/silent-logger.js";
+import { testMongoUri, testRedisUrl, uniqueName } from "../../helpers/stores.js";
+
+export const PUBLIC_URL = "https://choem.example.gov.vn";
+export const VIETQR: VietQrConfig = {
+  bin: "970436",
+  accountNumber: "0071000123456",
+  accountName: "SO GIAO DUC VA DAO TAO",
+  bankName: "Vietcombank",
+};
+/** Children with open requests at the fixture schools: donors must never see these names. */
+export const CHILD_NAMES = ["Nguyễn Thị Hà", "Trần Văn Bình", "Lê Minh Khang"];
+export const STAFF = "9001";
+
+export interface Stores {
+  redis: Redis;
+  mongo: Connection;
+  /** The URI of this file's own database, for scripts run as a child process. */
+  mongoUri: string;
+}
+
+export async function openStores(): Promise<Stores> {
+  const mongoUri = testMongoUri();
+  const redis = await connectRedis(testRedisUrl(), silentLogger());
+  const mongo = await connectMongo(mongoUri, silentLogger());
+  await createSchoolService(mongo).upsertMany([
+    {
+      code: "79001",
+      name: "Trường THCS Chu Văn An",
+      level: "thcs",
+      ward: "Phường 5",
+      district: "Quận 8",
+      province: "TP",
+    },
+    {
+      code: "79002",
+      name: "Trường Tiểu học Lê Lợi",
+      level: "tieu-hoc",
+      ward: "Xã Đông Hòa",
+      district: "Huyện Đông Sơn",
+      province: "TP",
+    },
+  ]);
+  const Requests = requestModel(mongo);
+  for (const [i, childName] of CHILD_NAMES.entries()) {
+    await Requests.create({
+      code: `YC-${"ABCDEF"[i]}ABCDE`,
+      idempotencyKey: randomUUID(),
+      kind: "device",
+      status: "approved",
+      history: [],
+      channel: "telegram",
+      userId: `parent-${i}`,
+      chatId: `parent-${i}`,
+      locale: "vi",
+      childName,
+      grade: 6,
+      schoolCode: i === 1 ? "79002" : "79001",
+      schoolName: i === 1 ? "Trường Tiểu học Lê Lợi" : "Trường THCS Chu Văn An",
+    });
+  }
+  return { redis, mongo, mongoUri };
+}
+
+export async function closeStores(stores: { redis: Redis; mongo: Connection }): Promise<void> {
+  await stores.mongo.dropDatabase();
+  await stores.mongo.close();
+  stores.redis.disconnect();
+}
+
+/** A pledge as if its donor had filled in the form; override what the test is about. */
+export function makePledge(
+  mongo: Connection,
+  fields: Partial<NewPledge> & { userId: string },
+): Promise<Pledge> {
+  return createPledgeService(mongo).create({
+    idempotencyKey: randomUUID(),
+    channel: "telegram",
+    chatId: fields.userId,
+    locale: "vi",
+    donorType: "individual",
+    showName: false,
+    wantsUpdates: false,
+    ...fields,
+  });
+}
+
+/** Money in: moves a pledge to "received" without going through chat. */
+export function receiveMoney(mongo: Connection, code: string, amount: number) {
+  return createPledgeLifecycle(mongo).receive(code, {
+    kind: "money",
+    quantity: amount,
+    key: randomUUID(),
+    by: "test",
+  });
+}
+
+export type SendLog = Array<{ channel: ChannelName; chatId: string; message: OutboundMessage }>;
+
+/** The feature in the real core; `send` (campaigns) records by default. */
+export function pledgesHarness(
+  stores: { redis: Redis; mongo: Connection },
+  options: {
+    capabilities?: typeof BUTTONS;
+    vietqr?: VietQrConfig | undefined;
+    send?: (channel: ChannelName, chatId: string, message: OutboundMessage) => Promise<SendOutcome>;
+    queuePrefix?: string;
+  } = {},
+) {
+  const campaignSends: SendLog = [];
+  let built: ReturnType<typeof createPledgesFeature> | undefined;
+  const harness = createHarness({
+    ...stores,
+    prefix: `${uniqueName("pl")}:`,
+    capabilities: options.capabilities ?? BUTTONS,
+    adminIds: [`telegram:${STAFF}`],
+    features: (notify) => {
+      built = createPledgesFeature({
+        ...stores,
+        notify,
+        send:
+          options.send ??
+          (async (channel, chatId, message) => {
+            campaignSends.push({ channel, chatId, message });
+            return { kind: "sent", messageIds: [String(campaignSends.length)] };
+          }),
+        publicUrl: PUBLIC_URL,
+        vietqr: "vietqr" in options ? options.vietqr : VIETQR,
+        logger: silentLogger(),
+        queuePrefix: options.queuePrefix ?? uniqueName("bq"),
+      });
+      return [built.feature];
+    },
+  });
+  return { harness, pledges: built!, campaignSends };
+}
+
+/** Everything a donor (anyone but staff) was sent, as text to search. */
+export function donorFacing(sent: Array<{ chatId: string; message: OutboundMessage }>): string[] {
+  return sent.filter((s) => s.chatId !== STAFF).map((s) => JSON.stringify(s.message));
+}
+
+export function expectNoChildNames(texts: string[]): void {
+  expect(texts.length).toBeGreaterThan(0);
+  for (const text of texts) for (const name of CHILD_NAMES) expect(text).not.toContain(name);
+}

@@ -1,0 +1,216 @@
+import type { Connection } from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pledgeModel } from "../../../src/features/pledges/model.js";
+import { createPledgeService } from "../../../src/features/pledges/service.js";
+import type { Redis } from "../../../src/storage/redis.js";
+import type { Harness } from "../../helpers/core-harness.js";
+import { uniqueName } from "../../helpers/stores.js";
+import {
+  closeStores,
+  donorFacing,
+  expectNoChildNames,
+  makePledge,
+  openStores,
+  pledgesHarness,
+  STAFF,
+} from "./fixtures.js";
+
+describe("a pledge's way from promise to school", () => {
+  let stores: { redis: Redis; mongo: Connection };
+  const harnesses: Harness[] = [];
+  const harness = () => {
+    const { harness: h } = pledgesHarness(stores);
+    harnesses.push(h);
+    return h;
+  };
+  /** What the donor was sent since `from`, as one text. */
+  const toDonor = (h: Harness, donor: string, from: number) =>
+    h.sent
+      .slice(from)
+      .filter((s) => s.chatId === donor)
+      .map((s) => (s.message.kind === "text" ? s.message.text : ""))
+      .join("\n");
+
+  beforeAll(async () => {
+    stores = await openStores();
+  });
+  afterAll(() => closeStores(stores));
+
+  it("thanks the donor for each part received, adds parts up, then names the school, not a child", async () => {
+    const h = harness();
+    const donor = uniqueName("d");
+    const { code } = await makePledge(stores.mongo, {
+      userId: donor,
+      money: { pledgedVnd: 1_000_000, receivedVnd: 0 },
+      devices: { type: "laptop", count: 2, condition: "new", handover: "drop-off", receivedCount: 0 },
+    });
+
+    let mark = h.sent.length;
+    expect(h.texts(await h.say(`/nhan ${code.toLowerCase()} 400k chuyển khoản VCB`, STAFF))).toContain(
+      `Đã ghi nhận ${code}: +400.000 đ`,
+    );
+    const firstThanks = toDonor(h, donor, mark);
+    expect(firstThanks).toContain("xin chân thành cảm ơn");
+    expect(firstThanks).toContain("400.000 đ");
+    expect(firstThanks).toContain("đã nhận 400.000 đ");
+
+    await h.say(`/nhan ${code} 600.000`, STAFF);
+    expect((await pledgeModel(stores.mongo).findOne({ code }).lean())?.status).toBe("pledged");
+    mark = h.sent.length;
+    await h.say(`/nhan ${code} 2 máy`, STAFF);
+    expect(toDonor(h, donor, mark)).toContain("đã nhận đủ những gì bạn cam kết");
+    const received = await pledgeModel(stores.mongo).findOne({ code }).lean();
+    expect(received).toMatchObject({
+      status: "received",
+      money: { receivedVnd: 1_000_000 },
+      devices: { receivedCount: 2 },
+    });
+    expect(received?.receipts.map((r) => r.quantity)).toEqual([400_000, 600_000, 2]);
+
+    mark = h.sent.length;
+    await h.say(`/phanbo ${code} 79001 cho lớp 6`, STAFF);
+    expect(toDonor(h, donor, mark)).toContain("phân bổ cho Trường THCS Chu Văn An (Quận 8)");
+    mark = h.sent.length;
+    await h.say(`/trao ${code}`, STAFF);
+    expect(toDonor(h, donor, mark)).toContain("đã được trao cho các em tại Trường THCS Chu Văn An (Quận 8)");
+
+    const mine = h.texts(await h.say("/ungho", donor));
+    expect(mine).toContain("Trạng thái: đã trao");
+    expect(mine).toContain("Nơi nhận: Trường THCS Chu Văn An, Quận 8");
+    const stored = await pledgeModel(stores.mongo).findOne({ code }).lean();
+    expect(stored?.history.map((entry) => entry.action)).toEqual([
+      "pledged",
+      "received",
+      "received",
+      "received",
+      "allocated",
+      "delivered",
+    ]);
+    expect(stored?.history.at(-2)).toMatchObject({ by: `telegram:${STAFF}`, note: "cho lớp 6" });
+    expectNoChildNames(donorFacing(h.sent));
+  });
+
+  it("tells a donor who chose English in English", async () => {
+    const h = harness();
+    const donor = uniqueName("en");
+    const { code } = await makePledge(stores.mongo, {
+      userId: donor,
+      locale: "en",
+      data: { carrier: "viettel", count: 10, months: 3, receivedCount: 0 },
+    });
+    const mark = h.sent.length;
+    await h.say(`/nhan ${code} 4 goi`, STAFF);
+    const told = toDonor(h, donor, mark);
+    expect(told).toContain("The programme has received 4 data packages");
+    expect(told).toContain("Data: 10 Viettel packages, 3 months each (4 received)");
+  });
+
+  it("lets only staff record, allocate, deliver and cancel", async () => {
+    const h = harness();
+    const donor = uniqueName("d");
+    const { code } = await makePledge(stores.mongo, {
+      userId: donor,
+      money: { pledgedVnd: 500_000, receivedVnd: 0 },
+    });
+    for (const command of [
+      `/nhan ${code} 500k`,
+      `/phanbo ${code} 79001`,
+      `/trao ${code}`,
+      `/huyuh ${code} nhầm`,
+    ]) {
+      expect(h.texts(await h.say(command, donor))).toContain("chỉ dành cho cán bộ");
+    }
+    expect((await pledgeModel(stores.mongo).findOne({ code }).lean())?.receipts).toEqual([]);
+  });
+
+  it("refuses to allocate what has not arrived, or to a school not in the directory", async () => {
+    const h = harness();
+    const { code } = await makePledge(stores.mongo, {
+      userId: uniqueName("d"),
+      money: { pledgedVnd: 500_000, receivedVnd: 0 },
+    });
+    expect(h.texts(await h.say(`/phanbo ${code} 79001`, STAFF))).toContain("chưa nhận được gì");
+    expect(h.texts(await h.say(`/phanbo ${code} 99999`, STAFF))).toContain(
+      "Không tìm thấy trường có mã “99999”",
+    );
+    expect(h.texts(await h.say(`/trao ${code}`, STAFF))).toContain("trạng thái “đã cam kết”");
+    expect(h.texts(await h.say(`/nhan ${code} 3 máy`, STAFF))).toContain("không có mục đó");
+  });
+
+  it("cancels only with a reason, which the donor is told", async () => {
+    const h = harness();
+    const donor = uniqueName("d");
+    const { code } = await makePledge(stores.mongo, {
+      userId: donor,
+      money: { pledgedVnd: 500_000, receivedVnd: 0 },
+    });
+    expect(h.texts(await h.say(`/huyuh ${code}`, STAFF))).toContain("Cách dùng: /huyuh");
+    const mark = h.sent.length;
+    await h.say(`/huyuh ${code} Nhà hảo tâm đổi ý`, STAFF);
+    expect(toDonor(h, donor, mark)).toContain("đã được huỷ. Lý do: Nhà hảo tâm đổi ý");
+    expect(h.texts(await h.say(`/nhan ${code} 500k`, STAFF))).toContain("trạng thái “đã huỷ”");
+  });
+
+  it("shows staff the donor's contact for a pick-up, and logs that they read it", async () => {
+    const h = harness();
+    const { code } = await makePledge(stores.mongo, {
+      userId: uniqueName("d"),
+      donorName: "Phạm Văn Đức",
+      phone: "+84987654321",
+      devices: {
+        type: "tablet",
+        count: 1,
+        condition: "new",
+        handover: "pickup",
+        address: "5 Hai Bà Trưng",
+        receivedCount: 0,
+      },
+    });
+    const shown = h.texts(await h.say(`/ungho ${code}`, STAFF));
+    expect(shown).toContain("Phạm Văn Đức · 0987 654 321 · 5 Hai Bà Trưng");
+    const audit = await stores.mongo.collection("audit_log").findOne({ action: "read-pledge", target: code });
+    expect(audit).toMatchObject({ actor: `telegram:${STAFF}` });
+    expect(h.texts(await h.say(`/ungho ${code}`, uniqueName("other")))).toContain("không tìm thấy");
+  });
+
+  it("shows anyone the anonymous totals with /minhbach", async () => {
+    const h = harness();
+    const text = h.texts(await h.say("/minhbach", uniqueName("p")));
+    expect(text).toContain("Minh bạch");
+    expect(text).toContain("Đã phân bổ theo quận/huyện:\n• Quận 8");
+    expect(text).not.toContain("Phạm Văn Đức");
+  });
+
+  it("erases a donor's name, phone and address on request, keeping the anonymous amounts", async () => {
+    const donor = uniqueName("erase");
+    const { code } = await makePledge(stores.mongo, {
+      userId: donor,
+      donorName: "Hoàng Thị Mai",
+      phone: "+84912000111",
+      wantsUpdates: true,
+      money: { pledgedVnd: 700_000, receivedVnd: 0 },
+      devices: {
+        type: "phone",
+        count: 1,
+        condition: "new",
+        handover: "pickup",
+        address: "9 Trần Phú",
+        receivedCount: 0,
+      },
+    });
+    expect(await createPledgeService(stores.mongo).eraseDonor("telegram", donor)).toBe(1);
+    const erased = await pledgeModel(stores.mongo).findOne({ code }).lean();
+    for (const personal of ["Hoàng Thị Mai", "912000111", "9 Trần Phú", donor]) {
+      expect(JSON.stringify(erased)).not.toContain(personal);
+    }
+    expect(erased).toMatchObject({
+      wantsUpdates: false,
+      money: { pledgedVnd: 700_000 },
+      devices: { count: 1 },
+    });
+  });
+
+  it("never shows a child's name to a donor in any message of this file", () => {
+    expectNoChildNames(harnesses.flatMap((h) => donorFacing(h.sent)));
+  });
+});
