@@ -1,6 +1,7 @@
 /**
  * The contract suite: the same transcripts, labelled step by step, through the whole app on
- * Telegram and Zalo (webhook in, fake platform out) and the web chat (its HTTP API).
+ * Telegram, the Zalo Bot Platform and the Zalo OA (webhook in, fake platform out) and the web
+ * chat (its HTTP API).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../src/app.js";
@@ -8,7 +9,14 @@ import { loadConfig } from "../../src/config.js";
 import { createSchoolService } from "../../src/features/schools/service.js";
 import { type FakeTelegramApi, startFakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
 import { type FakeZaloApi, startFakeZaloApi } from "../fakes/zalo-api.js";
-import { type Driver, telegramDriver, webChatDriver, zaloDriver } from "../helpers/channel-drivers.js";
+import { FAKE_OA_SECRET_KEY, type FakeZaloOaApi, startFakeZaloOaApi } from "../fakes/zalo-oa-api.js";
+import {
+  type Driver,
+  telegramDriver,
+  webChatDriver,
+  zaloDriver,
+  zaloOaDriver,
+} from "../helpers/channel-drivers.js";
 import { silentLogger } from "../helpers/silent-logger.js";
 import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
 
@@ -57,14 +65,30 @@ const connectivityRequest = (phone: string): Step[] => [
   ["confirming gives the code", (d) => d.choose("Xác nhận"), /Mã đơn của bạn: YC-[A-Z0-9]{6}/],
 ];
 
+const moneyPledge: Step[] = [
+  ["the donor type", (d) => d.say("/start").then(() => d.choose("Ủng hộ")), "Bạn ủng hộ với tư cách nào"],
+  ["named or anonymous", (d) => d.choose("Cá nhân"), "ghi tên hay ủng hộ ẩn danh"],
+  ["what to give", (d) => d.choose("Ẩn danh"), "Bạn muốn ủng hộ những gì"],
+  ["how much", (d) => d.pick(["Tiền"]), "Bạn ủng hộ bao nhiêu tiền"],
+  ["nonsense amounts are explained", (d) => d.say("nhiều lắm"), "bao nhiêu tiền"],
+  ["news from the programme", (d) => d.say("1,5tr"), "nhận tin từ chương trình"],
+  ["the summary shows the amount", (d) => d.choose("Có, tôi muốn nhận tin"), "1.500.000"],
+  ["confirming gives the pledge code", (d) => d.choose("Xác nhận"), /mã UH-[A-Z0-9]{6}/],
+];
+
 describe("the contract suite on every channel", () => {
   let telegram: FakeTelegramApi;
   let zalo: FakeZaloApi;
+  let zaloOa: FakeZaloOaApi;
   let platforms: RunningApp;
   let web: RunningApp;
 
   beforeAll(async () => {
-    [telegram, zalo] = await Promise.all([startFakeTelegramApi(), startFakeZaloApi()]);
+    [telegram, zalo, zaloOa] = await Promise.all([
+      startFakeTelegramApi(),
+      startFakeZaloApi(),
+      startFakeZaloOaApi(),
+    ]);
     const common = { MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0" };
     const withTokens = loadConfig({
       ...common,
@@ -75,6 +99,12 @@ describe("the contract suite on every channel", () => {
       ZALO_BOT_TOKEN: zalo.token,
       ZALO_API_ROOT: zalo.apiRoot,
       ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+      ZALO_OA_APP_ID: zaloOa.appId,
+      ZALO_OA_SECRET_KEY: FAKE_OA_SECRET_KEY,
+      ZALO_OA_APP_SECRET: zaloOa.appSecret,
+      ZALO_OA_REFRESH_TOKEN: zaloOa.refreshToken,
+      ZALO_OA_API_ROOT: zaloOa.apiRoot,
+      ZALO_OA_OAUTH_ROOT: zaloOa.oauthRoot,
     });
     const webOnly = loadConfig(common);
     if (!withTokens.ok || !webOnly.ok) throw new Error("bad test config");
@@ -100,10 +130,15 @@ describe("the contract suite on every channel", () => {
   afterAll(async () => {
     await platforms.mongo.dropDatabase();
     await Promise.all([platforms.close(), web.close()]);
-    await Promise.all([telegram.close(), zalo.close()]);
+    await Promise.all([telegram.close(), zalo.close(), zaloOa.close()]);
   });
 
-  const children = { telegram: "Nguyễn Thị Hà", zalo: "Trần Minh Khôi", webchat: "Lê Thu Trang" };
+  const children = {
+    telegram: "Nguyễn Thị Hà",
+    zalo: "Trần Minh Khôi",
+    "zalo-oa": "Hoàng Bảo Ngọc",
+    webchat: "Lê Thu Trang",
+  };
   const randomPhone = () => `+8498${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
   const drivers: Array<[keyof typeof children, () => Driver]> = [
     [
@@ -111,6 +146,10 @@ describe("the contract suite on every channel", () => {
       () => telegramDriver(platforms.server, telegram, TELEGRAM_SECRET, Math.floor(Math.random() * 1e9)),
     ],
     ["zalo", () => zaloDriver(platforms.server, zalo, ZALO_SECRET, uniqueName("z").replace("_", ""))],
+    [
+      "zalo-oa",
+      () => zaloOaDriver(platforms.url, zaloOa, FAKE_OA_SECRET_KEY, `${Math.floor(Math.random() * 1e15)}`),
+    ],
     ["webchat", () => webChatDriver(web.server)],
   ];
 
@@ -118,6 +157,13 @@ describe("the contract suite on every channel", () => {
     it("files a device request from first message to its code", async () => {
       const driver = makeDriver();
       for (const [label, act, expected] of deviceRequest(children[name], randomPhone())) {
+        expect(await act(driver), label).toMatch(expected);
+      }
+    });
+
+    it("takes an anonymous money pledge", async () => {
+      const driver = makeDriver();
+      for (const [label, act, expected] of moneyPledge) {
         expect(await act(driver), label).toMatch(expected);
       }
     });

@@ -8,6 +8,7 @@ import type { FakeTelegramApi } from "../fakes/telegram-api.js";
 import { telegramUpdate } from "../fakes/telegram-api.js";
 import type { FakeZaloApi } from "../fakes/zalo-api.js";
 import { zaloUpdate } from "../fakes/zalo-api.js";
+import { type FakeZaloOaApi, OA_PATHS, oaEvent, postEvent } from "../fakes/zalo-oa-api.js";
 
 export interface Driver {
   name: string;
@@ -126,6 +127,43 @@ export function zaloDriver(app: FastifyInstance, fake: FakeZaloApi, secret: stri
     async pick(labels) {
       const numbers = await Promise.all(labels.map(numberOf));
       return say(numbers.join(", "));
+    },
+    sharePhone: say,
+    replayLast,
+  };
+}
+
+/** The Zalo Official Account: signed events posted to the running app, sends read from the fake. */
+export function zaloOaDriver(appUrl: string, fake: FakeZaloOaApi, secretKey: string, userId: string): Driver {
+  const numbered = (text: string) =>
+    [...text.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => ({ label: m[2]!, data: m[1]! }));
+  const { next, texts, lastOptions, replayLast } = driverOver(
+    async (event) => {
+      const response = await postEvent(
+        `${appUrl}/webhooks/zalo-oa`,
+        event as ReturnType<typeof oaEvent.text>,
+        {
+          appId: fake.appId,
+          secretKey,
+        },
+      );
+      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    },
+    async () =>
+      fake
+        .calls(OA_PATHS.send)
+        .map((c) => c.body as { recipient?: { user_id?: string }; message?: { text?: string } })
+        .filter((b) => b.recipient?.user_id === userId && typeof b.message?.text === "string")
+        .map((b) => ({ text: b.message!.text!, options: numbered(b.message!.text!) })),
+  );
+  const say = async (text: string) => texts(await next(oaEvent.text(userId, text)));
+  const numberOf = async (label: string) => (await lastOptions()).find((o) => o.label.includes(label))?.data;
+  return {
+    name: "zalo-oa",
+    say,
+    choose: async (label) => say((await numberOf(label)) ?? label),
+    async pick(labels) {
+      return say((await Promise.all(labels.map(numberOf))).join(", "));
     },
     sharePhone: say,
     replayLast,
