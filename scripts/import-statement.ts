@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { pino } from "pino";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/core/logger.js";
+import { queueReceiptNotice } from "../src/features/pledges/notice-outbox.js";
 import { formatVnd } from "../src/features/pledges/parse-money.js";
 import { type LineOutcome, reconcileStatement } from "../src/features/pledges/reconcile.js";
 import { parseStatement } from "../src/features/pledges/statement.js";
@@ -59,7 +60,10 @@ async function main(): Promise<number> {
   }
   const connection = await connectMongo(config.mongodbUri, logger);
   try {
-    const result = await reconcileStatement(connection, parsed.lines);
+    // No chat runs here: the running bot sends the thank-yous from the notice outbox.
+    const result = await reconcileStatement(connection, parsed.lines, {
+      onReceipt: (pledge, amountVnd) => queueReceiptNotice(connection, pledge.code, "money", amountVnd),
+    });
     out(`matched: ${result.matched.length}`);
     for (const o of result.matched) out(describeLine(o));
     out(`mismatched: ${result.mismatched.length}`);

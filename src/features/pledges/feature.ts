@@ -23,6 +23,7 @@ import { createCampaignQueue, type Send } from "./campaign-queue.js";
 import { describePledge } from "./describe.js";
 import { createPledgeLifecycle } from "./lifecycle.js";
 import type { Pledge } from "./model.js";
+import { createNoticeSweeper } from "./notice-outbox.js";
 import { payableVnd, paymentMessages } from "./payment.js";
 import { pledgeForm } from "./pledge.form.js";
 import { createPledgeRoutes } from "./routes.js";
@@ -60,6 +61,7 @@ export function createPledgesFeature(deps: PledgesDeps): {
     ledger: campaigns.ledger,
     logger: deps.logger,
   });
+  const notices = createNoticeSweeper({ mongo: deps.mongo, notify: deps.notify, logger: deps.logger });
   const staff = createStaffCommands({
     pledges,
     lifecycle,
@@ -162,7 +164,13 @@ export function createPledgesFeature(deps: PledgesDeps): {
   return {
     feature,
     routes: createPledgeRoutes({ pledges, vietqr: deps.vietqr, summarize: () => summarize(deps.mongo) }),
-    start: () => queue.start(),
-    stop: () => queue.stop(),
+    async start() {
+      await queue.start();
+      notices.start();
+    },
+    async stop() {
+      await notices.stop();
+      await queue.stop();
+    },
   };
 }

@@ -4,10 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createI18n } from "../../../src/core/i18n.js";
+import type { Notify } from "../../../src/core/notifier.js";
 import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
 import { pledgeModel } from "../../../src/features/pledges/model.js";
+import { createNoticeSweeper } from "../../../src/features/pledges/notice-outbox.js";
 import { findPledgeCode, reconcileStatement } from "../../../src/features/pledges/reconcile.js";
 import { parseStatement } from "../../../src/features/pledges/statement.js";
+import { silentLogger } from "../../helpers/silent-logger.js";
 import { uniqueName } from "../../helpers/stores.js";
 import { closeStores, makePledge, openStores, type Stores } from "./fixtures.js";
 
@@ -138,6 +142,20 @@ describe("reconciling a bank statement", () => {
     try {
       expect(await run()).toContain(`matched: 1\n  line 2: 2024-09-09 250.000 đ ${pledge.code}`);
       expect(await run()).toContain("already imported: 1");
+
+      // The bot, not the script, thanks the donor: once, however often it sweeps.
+      const told: Array<{ chatId: string; text: string }> = [];
+      const i18n = createI18n("vi", join(root, "locales"));
+      const notify: Notify = async (to, compose) => {
+        for (const m of compose(i18n.translator(to.locale)))
+          told.push({ chatId: to.chatId, text: m.kind === "text" ? m.text : "" });
+      };
+      const sweeper = createNoticeSweeper({ mongo: stores.mongo, notify, logger: silentLogger() });
+      await sweeper.sweepOnce();
+      await sweeper.sweepOnce();
+      const mine = told.filter((t) => t.chatId === pledge.chatId);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.text).toContain(`Chương trình đã nhận 250.000`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
