@@ -17,6 +17,11 @@ help = ChoEm helps parents ask for a computer or connectivity help for their chi
     /cancel — cancel what you are filling in
     /language — change language
     /help — this help
+    /lookup — your requests; /withdraw — withdraw one
+    /pledge — give; /ungho — your pledges; /minhbach — public figures
+    /vaolop — join your child's class with its code; /baicu — recent lessons again
+    /mydata — see and delete your data
+    Teachers: /giaovien (become a teacher), /taolop, /lop, /moilop, /danhsach, /lienket, /tiendo, /guilai
     While filling in a form you can always type “back” to change the previous answer, or “cancel” to stop.
 nothing-to-cancel = There is nothing to cancel. Type /start to see the menu.
 unknown-command = ChoEm does not know the command /{ $command }. Type /help to see the commands.
@@ -363,3 +368,133 @@ campaign-queued = Call { $code } is queued for { $count } donors. ChoEm sends it
 ## My data: pledges
 
 privacy-pledge = Pledge { $code }: { $details }
+
+## Classes and lessons
+
+menu-class-new = ➕ New class
+menu-class-mine = 🏫 My classes
+menu-class-join = 🎒 Join my child's class
+menu-clips-recent = 🎬 Recent lessons
+class-yes = Yes
+class-no = No
+class-invite-usage = Usage: /magv <school code>, e.g. /magv 79001. ChoEm makes a single-use invite code for one teacher of that school.
+class-teacher-invite-made = Teacher invite for { $school }: { $code }
+    It works once. The teacher sends ChoEm: /giaovien { $code }
+class-teacher-usage = Send your invite code like this: /giaovien GV-XXXXXX
+class-teacher-code-unknown = ChoEm cannot find the invite code { $code }. Please check it.
+class-teacher-code-used = The invite code { $code } has already been used. Please ask your school's staff for a new one.
+class-teacher-welcome = Welcome! You are now registered as a teacher at { $school }.
+    Type /taolop to create a class and get the parents' invite. Then just send ChoEm a lesson video, document, photo or link, and ChoEm will ask which classes it is for.
+class-not-teacher = This is for teachers. If you have a teacher invite code (GV-…), send: /giaovien GV-XXXXXX
+class-create-title = a new class
+class-school-prompt = Which school is this class at?
+class-name-prompt = What is the class called? (For example: 6A1)
+class-name-invalid = A class name is short: up to 12 letters and digits, like 6A1 or 10 Math.
+class-grade-prompt = Which grade is this class? (1 to 12)
+class-grade-invalid = The grade is a number from 1 to 12, like 6.
+class-year-prompt = Which school year?
+class-zalo-prompt = Do the parents of this class have a Zalo group that you run? If so, each time you push a lesson ChoEm sends you a ready-made message to forward into that group.
+class-create-summary = • School: { $school }
+    • Class: { $name } (grade { $grade })
+    • School year: { $year }
+    • Parents' Zalo group: { $zalo }
+class-created = Class { $name } – { $school }, school year { $year }, is ready.
+class-exists = You already have class { $name } – { $school }, school year { $year }. Its invite is unchanged:
+class-invite-code = 🔑 Class code for parents: { $code }
+    Parents on Zalo or the ChoEm web chat just send this code to ChoEm.
+class-invite-link = 📲 Parents on Telegram tap this link: { $link }
+class-invite-group = 👥 If the parents have a Telegram group: add ChoEm to the group, then send in the group: /lienket { $code }
+class-invite-qr-caption = QR code to join class { $name } ({ $code }): parents scan it with their phone camera.
+class-zalo-explained = About Zalo groups: ChoEm cannot post into Zalo groups by itself, so each time you push a lesson, ChoEm sends you a message with the title and a link for you to forward into the group.
+class-none-yet = You have no classes yet. Type /taolop to create your first one.
+class-list-intro = Your classes:
+class-list-line = • { $name } ({ $year }), code { $code }: { $parents } parents, { $groups } linked groups
+class-which = ChoEm is not sure which class you mean ({ $typed }). Add the class name or code, e.g. /danhsach 6A1. Type /lop to see your classes.
+class-not-yours = This is not one of your classes, so ChoEm cannot do that.
+class-roster-head = Class { $name }: { $parents } parents, { $groups } linked groups.
+class-roster-empty = No parent has joined yet. Send the parents the code { $code } (type /moilop { $code } to get the link and QR code again).
+class-roster-remove-hint = To remove a parent from the class, tap the ✖️ button with their number, or type /xoaph { $name } <number>.
+class-member-direct = gets lessons directly
+class-member-group = only through the class group
+class-member-blocked = has blocked ChoEm
+class-member-remove-confirm = Remove the parent of { $child } from class { $name }? They will no longer receive the class's lessons.
+class-member-removed = The parent of { $child } has been removed from class { $name }.
+class-member-kept = All right, the class list stays as it is.
+class-member-gone = This parent is no longer in the class.
+class-link-in-group = /lienket is used in the parents' group: add ChoEm to the class's Telegram group, then send /lienket LOP-XXXXXX in the group itself.
+class-link-usage = Usage: /lienket LOP-XXXXXX (the class code you got when creating the class).
+class-link-teacher-only = Only the class's teacher can link a group to the class.
+class-linked = ✅ This group is now linked to class { $name } – { $school }. The class's lessons will be sent here.
+class-group-hello = Hello everyone! ChoEm will send the class's lessons to this group. The teacher links it by sending /lienket with the class code (LOP-XXXXXX) in this group.
+class-join-how = To join your child's class, send ChoEm the class code from the teacher (like LOP-XXXXXX), or tap the class link the teacher shared.
+class-join-private-only = Please write to ChoEm privately to join a class, not in the group.
+class-not-found = ChoEm cannot find a class with the code { $code }. Please check the code the teacher sent.
+class-join-title = joining a class
+class-join-consent = You are joining class { $name } – { $school }. Before you do, ChoEm asks your permission:
+    • ChoEm will ask your child's full name and how you want to receive lessons.
+    • Why: so the teacher knows which child's parent has joined and lessons reach the right people.
+    • Who sees it: only the class's teacher. Other parents do not see your child's name.
+    • You can see and delete this data at any time under “My data”.
+    Do you agree?
+class-join-agree = I agree
+class-join-decline = I do not agree
+class-join-declined = Understood. ChoEm keeps nothing. Whenever you are ready, just send the class code again.
+class-join-child-prompt = What is your child's full name? (For example: Nguyen Thi Ha. Twins in the same class: write both names, separated by a comma.)
+class-child-name-invalid = A name has only letters and is 2 to 80 characters long, like Nguyen Thi Ha.
+class-join-delivery-prompt = How would you like to receive the class's lessons?
+class-delivery-direct = 📩 Send them to me
+class-delivery-group = 👥 Only through the class group
+class-join-summary = • Class: { $name }
+    • Child's name: { $child }
+    • Lessons: { $delivery }
+class-joined-direct = 🎉 You have joined class { $name }. New lessons will be sent to you here.
+class-joined-group = 🎉 You have joined class { $name }. Lessons go to the class group; while the class has no group, ChoEm sends them to you here.
+class-join-already = You are already in class { $name }.
+class-joined-recent = The class has had { $count ->
+        [one] one lesson
+       *[other] { $count } lessons
+    } in the last { $days } days. Would you like to see them?
+class-joined-recent-button = 🎬 Send me those lessons
+clip-push-title = pushing a lesson
+clip-no-class = You have no class to send this to yet. Type /taolop to create one first.
+clip-push-classes-prompt = Which classes should get this lesson?
+clip-push-makeup-prompt = Is this a make-up lesson?
+clip-push-makeup-no = Regular lesson
+clip-push-makeup-yes = Make-up lesson
+clip-push-title-prompt = Give the lesson a title (for example: Math – Lesson 5: Fractions). If not needed, choose “Skip”.
+clip-push-summary = • Content: { $kind }
+    • Classes: { $classes }
+    • Type: { $makeUp }
+    • Title: { $title }
+clip-push-reach = It will go to { $groups } groups and { $parents } parents.
+clip-push-reach-forward = ChoEm will also send you { $count } ready-made messages to forward into the classes' Zalo groups.
+clip-kind-video = a video
+clip-kind-document = a document
+clip-kind-photo = a photo
+clip-kind-link = a link
+clip-kind-text = a text message
+clip-queued = ✅ Lesson { $code } is scheduled for { $groups } groups and { $parents } parents. ChoEm sends within each platform's limits and will report when done. Progress: /tiendo { $code }
+clip-forward-coming = 📨 You will get { $count } messages to forward into the classes' Zalo groups: press and hold one, then choose “Forward”.
+clip-nobody = Lesson { $code } is saved, but the class has no parents or groups to send it to yet. Parents who join later can still get it with /baicu.
+clip-header = 📚 Lesson for class { $name }
+clip-header-makeup = 🔁 Make-up lesson for class { $name }
+clip-file-name = File: { $name }
+clip-code-usage = Add the lesson code, e.g. /tiendo BG-7K2M9Q (it is in the confirmation you got when pushing the lesson).
+clip-not-found = ChoEm cannot find lesson { $code } among the ones you pushed.
+clip-progress = Lesson { $code }: sent { $sent }/{ $total }, { $failed } failed, { $blocked } blocked ChoEm, { $uncertain } uncertain, { $waiting } still waiting.
+clip-report = 📬 Lesson { $code } is done: { $sent }/{ $total } received, { $blocked } blocked ChoEm, { $failed } failed, { $uncertain } uncertain.
+clip-report-resend = Type /guilai { $code } to send it again where it failed or is uncertain.
+clip-report-uncertain = “Uncertain” means a send was cut off halfway: the parent may already have it, so ChoEm does not resend on its own, to avoid duplicates.
+clip-resending = Sending lesson { $code } again to { $count } places. ChoEm will report when done.
+clip-nothing-to-resend = Lesson { $code } has nothing that failed, so nothing to send again.
+clip-catchup-no-class = You have not joined a class yet. Send the class code from the teacher (like LOP-XXXXXX) to join.
+clip-catchup-none = Your child's class has had no lessons in the last { $days } days.
+clip-catchup-intro = Here are { $count } lessons from the last { $days } days, newest last:
+clip-page-invalid = This link is not valid
+clip-page-expired = This link has expired. Send /baicu to ChoEm to get the lessons again.
+clip-page-gone = This lesson cannot be found
+clip-page-unavailable = This file cannot be downloaded right now (it may be too large or deleted). Watch it in Telegram, or ask the teacher to send it again.
+
+## My data: classes
+
+privacy-class-member = A child in a class, under the name: { $child } (receiving lessons through ChoEm)

@@ -17,6 +17,11 @@ help = ChoEm giúp phụ huynh xin máy tính hoặc hỗ trợ kết nối cho 
     /huy — huỷ phần đang điền
     /ngonngu — đổi ngôn ngữ
     /trogiup — hướng dẫn này
+    /tracuu — tra cứu đơn của bạn; /rut — rút một đơn
+    /camket — ủng hộ; /ungho — khoản ủng hộ của bạn; /minhbach — số liệu công khai
+    /vaolop — vào lớp của con bằng mã lớp; /baicu — xem lại bài giảng gần đây
+    /dulieu — xem và xoá dữ liệu của bạn
+    Thầy cô: /giaovien (nhận vai trò giáo viên), /taolop, /lop, /moilop, /danhsach, /lienket, /tiendo, /guilai
     Khi đang điền, bạn luôn có thể gõ “quay lại” để sửa câu trước, hoặc “huỷ” để dừng.
 nothing-to-cancel = Hiện không có gì để huỷ. Gõ /start để xem menu.
 unknown-command = ChoEm chưa hiểu lệnh /{ $command }. Gõ /trogiup để xem các lệnh.
@@ -351,3 +356,130 @@ campaign-queued = Đã xếp lịch gửi lời kêu gọi { $code } tới { $co
 ## Dữ liệu của tôi: khoản ủng hộ
 
 privacy-pledge = Khoản ủng hộ { $code }: { $details }
+
+## Lớp học và bài giảng
+
+menu-class-new = ➕ Tạo lớp
+menu-class-mine = 🏫 Lớp của tôi
+menu-class-join = 🎒 Vào lớp của con
+menu-clips-recent = 🎬 Bài giảng gần đây
+class-yes = Có
+class-no = Không
+class-invite-usage = Cách dùng: /magv <mã trường>, ví dụ /magv 79001. ChoEm sẽ tạo một mã mời dùng một lần cho một giáo viên của trường đó.
+class-teacher-invite-made = Mã mời giáo viên của { $school }: { $code }
+    Mã chỉ dùng được một lần. Thầy cô nhận mã thì nhắn cho ChoEm: /giaovien { $code }
+class-teacher-usage = Thầy cô nhắn mã mời theo dạng: /giaovien GV-XXXXXX
+class-teacher-code-unknown = ChoEm không tìm thấy mã mời { $code }. Thầy cô kiểm tra lại giúp nhé.
+class-teacher-code-used = Mã mời { $code } đã có người dùng rồi. Thầy cô xin cán bộ nhà trường một mã mới nhé.
+class-teacher-welcome = Chào thầy cô! ChoEm đã ghi nhận thầy cô là giáo viên của { $school }.
+    Thầy cô gõ /taolop để tạo lớp và nhận mã mời phụ huynh. Sau đó chỉ cần gửi video, tài liệu, ảnh hoặc đường link bài giảng cho ChoEm, ChoEm sẽ hỏi gửi tới lớp nào.
+class-not-teacher = Phần này dành cho giáo viên. Nếu thầy cô có mã mời giáo viên (GV-…), hãy nhắn: /giaovien GV-XXXXXX
+class-create-title = tạo lớp
+class-school-prompt = Lớp này thuộc trường nào?
+class-name-prompt = Tên lớp là gì? (Ví dụ: 6A1)
+class-name-invalid = Tên lớp ngắn gọn, tối đa 12 ký tự, gồm chữ và số, ví dụ 6A1 hoặc 10 Toán.
+class-grade-prompt = Lớp này thuộc khối mấy? (Từ 1 đến 12)
+class-grade-invalid = Khối lớp là một số từ 1 đến 12, ví dụ 6.
+class-year-prompt = Năm học nào ạ?
+class-zalo-prompt = Phụ huynh lớp này có nhóm Zalo do thầy cô quản lý không? Nếu có, mỗi lần thầy cô gửi bài, ChoEm sẽ gửi lại một tin soạn sẵn để thầy cô chuyển tiếp vào nhóm.
+class-create-summary = • Trường: { $school }
+    • Lớp: { $name } (khối { $grade })
+    • Năm học: { $year }
+    • Có nhóm Zalo phụ huynh: { $zalo }
+class-created = Đã tạo lớp { $name } – { $school }, năm học { $year }.
+class-exists = Thầy cô đã có lớp { $name } – { $school }, năm học { $year } rồi. Mã mời của lớp vẫn như cũ:
+class-invite-code = 🔑 Mã lớp cho phụ huynh: { $code }
+    Phụ huynh dùng Zalo hoặc trang web ChoEm chỉ cần nhắn mã này cho ChoEm.
+class-invite-link = 📲 Phụ huynh dùng Telegram bấm vào đường link: { $link }
+class-invite-group = 👥 Nếu phụ huynh có nhóm Telegram của lớp: thầy cô thêm ChoEm vào nhóm, rồi gửi trong nhóm: /lienket { $code }
+class-invite-qr-caption = Mã QR vào lớp { $name } ({ $code }): phụ huynh mở camera điện thoại quét mã là vào được.
+class-zalo-explained = Về nhóm Zalo: ChoEm không tự đăng vào nhóm Zalo được, nên mỗi lần thầy cô gửi bài, ChoEm sẽ gửi lại cho thầy cô một tin có tiêu đề và đường link để thầy cô chuyển tiếp vào nhóm.
+class-none-yet = Thầy cô chưa có lớp nào. Gõ /taolop để tạo lớp đầu tiên nhé.
+class-list-intro = Các lớp của thầy cô:
+class-list-line = • { $name } ({ $year }), mã { $code }: { $parents } phụ huynh, { $groups } nhóm đã liên kết
+class-which = ChoEm chưa rõ thầy cô muốn chọn lớp nào ({ $typed }). Thầy cô ghi thêm tên hoặc mã lớp, ví dụ: /danhsach 6A1. Gõ /lop để xem các lớp của mình.
+class-not-yours = Lớp này không phải lớp của thầy cô, nên ChoEm không làm được việc này.
+class-roster-head = Lớp { $name }: { $parents } phụ huynh, { $groups } nhóm đã liên kết.
+class-roster-empty = Chưa có phụ huynh nào vào lớp. Thầy cô gửi mã { $code } cho phụ huynh nhé (gõ /moilop { $code } để lấy lại đường link và mã QR).
+class-roster-remove-hint = Muốn xoá một phụ huynh khỏi lớp, thầy cô bấm nút ✖️ có số thứ tự tương ứng, hoặc gõ /xoaph { $name } <số thứ tự>.
+class-member-direct = nhận bài trực tiếp
+class-member-group = chỉ nhận qua nhóm lớp
+class-member-blocked = đã chặn ChoEm
+class-member-remove-confirm = Xoá phụ huynh của em { $child } khỏi lớp { $name }? Phụ huynh sẽ không nhận bài giảng của lớp nữa.
+class-member-removed = Đã xoá phụ huynh của em { $child } khỏi lớp { $name }.
+class-member-kept = Dạ, ChoEm giữ nguyên danh sách lớp.
+class-member-gone = Phụ huynh này không còn trong lớp nữa.
+class-link-in-group = Lệnh /lienket dùng trong nhóm phụ huynh: thầy cô thêm ChoEm vào nhóm Telegram của lớp rồi gửi /lienket LOP-XXXXXX ngay trong nhóm.
+class-link-usage = Cách dùng: /lienket LOP-XXXXXX (mã lớp thầy cô nhận được khi tạo lớp).
+class-link-teacher-only = Chỉ giáo viên của lớp mới liên kết được nhóm với lớp.
+class-linked = ✅ Đã liên kết nhóm này với lớp { $name } – { $school }. Từ nay bài giảng của lớp sẽ được gửi vào nhóm.
+class-group-hello = Chào cả nhà! ChoEm sẽ giúp gửi bài giảng của lớp vào nhóm này. Thầy cô chủ nhiệm gửi /lienket kèm mã lớp (dạng LOP-XXXXXX) trong nhóm để liên kết nhé.
+class-join-how = Để vào lớp của con, bạn nhắn cho ChoEm mã lớp thầy cô gửi (dạng LOP-XXXXXX), hoặc bấm vào đường link vào lớp thầy cô gửi.
+class-join-private-only = Phụ huynh vui lòng nhắn riêng cho ChoEm để vào lớp, không gửi trong nhóm nhé.
+class-not-found = ChoEm không tìm thấy lớp có mã { $code }. Bạn kiểm tra lại mã thầy cô gửi giúp nhé.
+class-join-title = vào lớp
+class-join-consent = Bạn đang vào lớp { $name } – { $school }. Trước khi vào, ChoEm xin phép:
+    • ChoEm sẽ hỏi họ tên của con và cách bạn muốn nhận bài giảng.
+    • Để: thầy cô biết phụ huynh của em nào đã vào lớp và gửi bài giảng cho đúng người.
+    • Ai được xem: chỉ giáo viên của lớp. Các phụ huynh khác không thấy tên của con.
+    • Bạn có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
+    Bạn có đồng ý không?
+class-join-agree = Tôi đồng ý
+class-join-decline = Không đồng ý
+class-join-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của bạn. Khi nào cần, bạn chỉ việc nhắn lại mã lớp.
+class-join-child-prompt = Họ và tên của con là gì? (Ví dụ: Nguyễn Thị Hà. Nếu có hai con học cùng lớp, bạn ghi cả hai tên, cách nhau bằng dấu phẩy.)
+class-child-name-invalid = Họ tên chỉ gồm chữ cái, dài từ 2 đến 80 ký tự, ví dụ: Nguyễn Thị Hà.
+class-join-delivery-prompt = Bạn muốn nhận bài giảng của lớp thế nào?
+class-delivery-direct = 📩 Gửi thẳng cho tôi
+class-delivery-group = 👥 Chỉ qua nhóm lớp
+class-join-summary = • Lớp: { $name }
+    • Họ tên của con: { $child }
+    • Nhận bài giảng: { $delivery }
+class-joined-direct = 🎉 Bạn đã vào lớp { $name }. Bài giảng mới của lớp sẽ được gửi thẳng cho bạn tại đây.
+class-joined-group = 🎉 Bạn đã vào lớp { $name }. Bài giảng sẽ được gửi vào nhóm của lớp; khi lớp chưa có nhóm, ChoEm sẽ gửi cho bạn tại đây.
+class-join-already = Bạn đã ở trong lớp { $name } rồi ạ.
+class-joined-recent = Trong { $days } ngày qua, lớp đã có { $count } bài giảng. Bạn có muốn xem lại không?
+class-joined-recent-button = 🎬 Gửi cho tôi các bài đó
+clip-push-title = gửi bài giảng
+clip-no-class = Thầy cô chưa có lớp nào để gửi bài. Gõ /taolop để tạo lớp trước nhé.
+clip-push-classes-prompt = Thầy cô muốn gửi bài này tới lớp nào?
+clip-push-makeup-prompt = Đây có phải bài dạy bù không?
+clip-push-makeup-no = Bài học thường
+clip-push-makeup-yes = Bài dạy bù
+clip-push-title-prompt = Thầy cô đặt tiêu đề cho bài (ví dụ: Toán – Bài 5: Phân số). Nếu không cần, chọn “Bỏ qua”.
+clip-push-summary = • Nội dung: { $kind }
+    • Lớp: { $classes }
+    • Loại bài: { $makeUp }
+    • Tiêu đề: { $title }
+clip-push-reach = Bài sẽ được gửi tới { $groups } nhóm và { $parents } phụ huynh.
+clip-push-reach-forward = Ngoài ra, ChoEm sẽ gửi thầy cô { $count } tin soạn sẵn để chuyển tiếp vào nhóm Zalo của lớp.
+clip-kind-video = video
+clip-kind-document = tài liệu
+clip-kind-photo = ảnh
+clip-kind-link = đường link
+clip-kind-text = tin nhắn chữ
+clip-queued = ✅ Đã xếp lịch gửi bài { $code } tới { $groups } nhóm và { $parents } phụ huynh. ChoEm gửi dần theo giới hạn của từng nền tảng và sẽ báo khi xong. Xem tiến độ: /tiendo { $code }
+clip-forward-coming = 📨 Thầy cô sẽ nhận { $count } tin để chuyển tiếp vào nhóm Zalo của lớp: nhấn giữ tin đó rồi chọn “Chuyển tiếp”.
+clip-nobody = Bài { $code } đã được lưu, nhưng lớp chưa có phụ huynh hay nhóm nào để gửi. Phụ huynh vào lớp sau vẫn xem lại được bằng lệnh /baicu.
+clip-header = 📚 Bài giảng lớp { $name }
+clip-header-makeup = 🔁 Bài dạy bù lớp { $name }
+clip-file-name = Tệp: { $name }
+clip-code-usage = Thầy cô ghi kèm mã bài, ví dụ: /tiendo BG-7K2M9Q (mã có trong tin xác nhận khi gửi bài).
+clip-not-found = ChoEm không tìm thấy bài { $code } trong các bài thầy cô đã gửi.
+clip-progress = Bài { $code }: đã gửi { $sent }/{ $total }, { $failed } lỗi, { $blocked } đã chặn ChoEm, { $uncertain } chưa rõ, còn { $waiting } đang chờ gửi.
+clip-report = 📬 Bài { $code } đã gửi xong: { $sent }/{ $total } đã nhận, { $blocked } đã chặn ChoEm, { $failed } lỗi, { $uncertain } chưa rõ.
+clip-report-resend = Gõ /guilai { $code } để gửi lại cho những nơi bị lỗi hoặc chưa rõ.
+clip-report-uncertain = “Chưa rõ” là những lần gửi bị gián đoạn giữa chừng: có thể phụ huynh đã nhận được rồi, nên ChoEm không tự gửi lại để tránh gửi trùng.
+clip-resending = Đang gửi lại bài { $code } cho { $count } nơi. ChoEm sẽ báo khi xong.
+clip-nothing-to-resend = Bài { $code } không có nơi nào bị lỗi cần gửi lại.
+clip-catchup-no-class = Bạn chưa vào lớp nào. Bạn nhắn mã lớp thầy cô gửi (dạng LOP-XXXXXX) để vào lớp nhé.
+clip-catchup-none = Trong { $days } ngày qua, lớp của con chưa có bài giảng nào.
+clip-catchup-intro = Đây là { $count } bài giảng trong { $days } ngày qua, bài mới nhất ở cuối:
+clip-page-invalid = Đường link không hợp lệ
+clip-page-expired = Đường link đã hết hạn. Bạn nhắn /baicu cho ChoEm để nhận lại bài giảng nhé.
+clip-page-gone = Không tìm thấy bài giảng này
+clip-page-unavailable = Tệp này hiện không tải được (có thể tệp quá lớn hoặc đã bị xoá). Bạn xem bài trong Telegram, hoặc nhờ thầy cô gửi lại giúp nhé.
+
+## Dữ liệu của tôi: lớp học
+
+privacy-class-member = Con tham gia lớp học với tên: { $child } (nhận bài giảng qua ChoEm)

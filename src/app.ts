@@ -16,6 +16,7 @@ import type { Logger } from "./core/logger.js";
 import type { ChannelName, OutboundMessage, SendOutcome } from "./core/messages.js";
 import type { Pipeline } from "./core/pipeline.js";
 import type { RateLimit } from "./core/rate-limit.js";
+import { createLessons } from "./features/clips/lessons.js";
 import { createPeopleFeature } from "./features/people/feature.js";
 import { createPeopleService } from "./features/people/service.js";
 import { createPledgesFeature } from "./features/pledges/feature.js";
@@ -85,6 +86,21 @@ export async function startApp(
         ? target.send(chatId, message)
         : { kind: "unsupported", reason: `channel ${channel} is not running` };
     };
+    const lessons = await createLessons({
+      mongo,
+      redis,
+      prefix,
+      i18n,
+      people,
+      schools,
+      logger,
+      publicUrl: config.publicUrl,
+      clipLinkSecret: config.clipLinkSecret,
+      telegram: config.telegram,
+      channelNames: () => [...channels.keys()],
+      send,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
     // Built inside the features callback (it needs the notifier); its routes and worker are used below.
     let pledges: ReturnType<typeof createPledgesFeature> | undefined;
     const { pipeline } = createConversation({
@@ -111,12 +127,13 @@ export async function startApp(
           createPeopleFeature(people),
           createRequestsFeature({ mongo, schools, notify }),
           pledges.feature,
+          ...lessons.features(notify),
           createSupportFeature(mongo),
           createPrivacyFeature(mongo),
         ];
       },
     });
-    const jobs = [pledges!];
+    const jobs = [pledges!, lessons];
 
     const channelDeps: ChannelDeps = {
       onInbound: (message) => pipeline.handle(message),

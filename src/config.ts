@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every variable of DESIGN.md's contract is
  * described here; a bad configuration stops start-up with one message naming every problem.
  */
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 const channelMode = z.enum(["webhook", "polling"]);
@@ -45,6 +46,9 @@ const envSchema = z.object({
   ),
   ZALO_OA_API_ROOT: url("Zalo OA API base URL").default("https://openapi.zalo.me"),
   ZALO_OA_OAUTH_ROOT: url("Zalo OAuth base URL").default("https://oauth.zaloapp.com"),
+  CLIP_LINK_SECRET: optionalText.pipe(
+    z.string().min(16, "must be at least 16 characters (signs the links to lesson clips)").optional(),
+  ),
   ADMIN_IDS: z.string().default("").describe("bootstrap staff, e.g. telegram:123,zalo:abc"),
   DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -110,6 +114,8 @@ export interface Config {
   /** No platform token: the web chat is the way in. */
   webChatEnabled: boolean;
   vietqr: VietQrConfig | undefined;
+  /** Signs links to lesson clips; a random one per process when running locally. */
+  clipLinkSecret: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -160,6 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     const [channel, id] = entry.split(":") as [string, string];
     adminIds.push({ channel, id });
   }
+  if (!isLocal && !e.CLIP_LINK_SECRET) {
+    problems.push("CLIP_LINK_SECRET: required behind a public URL (at least 16 random characters)");
+  }
   if (problems.length > 0) return { ok: false, message: formatProblems(problems) };
 
   const telegram = e.TELEGRAM_BOT_TOKEN
@@ -204,6 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       logLevel: e.LOG_LEVEL,
       cacheDir: e.CHOEM_CACHE_DIR,
       webChatEnabled: !telegram && !zalo && !zaloOa,
+      // Local only: links signed with it stop working when the process restarts.
+      clipLinkSecret: e.CLIP_LINK_SECRET ?? randomBytes(32).toString("hex"),
       vietqr:
         e.VIETQR_BANK_BIN && e.VIETQR_ACCOUNT_NUMBER && e.VIETQR_ACCOUNT_NAME
           ? {

@@ -67,6 +67,7 @@ describe("loadConfig", () => {
   it("defaults to webhooks behind a public URL and to the web chat without tokens", () => {
     const withToken = loadConfig({
       PUBLIC_URL: "https://choem.example.vn",
+      CLIP_LINK_SECRET: "a-long-enough-clip-secret",
       ZALO_BOT_TOKEN: "1:x",
       ZALO_WEBHOOK_SECRET: "long-enough-secret",
     });

@@ -93,6 +93,7 @@ describe("the contract suite on every channel", () => {
     const withTokens = loadConfig({
       ...common,
       PUBLIC_URL: "https://choem.example.vn",
+      CLIP_LINK_SECRET: "contract-suite-clip-link-secret",
       TELEGRAM_BOT_TOKEN: telegram.token,
       TELEGRAM_API_ROOT: telegram.apiRoot,
       TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,

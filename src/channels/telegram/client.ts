@@ -22,7 +22,16 @@ export interface TelegramClient {
   getUpdates(offset: number, timeoutSeconds: number, signal: AbortSignal): Promise<unknown[]>;
   answerCallbackQuery(callbackQueryId: string): Promise<void>;
   deleteWebhook(): Promise<void>;
+  /** The bot's @username, for t.me deep links. */
+  botUsername(): Promise<string | undefined>;
+  /**
+   * A download URL for a file Telegram holds, or undefined over the Bot API's 20 MB download cap.
+   * The URL carries the token: stream it through ChoEm, never hand it to a person.
+   */
+  fileUrl(fileId: string): Promise<string | undefined>;
 }
+
+const DOWNLOAD_CAP_BYTES = 20 * 1024 * 1024;
 
 /** The slice of grammY's proxy the client uses: any Bot API method name, called with a payload. */
 type CallByName = Record<
@@ -70,6 +79,14 @@ export function createTelegramClient(config: TelegramClientConfig): TelegramClie
     },
     async deleteWebhook() {
       await api.deleteWebhook({ drop_pending_updates: false });
+    },
+    async botUsername() {
+      return (await api.getMe()).username;
+    },
+    async fileUrl(fileId) {
+      const file = await api.getFile(fileId);
+      if (!file.file_path || (file.file_size ?? 0) > DOWNLOAD_CAP_BYTES) return undefined;
+      return `${config.apiRoot}/file/bot${config.token}/${file.file_path}`;
     },
   };
 }

@@ -9,7 +9,8 @@ export function createPeopleFeature(people: PeopleService): Feature {
       const { content, channel, userId } = turn.message;
       if (content.kind !== "blocked" && content.kind !== "unblocked") return false;
       await people.setBlocked(channel, userId, content.kind === "blocked");
-      return true;
+      // Not "handled": other features (class memberships) also act on a block.
+      return false;
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Connection } from "mongoose";
 import type { Feature } from "../../core/feature.js";
 import { formatPhone } from "../../core/text/parse-phone.js";
 import { say, type Turn } from "../../core/turn.js";
+import { createMemberService } from "../classes/members.js";
 import { createPledgeService } from "../pledges/service.js";
 import type { HelpRequest } from "../requests/model.js";
 import { createRequestService } from "../requests/service.js";
@@ -15,13 +16,15 @@ export function createPrivacyFeature(mongo: Connection): Feature {
   const requests = createRequestService(mongo);
   const support = createSupportService(mongo);
   const pledges = createPledgeService(mongo);
+  const members = createMemberService(mongo);
 
   async function show(turn: Turn): Promise<void> {
     const { channel, userId } = turn.person;
-    const [own, tickets, gifts] = await Promise.all([
+    const [own, tickets, gifts, memberships] = await Promise.all([
       requests.mine(channel, userId),
       support.mine(channel, userId),
       pledges.mine(channel, userId),
+      members.of(channel, userId),
     ]);
     const lines = [turn.t("privacy-intro", { channel, language: turn.locale })];
     for (const request of own) lines.push(requestLine(request, turn));
@@ -34,8 +37,11 @@ export function createPrivacyFeature(mongo: Connection): Feature {
         .join(", ");
       lines.push(turn.t("privacy-pledge", { code: gift.code, details: details || "—" }));
     }
-    if (own.length === 0 && tickets.length === 0 && gifts.length === 0)
+    for (const membership of memberships)
+      lines.push(turn.t("privacy-class-member", { child: membership.childName }));
+    if (own.length + tickets.length + gifts.length + memberships.length === 0) {
       lines.push(turn.t("privacy-nothing-else"));
+    }
     say(turn, lines.join("\n\n"), [[{ value: "privacy:erase", label: turn.t("privacy-erase-button") }]]);
   }
 
@@ -69,6 +75,7 @@ export function createPrivacyFeature(mongo: Connection): Feature {
           const count = await requests.erase(channel, userId);
           await support.erase(channel, userId);
           await pledges.eraseDonor(channel, userId);
+          await members.erase(channel, userId);
           turn.session.dialog = undefined;
           say(turn, turn.t("privacy-erased", { count }));
         } else say(turn, turn.t("privacy-kept"));

@@ -1,0 +1,135 @@
+/**
+ * Lesson clips: a teacher sends content to the bot and pushes it to their classes; the
+ * delivery engine (src/jobs/) sends it; the teacher follows progress (/tiendo) and re-sends to
+ * those it failed for (/guilai); parents catch up on recent clips (/baicu).
+ */
+import type { Connection } from "mongoose";
+import type { Feature, Tools } from "../../core/feature.js";
+import type { InboundContent } from "../../core/messages.js";
+import { say, type Turn } from "../../core/turn.js";
+import type { Broadcaster } from "../../jobs/broadcaster.js";
+import type { DeliveryStore } from "../../jobs/delivery-store.js";
+import { readHumanCode } from "../../storage/human-code.js";
+import { audienceOf } from "../classes/audience.js";
+import { createMemberService } from "../classes/members.js";
+import { createClassService } from "../classes/service.js";
+import { catchUp } from "./catch-up.js";
+import type { ClipContent } from "./model.js";
+import { describeProgress } from "./progress.js";
+import { type ClassChoice, PUSH_FORM, pushForm } from "./push.form.js";
+import { createClipService } from "./service.js";
+import type { ClipLinks } from "./signed-link.js";
+
+export interface ClipsFeatureDeps {
+  mongo: Connection;
+  /** From src/jobs/broadcaster.ts, over the delivery store and queue the workers use. */
+  broadcaster: Broadcaster;
+  store: DeliveryStore;
+  links: ClipLinks;
+}
+
+const URL_PATTERN = /https?:\/\/\S+/i;
+// Shorter texts are a teacher chatting ("ok", "cảm ơn"), not a lesson to push.
+const MIN_LESSON_TEXT = 30;
+
+/** What a teacher sent, as a clip's content; undefined when it is not something to push. */
+export function contentOf(content: InboundContent): { content: ClipContent; caption?: string } | undefined {
+  switch (content.kind) {
+    case "video":
+    case "document":
+    case "photo":
+      return {
+        content: { kind: content.kind, file: content.file },
+        ...(content.caption ? { caption: content.caption } : {}),
+      };
+    case "text": {
+      const url = URL_PATTERN.exec(content.text)?.[0];
+      if (url) {
+        const rest = content.text.replace(url, "").trim();
+        return { content: { kind: "link", url }, ...(rest ? { caption: rest.slice(0, 200) } : {}) };
+      }
+      return content.text.length >= MIN_LESSON_TEXT
+        ? { content: { kind: "text", text: content.text } }
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
+  const classes = createClassService(deps.mongo);
+  const members = createMemberService(deps.mongo);
+  const clips = createClipService(deps.mongo);
+  const sendRecent = catchUp(clips, members, deps.links);
+
+  async function startPush(turn: Turn, tools: Tools): Promise<boolean> {
+    if (!turn.person.roles.includes("teacher")) return false;
+    const pushed = contentOf(turn.message.content);
+    if (!pushed) return false;
+    const own = await classes.ofTeacher(turn.person.channel, turn.person.userId);
+    if (own.length === 0) {
+      say(turn, turn.t("clip-no-class"));
+      return true;
+    }
+    const choices: ClassChoice[] = [];
+    for (const cls of own) {
+      const { groups, parents, forwards } = await audienceOf([cls], members);
+      choices.push({ id: cls.id, name: cls.name, groups, parents, forwards });
+    }
+    await tools.dialogs.start(turn, PUSH_FORM, { ...pushed, choices });
+    return true;
+  }
+
+  /** The teacher's own clip named in the command, or a reply saying why not. */
+  async function ownClip(turn: Turn, args: string) {
+    const code = readHumanCode("BG", args);
+    if (!code) return void say(turn, turn.t("clip-code-usage"));
+    const clip = await clips.byCode(code);
+    const mine =
+      clip && clip.teacher.channel === turn.person.channel && clip.teacher.userId === turn.person.userId;
+    if (!clip || !mine) return void say(turn, turn.t("clip-not-found", { code }));
+    return clip;
+  }
+
+  async function progress(turn: Turn, args: string): Promise<void> {
+    const clip = await ownClip(turn, args);
+    if (!clip) return;
+    await deps.store.sweep(clip.id);
+    say(turn, describeProgress(clip.code, await deps.store.count(clip.id), turn.t));
+  }
+
+  async function resend(turn: Turn, args: string): Promise<void> {
+    const clip = await ownClip(turn, args);
+    if (!clip) return;
+    // A new round first, so the report at its end is not mistaken for the one already sent.
+    await clips.nextRound(clip.id);
+    const count = await deps.broadcaster.resend(clip.id);
+    say(
+      turn,
+      count > 0
+        ? turn.t("clip-resending", { code: clip.code, count })
+        : turn.t("clip-nothing-to-resend", { code: clip.code }),
+    );
+  }
+
+  return {
+    name: "clips",
+    forms: [pushForm({ classes, members, clips, broadcaster: deps.broadcaster })],
+    menu: [
+      {
+        value: "clips-recent",
+        labelKey: "menu-clips-recent",
+        roles: ["parent"],
+        run: (turn) => sendRecent(turn, ""),
+      },
+    ],
+    commands: {
+      tiendo: (turn, args) => progress(turn, args),
+      guilai: (turn, args) => resend(turn, args),
+      baicu: (turn, args) => sendRecent(turn, args),
+    },
+    actions: { baicu: (turn, rest) => sendRecent(turn, rest) },
+    onContent: (turn, tools) => startPush(turn, tools),
+  };
+}

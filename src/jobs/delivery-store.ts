@@ -1,0 +1,200 @@
+/**
+ * Where delivery records live, behind a small interface: MongoDB in the app, a memory twin
+ * (memory-delivery-store.ts) for benchmarks of the queue alone. Every status change is one
+ * conditional single-document update, so two workers can never both move the same delivery.
+ *
+ * To add an implementation: honour each method's condition exactly (claim only from "queued",
+ * settle only from "sending"…) and run test/jobs/delivery-store.test.ts against it.
+ */
+import { type Connection, trusted } from "mongoose";
+import {
+  type Delivery,
+  type DeliveryDocument,
+  type DeliveryStatus,
+  deliveryModel,
+  emptyCounts,
+  type FinalStatus,
+  type NewDelivery,
+  type QueuedRef,
+  queuedRef,
+  type StatusCounts,
+} from "./delivery-model.js";
+import { withStoreRetry } from "./store-retry.js";
+
+export interface DeliveryStore {
+  /** Creates the records, skipping targets the clip already has; returns how many new ones are queued. */
+  insert(deliveries: NewDelivery[]): Promise<number>;
+  /** Queued deliveries of a clip, to (re)enqueue after a fan-out that may have been cut short. */
+  waiting(clipId: string): Promise<QueuedRef[]>;
+  get(id: string): Promise<Delivery | null>;
+  /** queued → sending until `leaseUntil`; null when it was not queued. */
+  claim(id: string, leaseUntil: Date): Promise<Delivery | null>;
+  /** sending → queued: the platform refused before sending (429, 5xx), so it may go again. */
+  release(id: string): Promise<boolean>;
+  /** sending → a final status; false when someone else settled it first. */
+  settle(
+    id: string,
+    status: FinalStatus,
+    details?: { messageIds?: string[]; reason?: string },
+  ): Promise<boolean>;
+  /** sending with exactly this expired lease → uncertain. */
+  expire(id: string, leaseUntil: Date): Promise<boolean>;
+  /** Its job is gone for good: queued → failed, sending → uncertain. Returns the new status. */
+  abandon(id: string, reason: string): Promise<FinalStatus | undefined>;
+  retarget(id: string, chatId: string): Promise<void>;
+  /**
+   * Sends whose lease ran out with no job left to notice (a worker that died more often than
+   * BullMQ retries stalled jobs) become uncertain, so they show and can be re-sent.
+   */
+  sweep(clipId: string, now?: Date): Promise<number>;
+  count(clipId: string): Promise<StatusCounts>;
+  /** Puts deliveries in these statuses back in the queue, in a new round. */
+  requeue(clipId: string, from: FinalStatus[]): Promise<QueuedRef[]>;
+}
+
+const INSERT_CHUNK = 1000;
+
+export function createMongoDeliveryStore(connection: Connection): DeliveryStore {
+  const Deliveries = deliveryModel(connection);
+  const toDelivery = (doc: DeliveryDocument | null): Delivery | null => {
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return { ...rest, id: String(_id), messageIds: rest.messageIds ?? [] };
+  };
+  const moved = (result: { modifiedCount: number }) => result.modifiedCount === 1;
+  const done = (status: FinalStatus, reason?: string) => ({
+    $set: { status, settledAt: new Date(), ...(reason ? { reason } : {}) },
+    $unset: { leaseUntil: 1 },
+  });
+
+  async function insertChunk(docs: Array<Record<string, unknown>>): Promise<number> {
+    try {
+      // The driver directly: mongoose would hydrate ten thousand documents for nothing.
+      return (await Deliveries.collection.insertMany(docs, { ordered: false })).insertedCount;
+    } catch (error) {
+      const failure = error as { writeErrors?: unknown; insertedCount?: number; code?: number };
+      const errors = [failure.writeErrors ?? failure].flat() as Array<{ code?: number }>;
+      // A target the clip already has (a fan-out run again after a crash) is not an error.
+      if (errors.length === 0 || errors.some((e) => e.code !== 11000)) throw error;
+      return failure.insertedCount ?? 0;
+    }
+  }
+
+  return {
+    async insert(deliveries) {
+      const now = new Date();
+      const docs = deliveries.map((d) => ({
+        ...d,
+        round: 0,
+        attempts: 0,
+        messageIds: [],
+        createdAt: now,
+        ...(d.status === "blocked" ? { settledAt: now, reason: "blocked before" } : {}),
+      }));
+      let queued = 0;
+      // Queued and already-blocked apart, so the count of new queued ones is exact.
+      for (const status of ["queued", "blocked"] as const) {
+        const some = docs.filter((d) => d.status === status);
+        for (let i = 0; i < some.length; i += INSERT_CHUNK) {
+          const inserted = await withStoreRetry(() => insertChunk(some.slice(i, i + INSERT_CHUNK)));
+          if (status === "queued") queued += inserted;
+        }
+      }
+      return queued;
+    },
+    async waiting(clipId) {
+      const docs = await Deliveries.find(
+        { clipId, status: "queued" },
+        { channel: 1, round: 1, kind: 1, chatId: 1 },
+      ).lean<Array<Pick<DeliveryDocument, "_id" | "channel" | "round" | "kind" | "chatId">>>();
+      return docs.map((d) => queuedRef({ ...d, id: String(d._id) }));
+    },
+    get: async (id) =>
+      toDelivery(await withStoreRetry(() => Deliveries.findById(id).lean<DeliveryDocument>())),
+    async claim(id, leaseUntil) {
+      const doc = await withStoreRetry(() =>
+        Deliveries.findOneAndUpdate(
+          { _id: id, status: "queued" },
+          { $set: { status: "sending", leaseUntil }, $inc: { attempts: 1 } },
+          { returnDocument: "after" },
+        ).lean<DeliveryDocument>(),
+      );
+      return toDelivery(doc);
+    },
+    release: async (id) =>
+      moved(
+        await withStoreRetry(() =>
+          Deliveries.updateOne(
+            { _id: id, status: "sending" },
+            { $set: { status: "queued" }, $unset: { leaseUntil: 1 } },
+          ),
+        ),
+      ),
+    async settle(id, status, details = {}) {
+      const update = done(status, details.reason);
+      if (details.messageIds) Object.assign(update.$set, { messageIds: details.messageIds });
+      return moved(await withStoreRetry(() => Deliveries.updateOne({ _id: id, status: "sending" }, update)));
+    },
+    expire: async (id, leaseUntil) =>
+      moved(
+        await withStoreRetry(() =>
+          Deliveries.updateOne({ _id: id, status: "sending", leaseUntil }, done("uncertain", "interrupted")),
+        ),
+      ),
+    async abandon(id, reason) {
+      for (const [from, to] of [
+        ["queued", "failed"],
+        ["sending", "uncertain"],
+      ] as const) {
+        const result = await withStoreRetry(() =>
+          Deliveries.updateOne({ _id: id, status: from }, done(to, reason)),
+        );
+        if (moved(result)) return to;
+      }
+      return undefined;
+    },
+    async retarget(id, chatId) {
+      await withStoreRetry(() => Deliveries.updateOne({ _id: id }, { $set: { chatId } }));
+    },
+    async sweep(clipId, now = new Date()) {
+      const result = await withStoreRetry(() =>
+        Deliveries.updateMany(
+          { clipId, status: "sending", leaseUntil: trusted({ $lt: now }) },
+          done("uncertain", "interrupted"),
+        ),
+      );
+      return result.modifiedCount;
+    },
+    async count(clipId) {
+      const rows = await withStoreRetry(() =>
+        Deliveries.aggregate<{ _id: DeliveryStatus; n: number }>([
+          { $match: { clipId } },
+          { $group: { _id: "$status", n: { $sum: 1 } } },
+        ]),
+      );
+      const counts = emptyCounts();
+      for (const row of rows) counts[row._id] = row.n;
+      return counts;
+    },
+    async requeue(clipId, from) {
+      const candidates = await Deliveries.find(
+        { clipId, status: trusted({ $in: from }) },
+        { status: 1 },
+      ).lean<Array<Pick<DeliveryDocument, "_id" | "status">>>();
+      const refs: QueuedRef[] = [];
+      for (const candidate of candidates) {
+        // Conditional, so two teachers' taps on "re-send" queue each delivery once.
+        const doc = await withStoreRetry(() =>
+          Deliveries.findOneAndUpdate(
+            { _id: candidate._id, status: candidate.status },
+            { $set: { status: "queued" }, $inc: { round: 1 }, $unset: { reason: 1, settledAt: 1 } },
+            { returnDocument: "after" },
+          ).lean<DeliveryDocument>(),
+        );
+        const delivery = toDelivery(doc);
+        if (delivery) refs.push(queuedRef(delivery));
+      }
+      return refs;
+    },
+  };
+}

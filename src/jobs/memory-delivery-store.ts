@@ -1,0 +1,97 @@
+/**
+ * The in-memory twin of the MongoDB delivery store: same conditions, one process only. Used
+ * to measure the queue and the sender without the database (bench/), never by the app.
+ */
+import { randomBytes } from "node:crypto";
+import {
+  type Delivery,
+  type DeliveryStatus,
+  emptyCounts,
+  type FinalStatus,
+  queuedRef,
+} from "./delivery-model.js";
+import type { DeliveryStore } from "./delivery-store.js";
+
+export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[] } {
+  const byId = new Map<string, Delivery>();
+  const keys = new Set<string>();
+  const copy = (d: Delivery | undefined) => (d ? { ...d, messageIds: [...d.messageIds] } : null);
+  /** Moves a delivery when it is in `from`; the same compare-and-set the Mongo store does. */
+  const move = (id: string, from: DeliveryStatus, change: Partial<Delivery>): Delivery | undefined => {
+    const current = byId.get(id);
+    if (!current || current.status !== from) return undefined;
+    Object.assign(current, change);
+    return current;
+  };
+  const final = (status: FinalStatus, reason?: string): Partial<Delivery> => ({
+    status,
+    settledAt: new Date(),
+    leaseUntil: undefined,
+    ...(reason ? { reason } : {}),
+  });
+
+  return {
+    all: () => [...byId.values()].map((d) => copy(d)!),
+    async insert(deliveries) {
+      let queued = 0;
+      for (const d of deliveries) {
+        const key = `${d.clipId}|${d.key}`;
+        if (keys.has(key)) continue;
+        keys.add(key);
+        const id = randomBytes(12).toString("hex");
+        byId.set(id, { ...d, id, round: 0, attempts: 0, messageIds: [], createdAt: new Date() });
+        if (d.status === "queued") queued++;
+      }
+      return queued;
+    },
+    async waiting(clipId) {
+      return [...byId.values()].filter((d) => d.clipId === clipId && d.status === "queued").map(queuedRef);
+    },
+    get: async (id) => copy(byId.get(id)),
+    async claim(id, leaseUntil) {
+      const current = byId.get(id);
+      const attempts = (current?.attempts ?? 0) + 1;
+      return copy(move(id, "queued", { status: "sending", leaseUntil, attempts }));
+    },
+    release: async (id) => move(id, "sending", { status: "queued", leaseUntil: undefined }) !== undefined,
+    async settle(id, status, details = {}) {
+      const change = final(status, details.reason);
+      if (details.messageIds) change.messageIds = details.messageIds;
+      return move(id, "sending", change) !== undefined;
+    },
+    async expire(id, leaseUntil) {
+      if (byId.get(id)?.leaseUntil?.getTime() !== leaseUntil.getTime()) return false;
+      return move(id, "sending", final("uncertain", "interrupted")) !== undefined;
+    },
+    async abandon(id, reason) {
+      if (move(id, "queued", final("failed", reason))) return "failed";
+      if (move(id, "sending", final("uncertain", reason))) return "uncertain";
+      return undefined;
+    },
+    async retarget(id, chatId) {
+      const current = byId.get(id);
+      if (current) current.chatId = chatId;
+    },
+    async sweep(clipId, now = new Date()) {
+      const stale = [...byId.values()].filter(
+        (d) =>
+          d.clipId === clipId && d.status === "sending" && (d.leaseUntil?.getTime() ?? 0) < now.getTime(),
+      );
+      for (const d of stale) Object.assign(d, final("uncertain", "interrupted"));
+      return stale.length;
+    },
+    async count(clipId) {
+      const counts = emptyCounts();
+      for (const d of byId.values()) if (d.clipId === clipId) counts[d.status]++;
+      return counts;
+    },
+    async requeue(clipId, from) {
+      const moved = [...byId.values()].filter(
+        (d) => d.clipId === clipId && from.includes(d.status as FinalStatus),
+      );
+      for (const d of moved)
+        Object.assign(d, { status: "queued", round: d.round + 1, reason: undefined, settledAt: undefined });
+      return moved.map(queuedRef);
+    },
+  };
+}
