@@ -498,3 +498,7 @@ clip-page-unavailable = This file cannot be downloaded right now (it may be too 
 ## My data: classes
 
 privacy-class-member = A child in a class, under the name: { $child } (receiving lessons through ChoEm)
+
+## Lessons: outside the Zalo OA 7-day window
+
+clip-report-outside-window = { $count } parents on the Zalo OA have not written to ChoEm in over 7 days, so Zalo does not let us send. Please reach them another way (for example, forward the lesson to the class's Zalo group); once they write to ChoEm again, type /guilai to send.

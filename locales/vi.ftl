@@ -483,3 +483,7 @@ clip-page-unavailable = Tệp này hiện không tải được (có thể tệp
 ## Dữ liệu của tôi: lớp học
 
 privacy-class-member = Con tham gia lớp học với tên: { $child } (nhận bài giảng qua ChoEm)
+
+## Bài giảng: ngoài thời hạn 7 ngày của Zalo OA
+
+clip-report-outside-window = { $count } phụ huynh trên Zalo OA đã hơn 7 ngày không nhắn cho ChoEm nên Zalo không cho gửi. Thầy cô vui lòng liên hệ họ cách khác (ví dụ chuyển tiếp bài vào nhóm Zalo của lớp); khi họ nhắn lại cho ChoEm, gõ /guilai để gửi.

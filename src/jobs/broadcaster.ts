@@ -42,7 +42,7 @@ export function createBroadcaster(deps: {
       await deps.queue.enqueue(waiting);
       return waiting.length;
     },
-    async resend(clipId, from = ["failed", "uncertain"]) {
+    async resend(clipId, from = ["failed", "uncertain", "outside-window"]) {
       await deps.store.sweep(clipId);
       const refs = await deps.store.requeue(clipId, from);
       await tracker.add(clipId, refs.length);

@@ -5,6 +5,7 @@
  * marks the delivery "uncertain" rather than risk a second copy.
  */
 import { DelayedError, type Job, Worker } from "bullmq";
+import { isOutsideWindow } from "../channels/zalo-oa/reach.js";
 import type { Logger } from "../core/logger.js";
 import type { ChannelName, OutboundMessage, SendOutcome } from "../core/messages.js";
 import type { Delivery, FinalStatus, StatusCounts } from "./delivery-model.js";
@@ -103,6 +104,9 @@ export async function deliver(job: Job<DeliveryJobData>, token: string | undefin
     case "migrated":
       return settle(ctx, delivery, "failed", { reason: "migrated twice" });
     case "rejected":
+      if (isOutsideWindow(outcome))
+        return settle(ctx, delivery, "outside-window", { reason: outcome.reason });
+      return settle(ctx, delivery, "failed", { reason: outcome.reason });
     case "unsupported":
       return settle(ctx, delivery, "failed", { reason: outcome.reason });
   }

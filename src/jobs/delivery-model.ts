@@ -12,8 +12,18 @@ import { modelOn } from "../storage/model-on.js";
  * queued → sending (a lease) → sent | blocked | failed | uncertain. "uncertain" is a send that
  * began but never reported back (the process died mid-send): it is reported, never repeated
  * automatically, because a parent getting the same clip twice is what we promised not to do.
+ * "outside-window" is a Zalo OA follower who has not written in 7 days: Zalo refuses the send,
+ * and the teacher must reach them another way (not a failure to retry).
  */
-export const DELIVERY_STATUSES = ["queued", "sending", "sent", "blocked", "failed", "uncertain"] as const;
+export const DELIVERY_STATUSES = [
+  "queued",
+  "sending",
+  "sent",
+  "blocked",
+  "outside-window",
+  "failed",
+  "uncertain",
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export type FinalStatus = Exclude<DeliveryStatus, "queued" | "sending">;
 export type TargetKind = "group" | "parent" | "forward";
@@ -62,7 +72,7 @@ export interface QueuedRef {
 export type StatusCounts = Record<DeliveryStatus, number>;
 
 export function emptyCounts(): StatusCounts {
-  return { queued: 0, sending: 0, sent: 0, blocked: 0, failed: 0, uncertain: 0 };
+  return { queued: 0, sending: 0, sent: 0, blocked: 0, "outside-window": 0, failed: 0, uncertain: 0 };
 }
 
 export function queuedRef(

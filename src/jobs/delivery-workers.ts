@@ -4,6 +4,7 @@
  * flight finish, so a deploy never leaves a send half-recorded.
  */
 import { type Job, Worker } from "bullmq";
+import { ZALO_OA_REQUESTS_PER_MINUTE } from "../channels/zalo-oa/reach.js";
 import type { Logger } from "../core/logger.js";
 import type { ChannelName } from "../core/messages.js";
 import type { Redis } from "../storage/redis.js";
@@ -34,7 +35,8 @@ export interface Limit {
 export const DEFAULT_LIMITS: Record<ChannelName, Limit> = {
   telegram: { max: 25, duration: 1000 },
   zalo: { max: 10, duration: 1000 },
-  "zalo-oa": { max: 50, duration: 1000 },
+  // The OA app may make 4,000 requests a minute; keep a tenth for uploads and token refreshes.
+  "zalo-oa": { max: Math.floor((ZALO_OA_REQUESTS_PER_MINUTE / 60) * 0.9), duration: 1000 },
   webchat: { max: 200, duration: 1000 },
 };
 

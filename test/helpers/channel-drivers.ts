@@ -43,12 +43,17 @@ function driverOver(post: (body: unknown) => Promise<void>, replies: () => Promi
   return { next, texts, lastOptions, replayLast: async () => texts(await next(last)) };
 }
 
+export type TelegramDriver = Driver & {
+  /** Posts any update (a video, a command from a group) and returns what this chat got back. */
+  post(update: object): Promise<string>;
+};
+
 export function telegramDriver(
   app: FastifyInstance,
   fake: FakeTelegramApi,
   secret: string,
   chatId: number,
-): Driver {
+): TelegramDriver {
   const { next, texts, lastOptions, replayLast } = driverOver(
     async (update) => {
       const response = await app.inject({
@@ -96,6 +101,7 @@ export function telegramDriver(
     },
     sharePhone: async (phone) => texts(await next(telegramUpdate.contact(chatId, phone))),
     replayLast,
+    post: async (update) => texts(await next(update)),
   };
 }
 

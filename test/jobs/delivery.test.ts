@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OUTSIDE_WINDOW } from "../../src/channels/zalo-oa/reach.js";
+import { createI18n } from "../../src/core/i18n.js";
 import type { SendOutcome } from "../../src/core/messages.js";
+import { describeReport } from "../../src/features/clips/progress.js";
 import type { Delivery } from "../../src/jobs/delivery-model.js";
 import { connectRedis, type Redis } from "../../src/storage/redis.js";
 import { silentLogger } from "../helpers/silent-logger.js";
@@ -87,6 +90,30 @@ describe("delivery engine", () => {
       expect(await finished).toMatchObject({ sent: 7, blocked: 3 });
       expect(blocked.map((d) => d.chatId).sort()).toEqual(["5003", "5007"]);
       expect(sender.calls.some((c) => c.chatId === "5009")).toBe(false);
+    } finally {
+      await workers.stop();
+      await engine.close();
+    }
+  }, 30_000);
+
+  it("reports Zalo OA followers outside the 7-day window apart from failures, and names them to the teacher", async () => {
+    const sender = recordingSender((chat) =>
+      chat === "5002" ? { kind: "rejected", reason: OUTSIDE_WINDOW } : undefined,
+    );
+    const engine = await createEngine(redis, sender.send, {
+      channels: ["zalo-oa"],
+      limits: { "zalo-oa": { max: 1000, duration: 1000 } },
+    });
+    const workers = engine.workers();
+    await workers.start();
+    try {
+      const finished = engine.finishedOf("clip-window");
+      await engine.broadcaster.fanOut("clip-window", parentTargets(4, "zalo-oa"));
+      const counts = await finished;
+      expect(counts).toMatchObject({ sent: 3, "outside-window": 1, failed: 0 });
+      const report = describeReport("BG-WINDOW", counts, createI18n("vi", "locales").translator("vi"));
+      expect(report).toContain("1 phụ huynh trên Zalo OA đã hơn 7 ngày không nhắn cho ChoEm");
+      expect(report).toContain("3/4 đã nhận");
     } finally {
       await workers.stop();
       await engine.close();

@@ -31,5 +31,7 @@ export function describeReport(code: string, counts: StatusCounts, t: Translate)
   ];
   if (counts.failed + counts.uncertain > 0) lines.push(t("clip-report-resend", { code }));
   if (counts.uncertain > 0) lines.push(t("clip-report-uncertain"));
+  const outside = counts["outside-window"];
+  if (outside > 0) lines.push(t("clip-report-outside-window", { count: outside }));
   return lines.join("\n");
 }

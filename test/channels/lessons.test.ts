@@ -1,0 +1,141 @@
+/**
+ * Lessons through the whole app: a teacher on Telegram links the parents' group, parents join
+ * on Telegram and Zalo, and a video and a make-up lesson reach every target exactly once, with
+ * the teacher's report to prove it. Webhooks in, fake platforms out, the real queue between.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createSchoolService } from "../../src/features/schools/service.js";
+import { type FakeTelegramApi, startFakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
+import { type FakeZaloApi, startFakeZaloApi } from "../fakes/zalo-api.js";
+import { telegramDriver, zaloDriver } from "../helpers/channel-drivers.js";
+import { silentLogger } from "../helpers/silent-logger.js";
+import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
+
+const SECRET = "telegram-secret_lessons";
+const ZALO_SECRET = "zalo-secret-lessons";
+const STAFF = 920001;
+const TEACHER = 920002;
+const PARENT = 920003;
+const GROUP = -1009200;
+const ZALO_PARENT = "zparent920004";
+
+/** Bounded polling of what the fakes received: deliveries happen in queue workers, not in the request. */
+async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe("a lesson from a teacher to every family, once", () => {
+  let telegram: FakeTelegramApi;
+  let zalo: FakeZaloApi;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    [telegram, zalo] = await Promise.all([startFakeTelegramApi(), startFakeZaloApi()]);
+    const loaded = loadConfig({
+      MONGODB_URI: testMongoUri(),
+      REDIS_URL: testRedisUrl(),
+      PORT: "0",
+      PUBLIC_URL: "https://choem.example.vn",
+      CLIP_LINK_SECRET: "lessons-test-clip-link-secret",
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      ZALO_BOT_TOKEN: zalo.token,
+      ZALO_API_ROOT: zalo.apiRoot,
+      ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+      ADMIN_IDS: `telegram:${STAFF}`,
+    });
+    if (!loaded.ok) throw new Error(loaded.message);
+    app = await startApp(loaded.config, silentLogger(), {
+      host: "127.0.0.1",
+      redisPrefix: `${uniqueName("l")}:`,
+    });
+    await createSchoolService(app.mongo).upsertMany([
+      {
+        code: "79001",
+        name: "Trường THCS Chu Văn An",
+        level: "thcs",
+        ward: "Phường 5",
+        district: "Quận 8",
+        province: "TP",
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await app.mongo.dropDatabase();
+    await app.close();
+    await Promise.all([telegram.close(), zalo.close()]);
+  });
+
+  it("links the group, lets parents join on two platforms, and delivers a video and a make-up lesson once each", async () => {
+    const staff = telegramDriver(app.server, telegram, SECRET, STAFF);
+    const teacher = telegramDriver(app.server, telegram, SECRET, TEACHER);
+    const parent = telegramDriver(app.server, telegram, SECRET, PARENT);
+    const zaloParent = zaloDriver(app.server, zalo, ZALO_SECRET, ZALO_PARENT);
+
+    const invite = (await staff.say("/magv 79001")).match(/GV-[A-Z0-9]{6}/)?.[0];
+    expect(await teacher.say(`/giaovien ${invite}`)).toContain("Trường THCS Chu Văn An");
+    await teacher.say("/taolop");
+    await teacher.say("6a1");
+    await teacher.choose("-");
+    await teacher.choose("Không");
+    const created = await teacher.choose("Xác nhận");
+    const classCode = created.match(/LOP-[A-Z0-9]{6}/)?.[0];
+    expect(created).toContain(`https://t.me/choem_test_bot?start=lop_${classCode?.slice(4)}`);
+
+    await parent.say(`/start lop_${classCode?.slice(4)}`);
+    await parent.choose("Tôi đồng ý");
+    await parent.say("Nguyễn Thị Hà");
+    await parent.choose("Gửi thẳng cho tôi");
+    expect(await parent.choose("Xác nhận")).toContain("Bạn đã vào lớp 6A1");
+
+    await zaloParent.say(classCode!.toLowerCase());
+    await zaloParent.choose("Tôi đồng ý");
+    await zaloParent.say("Trần Văn Bình");
+    await zaloParent.choose("Gửi thẳng cho tôi");
+    expect(await zaloParent.say("xác nhận")).toContain("Bạn đã vào lớp 6A1");
+
+    await teacher.post(telegramUpdate.command(GROUP, "lienket", classCode, { userId: TEACHER }));
+    expect(telegram.calls("sendMessage").some((c) => String(c.payload.chat_id) === String(GROUP))).toBe(true);
+
+    const push = async (fileId: string, makeUp: boolean, title: string) => {
+      const asked = await teacher.post(telegramUpdate.video(TEACHER, { fileId }));
+      // With one class there is nothing to choose: the form goes straight on.
+      if (asked.includes("lớp nào")) await teacher.pick(["6A1"]);
+      else expect(asked).toContain("bài dạy bù");
+      await teacher.choose(makeUp ? "Bài dạy bù" : "Bài học thường");
+      expect(await teacher.say(title)).toContain("1 nhóm và 2 phụ huynh");
+      return (await teacher.choose("Xác nhận")).match(/BG-[A-Z0-9]{6}/)?.[0];
+    };
+    const copiesTo = (chat: number) =>
+      telegram.calls("copyMessage").filter((c) => String(c.payload.chat_id) === String(chat));
+    const linksTo = () =>
+      zalo
+        .calls("sendMessage")
+        .filter((c) => c.payload.chat_id === ZALO_PARENT && String(c.payload.text).includes("/clips/"));
+    const reportOf = (clip: string) =>
+      telegram
+        .calls("sendMessage")
+        .map((c) => String(c.payload.text))
+        .find((text) => text.includes(`Bài ${clip} đã gửi xong`));
+
+    const lesson = await push("video-lesson-1", false, "Toán – Phân số");
+    expect(await until(() => reportOf(lesson!), "the first report")).toContain("3/3 đã nhận");
+    const makeUp = await push("video-makeup-1", true, "Dạy bù: Ngữ văn");
+    expect(await until(() => reportOf(makeUp!), "the make-up report")).toContain("3/3 đã nhận");
+
+    expect(copiesTo(GROUP)).toHaveLength(2);
+    expect(copiesTo(PARENT)).toHaveLength(2);
+    expect(linksTo()).toHaveLength(2);
+    expect(String(copiesTo(PARENT)[1]!.payload.caption)).toContain("Bài dạy bù");
+    expect(await teacher.say(`/tiendo ${makeUp}`)).toContain("đã gửi 3/3, 0 lỗi");
+  }, 60_000);
+});
