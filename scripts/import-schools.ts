@@ -3,43 +3,16 @@
  * The whole file is checked first; any bad row prints "line N: message" and nothing is written,
  * so the directory is never left half-updated. Rows are matched by code, so re-running is safe.
  */
-import { readFile } from "node:fs/promises";
-import { pino } from "pino";
-import { loadConfig } from "../src/config.js";
-import { createLogger } from "../src/core/logger.js";
 import { parseSchoolRows } from "../src/features/schools/parse-csv.js";
 import { createSchoolService } from "../src/features/schools/service.js";
 import { startLocalMongo } from "../src/storage/local/local-mongo.js";
 import { connectMongo } from "../src/storage/mongo.js";
+import { prepareImport } from "./prepare-import.js";
 
 async function main(): Promise<number> {
-  const file = process.argv[2];
-  if (!file) {
-    process.stderr.write("usage: npm run import:schools -- FILE.csv\n");
-    return 1;
-  }
-  const loaded = loadConfig(process.env);
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
-    return 1;
-  }
-  const { config } = loaded;
-  // Logs go to stderr so stdout carries only the outcome.
-  const logger = createLogger(config.logLevel, pino.destination(2));
-
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    process.stderr.write(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-  const parsed = parseSchoolRows(text);
-  if (!parsed.ok) {
-    for (const error of parsed.errors) process.stderr.write(`line ${error.line}: ${error.message}\n`);
-    process.stderr.write(`${file}: nothing imported; fix the lines above and run again.\n`);
-    return 1;
-  }
+  const ready = await prepareImport("npm run import:schools -- FILE.csv", parseSchoolRows);
+  if (typeof ready === "number") return ready;
+  const { config, logger, parsed } = ready;
 
   // Only MongoDB is needed, so unlike provisionStores no Redis is started for an unset REDIS_URL.
   let mongodbUri = config.mongodbUri;

@@ -4,15 +4,12 @@
  * is written; lines already imported are skipped, so running it again is safe. Prints what
  * matched a pledge, what disagreed with one, and what named none, for staff to follow up.
  */
-import { readFile } from "node:fs/promises";
-import { pino } from "pino";
-import { loadConfig } from "../src/config.js";
-import { createLogger } from "../src/core/logger.js";
 import { queueReceiptNotice } from "../src/features/pledges/notice-outbox.js";
 import { formatVnd } from "../src/features/pledges/parse-money.js";
 import { type LineOutcome, reconcileStatement } from "../src/features/pledges/reconcile.js";
 import { parseStatement } from "../src/features/pledges/statement.js";
 import { connectMongo } from "../src/storage/mongo.js";
+import { prepareImport } from "./prepare-import.js";
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 /** One statement line as staff read it: where, how much, which pledge, and what was wrong. */
@@ -28,34 +25,12 @@ function describeLine(o: LineOutcome): string {
 }
 
 async function main(): Promise<number> {
-  const file = process.argv[2];
-  if (!file) {
-    process.stderr.write("usage: npm run import:statement -- FILE.csv\n");
-    return 1;
-  }
-  const loaded = loadConfig(process.env);
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
-    return 1;
-  }
-  const { config } = loaded;
+  const ready = await prepareImport("npm run import:statement -- FILE.csv", parseStatement);
+  if (typeof ready === "number") return ready;
+  const { config, logger, parsed } = ready;
   // Unlike the school import, a throwaway local database makes no sense: payments are real.
   if (!config.mongodbUri) {
     process.stderr.write("MONGODB_URI is not set: point it at the bot's database and run again.\n");
-    return 1;
-  }
-  const logger = createLogger(config.logLevel, pino.destination(2));
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    process.stderr.write(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-  const parsed = parseStatement(text);
-  if (!parsed.ok) {
-    for (const error of parsed.errors) process.stderr.write(`line ${error.line}: ${error.message}\n`);
-    process.stderr.write(`${file}: nothing imported; fix the lines above and run again.\n`);
     return 1;
   }
   const connection = await connectMongo(config.mongodbUri, logger);

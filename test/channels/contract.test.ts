@@ -4,12 +4,10 @@
  * chat (its HTTP API).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createSchoolService } from "../../src/features/schools/service.js";
-import { type FakeTelegramApi, startFakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
-import { type FakeZaloApi, startFakeZaloApi } from "../fakes/zalo-api.js";
-import { FAKE_OA_SECRET_KEY, type FakeZaloOaApi, startFakeZaloOaApi } from "../fakes/zalo-oa-api.js";
+import type { RunningApp } from "../../src/app.js";
+import { type FakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
+import type { FakeZaloApi } from "../fakes/zalo-api.js";
+import type { FakeZaloOaApi } from "../fakes/zalo-oa-api.js";
 import {
   type Driver,
   telegramDriver,
@@ -17,11 +15,15 @@ import {
   zaloDriver,
   zaloOaDriver,
 } from "../helpers/channel-drivers.js";
-import { silentLogger } from "../helpers/silent-logger.js";
-import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
-
-const TELEGRAM_SECRET = "telegram-secret_123";
-const ZALO_SECRET = "zalo-secret-456";
+import {
+  OA_SECRET_KEY,
+  type PlatformApp,
+  startPlatformApp,
+  startWebChatApp,
+  TELEGRAM_SECRET,
+  ZALO_SECRET,
+} from "../helpers/platform-app.js";
+import { uniqueName } from "../helpers/stores.js";
 
 type Step = [label: string, act: (d: Driver) => Promise<string>, expected: string | RegExp];
 
@@ -77,61 +79,20 @@ const moneyPledge: Step[] = [
 ];
 
 describe("the contract suite on every channel", () => {
+  let platform: PlatformApp;
+  let web: RunningApp;
   let telegram: FakeTelegramApi;
   let zalo: FakeZaloApi;
   let zaloOa: FakeZaloOaApi;
   let platforms: RunningApp;
-  let web: RunningApp;
 
   beforeAll(async () => {
-    [telegram, zalo, zaloOa] = await Promise.all([
-      startFakeTelegramApi(),
-      startFakeZaloApi(),
-      startFakeZaloOaApi(),
-    ]);
-    const common = { MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0" };
-    const withTokens = loadConfig({
-      ...common,
-      PUBLIC_URL: "https://choem.example.vn",
-      CLIP_LINK_SECRET: "contract-suite-clip-link-secret",
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-      ZALO_BOT_TOKEN: zalo.token,
-      ZALO_API_ROOT: zalo.apiRoot,
-      ZALO_WEBHOOK_SECRET: ZALO_SECRET,
-      ZALO_OA_APP_ID: zaloOa.appId,
-      ZALO_OA_SECRET_KEY: FAKE_OA_SECRET_KEY,
-      ZALO_OA_APP_SECRET: zaloOa.appSecret,
-      ZALO_OA_REFRESH_TOKEN: zaloOa.refreshToken,
-      ZALO_OA_API_ROOT: zaloOa.apiRoot,
-      ZALO_OA_OAUTH_ROOT: zaloOa.oauthRoot,
-    });
-    const webOnly = loadConfig(common);
-    if (!withTokens.ok || !webOnly.ok) throw new Error("bad test config");
-    platforms = await startApp(withTokens.config, silentLogger(), {
-      host: "127.0.0.1",
-      redisPrefix: `${uniqueName("p")}:`,
-    });
-    web = await startApp(webOnly.config, silentLogger(), {
-      host: "127.0.0.1",
-      redisPrefix: `${uniqueName("w")}:`,
-    });
-    await createSchoolService(platforms.mongo).upsertMany([
-      {
-        code: "79001",
-        name: "Trường THCS Chu Văn An",
-        level: "thcs",
-        ward: "Phường 5",
-        district: "Quận 8",
-        province: "TP",
-      },
-    ]);
+    [platform, web] = await Promise.all([startPlatformApp(), startWebChatApp()]);
+    ({ telegram, zalo, zaloOa, app: platforms } = platform);
   });
   afterAll(async () => {
-    await platforms.mongo.dropDatabase();
-    await Promise.all([platforms.close(), web.close()]);
-    await Promise.all([telegram.close(), zalo.close(), zaloOa.close()]);
+    await web.mongo.dropDatabase();
+    await Promise.all([platform.close(), web.close()]);
   });
 
   const children = {
@@ -149,7 +110,7 @@ describe("the contract suite on every channel", () => {
     ["zalo", () => zaloDriver(platforms.server, zalo, ZALO_SECRET, uniqueName("z").replace("_", ""))],
     [
       "zalo-oa",
-      () => zaloOaDriver(platforms.url, zaloOa, FAKE_OA_SECRET_KEY, `${Math.floor(Math.random() * 1e15)}`),
+      () => zaloOaDriver(platforms.url, zaloOa, OA_SECRET_KEY, `${Math.floor(Math.random() * 1e15)}`),
     ],
     ["webchat", () => webChatDriver(web.server)],
   ];

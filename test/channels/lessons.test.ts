@@ -4,17 +4,12 @@
  * the teacher's report to prove it. Webhooks in, fake platforms out, the real queue between.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createSchoolService } from "../../src/features/schools/service.js";
-import { type FakeTelegramApi, startFakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
-import { type FakeZaloApi, startFakeZaloApi } from "../fakes/zalo-api.js";
+import type { RunningApp } from "../../src/app.js";
+import { type FakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
+import type { FakeZaloApi } from "../fakes/zalo-api.js";
 import { telegramDriver, zaloDriver } from "../helpers/channel-drivers.js";
-import { silentLogger } from "../helpers/silent-logger.js";
-import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
+import { type PlatformApp, startPlatformApp, TELEGRAM_SECRET, ZALO_SECRET } from "../helpers/platform-app.js";
 
-const SECRET = "telegram-secret_lessons";
-const ZALO_SECRET = "zalo-secret-lessons";
 const STAFF = 920001;
 const TEACHER = 920002;
 const PARENT = 920003;
@@ -33,52 +28,21 @@ async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 15
 }
 
 describe("a lesson from a teacher to every family, once", () => {
+  let platform: PlatformApp;
   let telegram: FakeTelegramApi;
   let zalo: FakeZaloApi;
   let app: RunningApp;
 
   beforeAll(async () => {
-    [telegram, zalo] = await Promise.all([startFakeTelegramApi(), startFakeZaloApi()]);
-    const loaded = loadConfig({
-      MONGODB_URI: testMongoUri(),
-      REDIS_URL: testRedisUrl(),
-      PORT: "0",
-      PUBLIC_URL: "https://choem.example.vn",
-      CLIP_LINK_SECRET: "lessons-test-clip-link-secret",
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      ZALO_BOT_TOKEN: zalo.token,
-      ZALO_API_ROOT: zalo.apiRoot,
-      ZALO_WEBHOOK_SECRET: ZALO_SECRET,
-      ADMIN_IDS: `telegram:${STAFF}`,
-    });
-    if (!loaded.ok) throw new Error(loaded.message);
-    app = await startApp(loaded.config, silentLogger(), {
-      host: "127.0.0.1",
-      redisPrefix: `${uniqueName("l")}:`,
-    });
-    await createSchoolService(app.mongo).upsertMany([
-      {
-        code: "79001",
-        name: "Trường THCS Chu Văn An",
-        level: "thcs",
-        ward: "Phường 5",
-        district: "Quận 8",
-        province: "TP",
-      },
-    ]);
+    platform = await startPlatformApp({ ADMIN_IDS: `telegram:${STAFF}` });
+    ({ telegram, zalo, app } = platform);
   });
-  afterAll(async () => {
-    await app.mongo.dropDatabase();
-    await app.close();
-    await Promise.all([telegram.close(), zalo.close()]);
-  });
+  afterAll(() => platform.close());
 
   it("links the group, lets parents join on two platforms, and delivers a video and a make-up lesson once each", async () => {
-    const staff = telegramDriver(app.server, telegram, SECRET, STAFF);
-    const teacher = telegramDriver(app.server, telegram, SECRET, TEACHER);
-    const parent = telegramDriver(app.server, telegram, SECRET, PARENT);
+    const staff = telegramDriver(app.server, telegram, TELEGRAM_SECRET, STAFF);
+    const teacher = telegramDriver(app.server, telegram, TELEGRAM_SECRET, TEACHER);
+    const parent = telegramDriver(app.server, telegram, TELEGRAM_SECRET, PARENT);
     const zaloParent = zaloDriver(app.server, zalo, ZALO_SECRET, ZALO_PARENT);
 
     const invite = (await staff.say("/magv 79001")).match(/GV-[A-Z0-9]{6}/)?.[0];

@@ -1,23 +1,16 @@
 /** The whole app with no platform token, as `npm start` serves it, used in headless Chromium. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import type { RunningApp } from "../../src/app.js";
 import { launchBrowser } from "../helpers/browser.js";
-import { silentLogger } from "../helpers/silent-logger.js";
-import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
+import { startWebChatApp } from "../helpers/platform-app.js";
 
 describe("the web chat of the whole app in Chromium", () => {
   let app: RunningApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    const loaded = loadConfig({ MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0" });
-    if (!loaded.ok) throw new Error(loaded.message);
-    app = await startApp(loaded.config, silentLogger(), {
-      host: "127.0.0.1",
-      redisPrefix: `${uniqueName("b")}:`,
-    });
+    app = await startWebChatApp();
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@
  * are cut out of every error text before it leaves this file. Reference: reference/zalo.md 3.2–3.7.
  */
 import type { z } from "zod";
+import { describeFetchError, errorName, parseJson } from "../fetch-errors.js";
 import type { OaFileBytes, OaMessage } from "./payloads.js";
 import {
   oaEnvelopeSchema,
@@ -73,7 +74,7 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
       return { ok: true, result: { status: response.status, body: parseJson(text) } };
     } catch (error) {
       const kind = errorName(error) === "TimeoutError" ? "timeout" : "network";
-      return { ok: false, error: { kind, description: redactSecrets(describe(error), secrets) } };
+      return { ok: false, error: { kind, description: redactSecrets(describeFetchError(error), secrets) } };
     }
   }
 
@@ -187,22 +188,4 @@ function httpFailure(status: number, description: string): OaResult<never> {
   if (status < 200 || status > 299)
     return { ok: false, error: { kind: "http", code: status, description: `HTTP ${status}` } };
   return { ok: false, error: { kind: "invalid-response", code: status, description } };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function errorName(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "name" in error ? String(error.name) : undefined;
-}
-
-/** fetch wraps the real reason (refused, reset, DNS) in `cause`. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { redactUrl } from "../../core/logger.js";
 import type { SendOutcome } from "../../core/messages.js";
+import { describeFetchError, errorName, parseJson } from "../fetch-errors.js";
 import {
   type ZaloBotInfo,
   type ZaloSent,
@@ -85,7 +86,7 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
       text = await response.text();
     } catch (error) {
       const kind = errorName(error) === "TimeoutError" ? "timeout" : "network";
-      return fail(kind, undefined, redactToken(describe(error), options.token));
+      return fail(kind, undefined, redactToken(describeFetchError(error), options.token));
     }
     return interpret(status, text, schema, options.token);
   }
@@ -173,22 +174,4 @@ function interpret<T>(status: number, text: string, schema: z.ZodType<T>, token:
 
 function fail(kind: ZaloError["kind"], code: number | undefined, description: string): ZaloResult<never> {
   return { ok: false, error: code === undefined ? { kind, description } : { kind, code, description } };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function errorName(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "name" in error ? String(error.name) : undefined;
-}
-
-/** fetch wraps the real reason (refused, reset, DNS) in `cause`. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }

@@ -14,21 +14,13 @@ import { createPeopleService } from "../../../src/features/people/service.js";
 import { createSchoolService } from "../../../src/features/schools/service.js";
 import type { Redis } from "../../../src/storage/redis.js";
 import { BUTTONS, createHarness, type Harness } from "../../helpers/core-harness.js";
+import { CHU_VAN_AN, seedSchools } from "../../helpers/schools.js";
 
 export const STAFF = "9001";
 export const BOT = "choem_test_bot";
 
 export async function seedSchool(mongo: Connection): Promise<void> {
-  await createSchoolService(mongo).upsertMany([
-    {
-      code: "79001",
-      name: "Trường THCS Chu Văn An",
-      level: "thcs",
-      ward: "Phường 5",
-      district: "Quận 8",
-      province: "TP",
-    },
-  ]);
+  await seedSchools(mongo, [CHU_VAN_AN]);
 }
 
 export function classroomHarness(

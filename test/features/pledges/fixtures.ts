@@ -12,10 +12,10 @@ import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.j
 import type { Pledge } from "../../../src/features/pledges/model.js";
 import { createPledgeService, type NewPledge } from "../../../src/features/pledges/service.js";
 import { requestModel } from "../../../src/features/requests/model.js";
-import { createSchoolService } from "../../../src/features/schools/service.js";
 import { connectMongo } from "../../../src/storage/mongo.js";
 import { connectRedis, type Redis } from "../../../src/storage/redis.js";
 import { BUTTONS, createHarness } from "../../helpers/core-harness.js";
+import { seedSchools } from "../../helpers/schools.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { testMongoUri, testRedisUrl, uniqueName } from "../../helpers/stores.js";
 
@@ -41,24 +41,7 @@ export async function openStores(): Promise<Stores> {
   const mongoUri = testMongoUri();
   const redis = await connectRedis(testRedisUrl(), silentLogger());
   const mongo = await connectMongo(mongoUri, silentLogger());
-  await createSchoolService(mongo).upsertMany([
-    {
-      code: "79001",
-      name: "Trường THCS Chu Văn An",
-      level: "thcs",
-      ward: "Phường 5",
-      district: "Quận 8",
-      province: "TP",
-    },
-    {
-      code: "79002",
-      name: "Trường Tiểu học Lê Lợi",
-      level: "tieu-hoc",
-      ward: "Xã Đông Hòa",
-      district: "Huyện Đông Sơn",
-      province: "TP",
-    },
-  ]);
+  await seedSchools(mongo);
   const Requests = requestModel(mongo);
   for (const [i, childName] of CHILD_NAMES.entries()) {
     await Requests.create({

@@ -7,6 +7,7 @@ import { createSchoolService } from "../../../src/features/schools/service.js";
 import { connectMongo } from "../../../src/storage/mongo.js";
 import { connectRedis, type Redis } from "../../../src/storage/redis.js";
 import { BUTTONS, choicesOf, createHarness, lastOf, NUMBERED } from "../../helpers/core-harness.js";
+import { seedSchools } from "../../helpers/schools.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { testMongoUri, testRedisUrl, uniqueName } from "../../helpers/stores.js";
 
@@ -30,24 +31,7 @@ describe("parents' requests", () => {
   beforeAll(async () => {
     redis = await connectRedis(testRedisUrl(), silentLogger());
     mongo = await connectMongo(testMongoUri(), silentLogger());
-    await createSchoolService(mongo).upsertMany([
-      {
-        code: "79001",
-        name: "Trường THCS Chu Văn An",
-        level: "thcs",
-        ward: "Phường 5",
-        district: "Quận 8",
-        province: "TP",
-      },
-      {
-        code: "79002",
-        name: "Trường Tiểu học Lê Lợi",
-        level: "tieu-hoc",
-        ward: "Xã Đông Hòa",
-        district: "Huyện Đông Sơn",
-        province: "TP",
-      },
-    ]);
+    await seedSchools(mongo);
   });
   afterAll(async () => {
     await mongo.dropDatabase();
