@@ -7,6 +7,7 @@
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createCallRecorder } from "./call-recorder.js";
 import { parseBody } from "./telegram-request-body.js";
 import { TEST_BOT } from "./telegram-updates.js";
 
@@ -59,7 +60,7 @@ export async function startFakeTelegramApi(
   options: { token?: string; maxPerSecond?: number } = {},
 ): Promise<FakeTelegramApi> {
   const token = options.token ?? "123456:TEST-token";
-  const recorded: RecordedCall[] = [];
+  const recorder = createCallRecorder<RecordedCall>((call) => call.method);
   const events = new EventEmitter().setMaxListeners(0);
   const scripted = new Map<string, Array<ScriptedFailure | "drop">>();
   let updates: Array<{ update_id: number }> = [];
@@ -167,8 +168,7 @@ export async function startFakeTelegramApi(
       ...Object.fromEntries(url.searchParams),
       ...parseBody(req.headers["content-type"], Buffer.concat(chunks)),
     };
-    recorded.push({ method, payload, at: Date.now() });
-    events.emit("call", method);
+    recorder.record({ method, payload, at: Date.now() });
 
     const next = scripted.get(method)?.shift();
     if (next === "drop") return void res.socket?.destroy();
@@ -192,28 +192,8 @@ export async function startFakeTelegramApi(
   return {
     token,
     apiRoot: `http://127.0.0.1:${port}`,
-    calls: (method) => recorded.filter((call) => method === undefined || call.method === method),
-    waitForCalls(method, count, timeoutMs = 5000) {
-      const matching = () => recorded.filter((call) => call.method === method);
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (matching().length < count) return;
-          cleanup();
-          resolve(matching());
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          const seen = recorded.map((call) => call.method).join(", ") || "none";
-          reject(new Error(`waited ${timeoutMs} ms for ${count} ${method} call(s); calls seen: ${seen}`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          events.off("call", check);
-        };
-        events.on("call", check);
-        check();
-      });
-    },
+    calls: recorder.calls,
+    waitForCalls: recorder.waitForCalls,
     failNext: (method, entry) => script(method, entry),
     dropNext: (method) => script(method, "drop"),
     setRateLimit(limit) {

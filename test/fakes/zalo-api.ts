@@ -4,9 +4,9 @@
  * 408 when idle, scriptable failures and a monthly quota. Also builders for updates and a helper
  * that pushes an update to a webhook the way Zalo's Java client does.
  */
-import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createCallRecorder } from "./call-recorder.js";
 
 export interface FakeZaloCall {
   method: string;
@@ -55,8 +55,7 @@ const DESCRIPTIONS: Record<number, string> = {
 export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<FakeZaloApi> {
   const token = options.token ?? "1234567890:fake-zalo-secret-abcdef";
   const botId = options.botId ?? "b0t1d2e3f4a5b6c7d8e9";
-  const recorded: FakeZaloCall[] = [];
-  const events = new EventEmitter();
+  const recorder = createCallRecorder<FakeZaloCall>((call) => call.method);
   const failures = new Map<string, FakeZaloFailure[]>();
   const queue: ZaloUpdateBody[] = [];
   const waiters: Array<(update: ZaloUpdateBody) => void> = [];
@@ -73,8 +72,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     if (!match) return answer(res, 404);
     const method = match[2]!;
-    recorded.push({ method, payload, at: Date.now() });
-    events.emit("call");
+    recorder.record({ method, payload, at: Date.now() });
     if (decodeURIComponent(match[1]!) !== token) return answer(res, 401);
     const failure = failures.get(method)?.shift();
     if (failure) return answer(res, failure.code, failure.description);
@@ -151,25 +149,8 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     apiRoot: `http://127.0.0.1:${port}`,
     token,
     botId,
-    calls: (method) => recorded.filter((call) => method === undefined || call.method === method),
-    waitForCalls(method, count, timeoutMs = 5_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = recorded.filter((call) => call.method === method);
-          if (found.length < count) return;
-          clearTimeout(timer);
-          events.off("call", check);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          events.off("call", check);
-          const seen = recorded.filter((call) => call.method === method).length;
-          reject(new Error(`waited ${timeoutMs} ms for ${count} ${method} call(s), saw ${seen}`));
-        }, timeoutMs);
-        events.on("call", check);
-        check();
-      });
-    },
+    calls: recorder.calls,
+    waitForCalls: recorder.waitForCalls,
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },

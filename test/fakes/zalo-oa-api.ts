@@ -5,9 +5,9 @@
  * Also builders for webhook events and a helper that signs and posts them like Zalo does.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createCallRecorder } from "./call-recorder.js";
 
 export const FAKE_OA_APP_ID = "4318072956324812391";
 export const FAKE_OA_SECRET_KEY = "oa-secret-KEY-aBcD1234eFgH5678";
@@ -64,8 +64,7 @@ export async function startFakeZaloOaApi(options: FakeZaloOaOptions = {}): Promi
   const appSecret = options.appSecret ?? "app-secret-0123456789";
   let refreshToken = options.refreshToken ?? secret("rt");
   let accessToken = "";
-  const recorded: FakeZaloOaCall[] = [];
-  const events = new EventEmitter();
+  const recorder = createCallRecorder<FakeZaloOaCall>((call) => call.path);
   const failures = new Map<string, Array<number | "pass">>();
   const files = new Map<string, { data: Buffer; contentType: string }>();
   const attachments = new Set<string>();
@@ -86,8 +85,7 @@ export async function startFakeZaloOaApi(options: FakeZaloOaOptions = {}): Promi
     const body = await parseBody(raw, String(req.headers["content-type"] ?? ""));
     const isOauth = path === OA_PATHS.token;
     const credential = header(req, isOauth ? "secret_key" : "access_token");
-    recorded.push({ path, credential, body, at: Date.now() });
-    events.emit("call");
+    recorder.record({ path, credential, body, at: Date.now() });
 
     const scripted = failures.get(path)?.shift();
     const failure = scripted === "pass" ? undefined : scripted;
@@ -173,24 +171,8 @@ export async function startFakeZaloOaApi(options: FakeZaloOaOptions = {}): Promi
     get accessToken() {
       return accessToken;
     },
-    calls: (path) => recorded.filter((call) => path === undefined || call.path === path),
-    waitForCalls(path, count, timeoutMs = 5_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = recorded.filter((call) => call.path === path);
-          if (found.length < count) return;
-          clearTimeout(timer);
-          events.off("call", check);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          events.off("call", check);
-          reject(new Error(`waited ${timeoutMs} ms for ${count} call(s) of ${path}`));
-        }, timeoutMs);
-        events.on("call", check);
-        check();
-      });
-    },
+    calls: recorder.calls,
+    waitForCalls: recorder.waitForCalls,
     failNext(path, code, options = {}) {
       const passes = Array.from({ length: options.after ?? 0 }, () => "pass" as const);
       failures.set(path, [...(failures.get(path) ?? []), ...passes, code]);
