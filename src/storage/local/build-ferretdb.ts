@@ -29,6 +29,8 @@ export async function buildFerretDb(binDir: string, logger: Logger): Promise<str
     await cp(moduleDir, source, { recursive: true });
     await run("chmod", ["-R", "u+w", source], work, logger);
     await writeFile(join(source, "build", "version", "version.txt"), `${FERRETDB_VERSION}\n`);
+    // Fetching FerretDB's own dependencies is the long part on a fresh machine: show it.
+    await run("go", ["mod", "download", "-x"], source, logger);
     await mkdir(binDir, { recursive: true });
     const binary = join(binDir, "ferretdb");
     await run("go", ["build", "-o", binary, "./cmd/ferretdb"], source, logger);
