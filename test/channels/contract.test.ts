@@ -16,6 +16,7 @@ import {
   zaloOaDriver,
 } from "../helpers/channel-drivers.js";
 import {
+  capturingLogger,
   OA_SECRET_KEY,
   type PlatformApp,
   startPlatformApp,
@@ -85,9 +86,10 @@ describe("the contract suite on every channel", () => {
   let zalo: FakeZaloApi;
   let zaloOa: FakeZaloOaApi;
   let platforms: RunningApp;
+  const logs = capturingLogger();
 
   beforeAll(async () => {
-    [platform, web] = await Promise.all([startPlatformApp(), startWebChatApp()]);
+    [platform, web] = await Promise.all([startPlatformApp({}, logs.logger), startWebChatApp()]);
     ({ telegram, zalo, zaloOa, app: platforms } = platform);
   });
   afterAll(async () => {
@@ -147,6 +149,23 @@ describe("the contract suite on every channel", () => {
     const text = await z.say("/start");
     expect(text).toMatch(/^1\. 💻 Xin máy tính cho con$/m);
     expect(text).toMatch(/Trả lời bằng số từ 1 đến \d+\./);
+  });
+
+  it("writes no token, secret, phone number or child's name to its logs", async () => {
+    // Runs after the transcripts above (vitest keeps the order within a file).
+    const text = logs.lines.join("\n");
+    expect(logs.lines.length).toBeGreaterThan(50);
+    const secrets = [
+      telegram.token,
+      zalo.token,
+      TELEGRAM_SECRET,
+      ZALO_SECRET,
+      OA_SECRET_KEY,
+      zaloOa.appSecret,
+    ];
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    for (const name of Object.values(children)) expect(text).not.toContain(name);
+    expect(text).not.toMatch(/(\+84|\b0)(9\d|3\d|8\d|7\d|5\d)\d{7}\b/);
   });
 
   it("refuses webhooks with a wrong or missing secret and processes nothing", async () => {

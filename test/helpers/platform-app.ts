@@ -4,6 +4,7 @@
  */
 import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
+import { createLogger, type Logger } from "../../src/core/logger.js";
 import { type FakeTelegramApi, startFakeTelegramApi } from "../fakes/telegram-api.js";
 import { type FakeZaloApi, startFakeZaloApi } from "../fakes/zalo-api.js";
 import { FAKE_OA_SECRET_KEY, type FakeZaloOaApi, startFakeZaloOaApi } from "../fakes/zalo-oa-api.js";
@@ -15,6 +16,12 @@ export const TELEGRAM_SECRET = "telegram-secret_123";
 export const ZALO_SECRET = "zalo-secret-456";
 export const OA_SECRET_KEY = FAKE_OA_SECRET_KEY;
 
+/** A debug-level logger that keeps every line, to check what the app would write to its logs. */
+export function capturingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  return { logger: createLogger("debug", { write: (line: string) => void lines.push(line) }), lines };
+}
+
 export interface PlatformApp {
   app: RunningApp;
   telegram: FakeTelegramApi;
@@ -23,10 +30,10 @@ export interface PlatformApp {
   close(): Promise<void>;
 }
 
-async function start(env: Record<string, string>, prefix: string): Promise<RunningApp> {
+async function start(env: Record<string, string>, prefix: string, logger: Logger): Promise<RunningApp> {
   const loaded = loadConfig({ MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0", ...env });
   if (!loaded.ok) throw new Error(loaded.message);
-  const app = await startApp(loaded.config, silentLogger(), {
+  const app = await startApp(loaded.config, logger, {
     host: "127.0.0.1",
     redisPrefix: `${uniqueName(prefix)}:`,
   });
@@ -34,7 +41,10 @@ async function start(env: Record<string, string>, prefix: string): Promise<Runni
   return app;
 }
 
-export async function startPlatformApp(env: Record<string, string> = {}): Promise<PlatformApp> {
+export async function startPlatformApp(
+  env: Record<string, string> = {},
+  logger: Logger = silentLogger(),
+): Promise<PlatformApp> {
   const [telegram, zalo, zaloOa] = await Promise.all([
     startFakeTelegramApi(),
     startFakeZaloApi(),
@@ -59,6 +69,7 @@ export async function startPlatformApp(env: Record<string, string> = {}): Promis
       ...env,
     },
     "p",
+    logger,
   );
   return {
     app,
@@ -75,5 +86,5 @@ export async function startPlatformApp(env: Record<string, string> = {}): Promis
 
 /** No platform token: the web chat, as `npm start` serves it on a fresh machine. */
 export async function startWebChatApp(): Promise<RunningApp> {
-  return start({}, "w");
+  return start({}, "w", silentLogger());
 }
