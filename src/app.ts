@@ -144,14 +144,26 @@ export async function startApp(
       logger,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     };
-    if (config.telegram) channels.set("telegram", createTelegramChannel(config.telegram, channelDeps));
-    if (config.zalo) channels.set("zalo", createZaloChannel(config.zalo, channelDeps));
+    // Every send, replies and broadcasts alike, is counted by channel and outcome.
+    const register = (channel: Channel) => {
+      const sendRaw = channel.send.bind(channel);
+      channels.set(channel.name, {
+        ...channel,
+        async send(chatId, message) {
+          const outcome = await sendRaw(chatId, message);
+          metrics.outbound.labels(channel.name, outcome.kind).inc();
+          return outcome;
+        },
+      });
+    };
+    if (config.telegram) register(createTelegramChannel(config.telegram, channelDeps));
+    if (config.zalo) register(createZaloChannel(config.zalo, channelDeps));
     const zaloOa = config.zaloOa
       ? createZaloOaChannel(config.zaloOa, { ...channelDeps, mongo, redis, keyPrefix: prefix })
       : undefined;
-    if (zaloOa) channels.set("zalo-oa", zaloOa);
+    if (zaloOa) register(zaloOa);
     if (config.webChatEnabled) {
-      channels.set("webchat", createWebChatChannel({ ...channelDeps, redis, keyPrefix: prefix }));
+      register(createWebChatChannel({ ...channelDeps, redis, keyPrefix: prefix }));
     }
 
     const server = await buildServer({

@@ -151,6 +151,19 @@ describe("the contract suite on every channel", () => {
     expect(text).toMatch(/Trả lời bằng số từ 1 đến \d+\./);
   });
 
+  it("counts inbound updates and outbound sends per channel in /metrics", async () => {
+    const metrics = (await platforms.server.inject({ method: "GET", url: "/metrics" })).body;
+    for (const channel of ["telegram", "zalo", "zalo-oa"]) {
+      expect(metrics).toMatch(
+        new RegExp(`choem_outbound_messages_total\\{channel="${channel}",outcome="sent"\\} [1-9]`),
+      );
+      expect(metrics).toMatch(
+        new RegExp(`choem_inbound_updates_total\\{channel="${channel}",outcome="handled"\\} [1-9]`),
+      );
+    }
+    expect(metrics).toMatch(/choem_inbound_updates_total\{channel="telegram",outcome="duplicate"\} [1-9]/);
+  });
+
   it("writes no token, secret, phone number or child's name to its logs", async () => {
     // Runs after the transcripts above (vitest keeps the order within a file).
     const text = logs.lines.join("\n");
