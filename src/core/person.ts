@@ -18,3 +18,12 @@ export interface People {
   setLocale(person: Person, locale: Locale): Promise<void>;
   setBlocked(channel: ChannelName, userId: string, blocked: boolean): Promise<void>;
 }
+
+export function hasRole(person: Pick<Person, "roles">, role: Role): boolean {
+  return person.roles.includes(role);
+}
+
+/** How a person's actions are recorded in histories and the audit log: "telegram:123". */
+export function actorOf(person: Pick<Person, "channel" | "userId">): string {
+  return `${person.channel}:${person.userId}`;
+}

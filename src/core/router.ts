@@ -9,6 +9,7 @@ import type { Feature, MenuEntry, Tools } from "./feature.js";
 import type { Locale } from "./i18n.js";
 import { isLocale } from "./i18n.js";
 import type { ChoiceOption } from "./messages.js";
+import { hasRole } from "./person.js";
 import { layoutChoices, say, type Turn } from "./turn.js";
 
 export interface Router {
@@ -35,7 +36,7 @@ export function createRouter(deps: RouterDeps): Router {
   const menuFor = (turn: Turn): MenuEntry[] =>
     features
       .flatMap((f) => f.menu ?? [])
-      .filter((entry) => !entry.roles || entry.roles.some((role) => turn.person.roles.includes(role)));
+      .filter((entry) => !entry.roles || entry.roles.some((role) => hasRole(turn.person, role)));
   const find = <K extends "commands" | "deepLinks" | "actions">(kind: K, key: string) =>
     features.map((f) => f[kind]?.[key]).find(Boolean);
 

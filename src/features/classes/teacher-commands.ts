@@ -4,6 +4,7 @@
  * children's names, so every view is written to the audit log.
  */
 import type { Tools } from "../../core/feature.js";
+import { actorOf, hasRole } from "../../core/person.js";
 import { layoutChoices, say, type Turn } from "../../core/turn.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import type { Audit } from "../staff/audit.js";
@@ -26,17 +27,14 @@ export interface TeacherCommandDeps {
   botUsername: string | undefined;
 }
 
-const actor = (turn: Turn) => `${turn.person.channel}:${turn.person.userId}`;
-export const isTeacher = (turn: Turn) => turn.person.roles.includes("teacher");
-
 export function teacherCommands(deps: TeacherCommandDeps) {
   const { teachers, classes, members } = deps;
 
   async function makeInvite(turn: Turn, args: string): Promise<void> {
-    if (!turn.person.roles.includes("staff")) return say(turn, turn.t("staff-only"));
+    if (!hasRole(turn.person, "staff")) return say(turn, turn.t("staff-only"));
     const school = args.trim() ? await deps.schools.byCode(args.trim()) : null;
     if (!school) return say(turn, turn.t("class-invite-usage"));
-    const code = await teachers.createInvite(school, actor(turn));
+    const code = await teachers.createInvite(school, actorOf(turn.person));
     say(turn, turn.t("class-teacher-invite-made", { code, school: school.name }));
   }
 
@@ -46,18 +44,19 @@ export function teacherCommands(deps: TeacherCommandDeps) {
     const result = await teachers.redeem(code, turn.person);
     if (result.kind === "not-found") return say(turn, turn.t("class-teacher-code-unknown", { code }));
     if (result.kind === "used") return say(turn, turn.t("class-teacher-code-used", { code }));
-    if (!turn.person.roles.includes("teacher")) turn.person.roles.push("teacher");
+    if (!hasRole(turn.person, "teacher")) turn.person.roles.push("teacher");
     say(turn, turn.t("class-teacher-welcome", { school: result.school.name }));
   }
 
   async function createClass(turn: Turn, tools: Tools): Promise<void> {
     const schools = await teachers.schoolsOf(turn.person.channel, turn.person.userId);
-    if (!isTeacher(turn) || schools.length === 0) return say(turn, turn.t("class-not-teacher"));
+    if (!hasRole(turn.person, "teacher") || schools.length === 0)
+      return say(turn, turn.t("class-not-teacher"));
     await tools.dialogs.start(turn, CLASS_FORM, { schools });
   }
 
   async function listOwn(turn: Turn): Promise<void> {
-    if (!isTeacher(turn)) return say(turn, turn.t("class-not-teacher"));
+    if (!hasRole(turn.person, "teacher")) return say(turn, turn.t("class-not-teacher"));
     const own = await classes.ofTeacher(turn.person.channel, turn.person.userId);
     if (own.length === 0) return say(turn, turn.t("class-none-yet"));
     const lines = await Promise.all(
@@ -78,7 +77,7 @@ export function teacherCommands(deps: TeacherCommandDeps) {
 
   /** The class a teacher named, or a reply saying why there is none. */
   async function ownClass(turn: Turn, typed: string): Promise<ClassInfo | undefined> {
-    if (!isTeacher(turn)) {
+    if (!hasRole(turn.person, "teacher")) {
       say(turn, turn.t("class-not-teacher"));
       return undefined;
     }
@@ -91,7 +90,7 @@ export function teacherCommands(deps: TeacherCommandDeps) {
     const cls = await ownClass(turn, args.trim());
     if (!cls) return;
     const [list, groups] = await Promise.all([members.roster(cls.id), members.groupsOf(cls.id)]);
-    await deps.audit(actor(turn), "read-class-roster", cls.code);
+    await deps.audit(actorOf(turn.person), "read-class-roster", cls.code);
     const linked = groups.filter((g) => g.active).length;
     const head = turn.t("class-roster-head", { name: cls.name, parents: list.length, groups: linked });
     if (list.length === 0) return say(turn, `${head}\n\n${turn.t("class-roster-empty", { code: cls.code })}`);
@@ -128,7 +127,7 @@ export function teacherCommands(deps: TeacherCommandDeps) {
     const cls = await classes.byId(member.classId);
     if (!cls || !classes.isTeacherOf(cls, turn.person)) return say(turn, turn.t("class-not-yours"));
     await members.remove(member.id);
-    await deps.audit(actor(turn), "remove-class-member", cls.code);
+    await deps.audit(actorOf(turn.person), "remove-class-member", cls.code);
     say(turn, turn.t("class-member-removed", { child: member.childName, name: cls.name }));
   }
 

@@ -6,6 +6,7 @@
 import type { Connection } from "mongoose";
 import type { Feature, Tools } from "../../core/feature.js";
 import type { InboundContent } from "../../core/messages.js";
+import { hasRole } from "../../core/person.js";
 import { say, type Turn } from "../../core/turn.js";
 import type { Broadcaster } from "../../jobs/broadcaster.js";
 import type { DeliveryStore } from "../../jobs/delivery-store.js";
@@ -64,7 +65,7 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
   const sendRecent = catchUp(clips, members, deps.links);
 
   async function startPush(turn: Turn, tools: Tools): Promise<boolean> {
-    if (!turn.person.roles.includes("teacher")) return false;
+    if (!hasRole(turn.person, "teacher")) return false;
     const pushed = contentOf(turn.message.content);
     if (!pushed) return false;
     const own = await classes.ofTeacher(turn.person.channel, turn.person.userId);

@@ -12,6 +12,7 @@ import { wordsField } from "../../core/forms/fields.js";
 import type { Logger } from "../../core/logger.js";
 import type { OutboundMessage } from "../../core/messages.js";
 import type { Notify } from "../../core/notifier.js";
+import { actorOf, hasRole } from "../../core/person.js";
 import { say, type Turn } from "../../core/turn.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import type { Redis } from "../../storage/redis.js";
@@ -28,7 +29,7 @@ import { payableVnd, paymentMessages } from "./payment.js";
 import { pledgeForm } from "./pledge.form.js";
 import { createPledgeRoutes } from "./routes.js";
 import { createPledgeService } from "./service.js";
-import { actorOf, createStaffCommands, describeForStaff, isStaff } from "./staff-commands.js";
+import { createStaffCommands, describeForStaff } from "./staff-commands.js";
 import { formatSummary, summarize } from "./summarize.js";
 
 export interface PledgesDeps {
@@ -97,8 +98,8 @@ export function createPledgesFeature(deps: PledgesDeps): {
       if (pledge && mine) {
         say(turn, describePledge(pledge, turn.t, turn.locale));
         if (payableVnd(pledge) > 0) turn.replies.push(...(await payment(pledge, turn, turn.message.channel)));
-      } else if (pledge && isStaff(turn)) {
-        await audit(actorOf(turn), "read-pledge", code);
+      } else if (pledge && hasRole(turn.person, "staff")) {
+        await audit(actorOf(turn.person), "read-pledge", code);
         say(turn, describeForStaff(pledge, turn));
       } else say(turn, turn.t("pledge-not-found", { code }));
       return;
@@ -115,7 +116,7 @@ export function createPledgesFeature(deps: PledgesDeps): {
 
   async function launch(ctx: CompleteContext, text: string): Promise<OutboundMessage[]> {
     const { t } = ctx;
-    if (!ctx.person.roles.includes("staff")) return [{ kind: "text", text: t("staff-only") }];
+    if (!hasRole(ctx.person, "staff")) return [{ kind: "text", text: t("staff-only") }];
     // The call is written in one language, so its frame is in the same one.
     const message: OutboundMessage = {
       kind: "text",
@@ -129,7 +130,7 @@ export function createPledgesFeature(deps: PledgesDeps): {
   }
 
   async function startCampaign(turn: Turn, args: string, tools: Tools): Promise<void> {
-    if (!isStaff(turn)) return say(turn, turn.t("staff-only"));
+    if (!hasRole(turn.person, "staff")) return say(turn, turn.t("staff-only"));
     const typed = wordsField(10, 2000).safeParse(args);
     await tools.dialogs.start(turn, "campaign", typed.success ? { text: typed.data } : {});
   }

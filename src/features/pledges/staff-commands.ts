@@ -4,6 +4,7 @@
  */
 import type { ArgsHandler } from "../../core/feature.js";
 import type { Notify } from "../../core/notifier.js";
+import { actorOf, hasRole } from "../../core/person.js";
 import { formatPhone } from "../../core/text/parse-phone.js";
 import { say, type Turn } from "../../core/turn.js";
 import { readHumanCode } from "../../storage/human-code.js";
@@ -16,9 +17,6 @@ import { describeQuantity, type PledgeEvent, tellDonor } from "./notices.js";
 import { readReceipt } from "./read-receipt.js";
 import type { PledgeService } from "./service.js";
 
-export const isStaff = (turn: Turn) => turn.person.roles.includes("staff");
-export const actorOf = (turn: Turn) => `${turn.person.channel}:${turn.person.userId}`;
-
 export function createStaffCommands(deps: {
   pledges: PledgeService;
   lifecycle: PledgeLifecycle;
@@ -30,7 +28,7 @@ export function createStaffCommands(deps: {
 
   /** Staff only; splits "UH-XXXXXX rest…" or says how to use the command. */
   function parse(turn: Turn, args: string, usageKey: string): { code: string; rest: string } | undefined {
-    if (!isStaff(turn)) {
+    if (!hasRole(turn.person, "staff")) {
       say(turn, turn.t("staff-only"));
       return undefined;
     }
@@ -47,7 +45,7 @@ export function createStaffCommands(deps: {
     event: PledgeEvent,
     done = turn.t("pledge-staff-done"),
   ): Promise<void> {
-    await deps.audit(actorOf(turn), `pledge:${event.kind}`, code);
+    await deps.audit(actorOf(turn.person), `pledge:${event.kind}`, code);
     if (result.kind === "not-found") return say(turn, turn.t("pledge-not-found", { code }));
     if (result.kind === "not-allowed") {
       return say(
@@ -72,7 +70,7 @@ export function createStaffCommands(deps: {
         quantity: entry.quantity,
         // The platform's update id: a webhook retried by the platform records nothing twice.
         key: `chat:${turn.message.channel}:${turn.message.updateId}`,
-        by: actorOf(turn),
+        by: actorOf(turn.person),
         ...(entry.note ? { note: entry.note } : {}),
       });
       if (result.kind === "no-such-item") return say(turn, turn.t("pledge-receive-no-such-item"));
@@ -107,7 +105,7 @@ export function createStaffCommands(deps: {
       const result = await lifecycle.allocate(
         parsed.code,
         target,
-        actorOf(turn),
+        actorOf(turn.person),
         note.join(" ") || undefined,
       );
       await report(turn, parsed.code, result, { kind: "allocated" });
@@ -116,7 +114,7 @@ export function createStaffCommands(deps: {
     async trao(turn, args) {
       const parsed = parse(turn, args, "pledge-deliver-usage");
       if (!parsed) return;
-      const result = await lifecycle.deliver(parsed.code, actorOf(turn), parsed.rest || undefined);
+      const result = await lifecycle.deliver(parsed.code, actorOf(turn.person), parsed.rest || undefined);
       await report(turn, parsed.code, result, { kind: "delivered" });
     },
 
@@ -124,7 +122,7 @@ export function createStaffCommands(deps: {
       const parsed = parse(turn, args, "pledge-cancel-usage");
       if (!parsed) return;
       if (!parsed.rest) return say(turn, turn.t("pledge-cancel-usage"));
-      const result = await lifecycle.cancel(parsed.code, actorOf(turn), parsed.rest);
+      const result = await lifecycle.cancel(parsed.code, actorOf(turn.person), parsed.rest);
       await report(turn, parsed.code, result, { kind: "cancelled", reason: parsed.rest });
     },
   };

@@ -5,6 +5,7 @@
 import type { Connection } from "mongoose";
 import type { Feature } from "../../core/feature.js";
 import type { Notify } from "../../core/notifier.js";
+import { actorOf, hasRole } from "../../core/person.js";
 import { say, type Turn } from "../../core/turn.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import { createAudit } from "../staff/audit.js";
@@ -22,8 +23,6 @@ export function createRequestsFeature(deps: {
 }): Feature {
   const requests = createRequestService(deps.mongo);
   const audit = createAudit(deps.mongo);
-  const isStaff = (turn: Turn) => turn.person.roles.includes("staff");
-  const actor = (turn: Turn) => `${turn.person.channel}:${turn.person.userId}`;
 
   async function lookup(turn: Turn, args: string): Promise<void> {
     const code = readHumanCode("YC", args);
@@ -31,8 +30,8 @@ export function createRequestsFeature(deps: {
       const request = await requests.byCode(code);
       const mine =
         request && request.channel === turn.person.channel && request.userId === turn.person.userId;
-      if (request && (mine || isStaff(turn))) {
-        if (!mine) await audit(actor(turn), "read-request", code);
+      if (request && (mine || hasRole(turn.person, "staff"))) {
+        if (!mine) await audit(actorOf(turn.person), "read-request", code);
         say(turn, mine ? describeRequest(request, turn.t) : describeForStaff(request, turn.t));
       } else say(turn, turn.t("request-not-found", { code }));
       return;
@@ -66,7 +65,7 @@ export function createRequestsFeature(deps: {
   }
 
   async function listForStaff(turn: Turn, args: string): Promise<void> {
-    if (!isStaff(turn)) return say(turn, turn.t("staff-only"));
+    if (!hasRole(turn.person, "staff")) return say(turn, turn.t("staff-only"));
     const words = args.toLowerCase().split(/\s+/).filter(Boolean);
     const kind = words.find((w): w is RequestKind => w === "device" || w === "connectivity");
     const status = words.find((w): w is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(w));
@@ -76,7 +75,7 @@ export function createRequestsFeature(deps: {
       ...(status ? { status } : {}),
       ...(schoolCode ? { schoolCode } : {}),
     });
-    await audit(actor(turn), "list-requests", args || "new");
+    await audit(actorOf(turn.person), "list-requests", args || "new");
     if (found.length === 0) return say(turn, turn.t("staff-requests-none"));
     say(
       turn,
@@ -85,15 +84,15 @@ export function createRequestsFeature(deps: {
   }
 
   async function changeStatus(turn: Turn, args: string): Promise<void> {
-    if (!isStaff(turn)) return say(turn, turn.t("staff-only"));
+    if (!hasRole(turn.person, "staff")) return say(turn, turn.t("staff-only"));
     const [rawCode = "", rawStatus = "", ...reasonWords] = args.split(/\s+/);
     const code = readHumanCode("YC", rawCode);
     const status = REQUEST_STATUSES.find((s) => s === rawStatus.toLowerCase());
     const reason = reasonWords.join(" ").trim();
     if (!code || !status) return say(turn, turn.t("staff-status-usage"));
     if (status === "rejected" && !reason) return say(turn, turn.t("staff-reason-needed"));
-    const result = await requests.changeStatus(code, status, actor(turn), reason || undefined);
-    await audit(actor(turn), `status:${status}`, code);
+    const result = await requests.changeStatus(code, status, actorOf(turn.person), reason || undefined);
+    await audit(actorOf(turn.person), `status:${status}`, code);
     if (result.kind === "not-found") return say(turn, turn.t("request-not-found", { code }));
     if (result.kind === "not-allowed") {
       return say(turn, turn.t("staff-status-not-allowed", { from: turn.t(`request-status-${result.from}`) }));
