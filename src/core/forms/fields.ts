@@ -31,3 +31,35 @@ export function localizedOptions(prefix: string, values: readonly string[]) {
       values.map((value) => ({ value, label: t(`${prefix}-${value}`) })),
   };
 }
+
+/**
+ * A whole number typed as people do ("6", "lớp 6", "1.000 máy") within bounds; `reason` (a locale
+ * key) when there is none, several, or it is out of bounds.
+ */
+export function wholeNumberField(min: number, max: number, reason: string) {
+  return z.string().transform((text, ctx) => {
+    const numbers = text.replace(/(\d)[.,](\d{3})\b/g, "$1$2").match(/\d+/g);
+    const value = numbers?.length === 1 ? Number(numbers[0]) : Number.NaN;
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    ctx.addIssue({ code: "custom", message: reason });
+    return z.NEVER;
+  });
+}
+
+/**
+ * A person's full name: letters (with Vietnamese marks), spaces, apostrophes, hyphens and dots;
+ * `several` also allows commas, for twins in one class ("Lan, Hà"). Emoji and digits are refused.
+ */
+export function fullNameField(
+  reasons: { tooLong: string; letters: string; tooShort: string },
+  options: { several?: boolean } = {},
+) {
+  const allowed = options.several ? /^[\p{L}\p{M}][\p{L}\p{M} .,'-]*$/u : /^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u;
+  return z
+    .string()
+    .transform((text) => text.trim().replace(/\s+/g, " "))
+    .refine((text) => text.length > 0, "error-empty")
+    .refine((text) => text.length <= 80, reasons.tooLong)
+    .refine((text) => allowed.test(text), reasons.letters)
+    .refine((text) => text.length >= 2, reasons.tooShort);
+}

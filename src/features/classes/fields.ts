@@ -1,5 +1,6 @@
 /** Answers the class forms read: a class name, a grade, a child's name, a school year. Messages are locale keys. */
 import { z } from "zod";
+import { fullNameField, wholeNumberField } from "../../core/forms/fields.js";
 
 /** "6a1", "10 A2", "12 Toán" → upper-case letters, single spaces; short, as classes are named. */
 export const classNameField = z
@@ -16,22 +17,17 @@ export function gradeFromName(name: string): number | undefined {
   return digits && grade >= 1 && grade <= 12 ? grade : undefined;
 }
 
-export const gradeField = z.string().transform((text, ctx) => {
-  const digits = text.match(/\d+/g);
-  const grade = digits?.length === 1 ? Number(digits[0]) : Number.NaN;
-  if (Number.isInteger(grade) && grade >= 1 && grade <= 12) return grade;
-  ctx.addIssue({ code: "custom", message: "class-grade-invalid" });
-  return z.NEVER;
-});
+export const gradeField = wholeNumberField(1, 12, "class-grade-invalid");
 
 /** A full name: letters, spaces, apostrophes, hyphens, dots, and commas for twins ("Lan, Hà"). */
-export const childNameField = z
-  .string()
-  .transform((text) => text.trim().replace(/\s+/g, " "))
-  .refine((text) => text.length > 0, "error-empty")
-  .refine((text) => text.length <= 80, "class-child-name-invalid")
-  .refine((text) => /^[\p{L}\p{M}][\p{L}\p{M} .,'-]*$/u.test(text), "class-child-name-invalid")
-  .refine((text) => text.length >= 2, "class-child-name-invalid");
+export const childNameField = fullNameField(
+  {
+    tooLong: "class-child-name-invalid",
+    letters: "class-child-name-invalid",
+    tooShort: "class-child-name-invalid",
+  },
+  { several: true },
+);
 
 /** The school year under way and the next one; a Vietnamese school year starts in September. */
 export function schoolYearOptions(now = new Date()): string[] {

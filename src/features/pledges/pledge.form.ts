@@ -9,10 +9,10 @@ import type {
   StepContext,
   Values,
 } from "../../core/dialog/form.js";
-import { localizedOptions, phoneField, wordsField } from "../../core/forms/fields.js";
+import { localizedOptions, phoneField, wholeNumberField, wordsField } from "../../core/forms/fields.js";
 import type { OutboundMessage } from "../../core/messages.js";
 import { describeHandover, describeItems } from "./describe.js";
-import { countField, moneyField } from "./fields.js";
+import { moneyField } from "./fields.js";
 import {
   DATA_CARRIERS,
   DEVICE_CONDITIONS,
@@ -81,7 +81,7 @@ const steps: FormStep[] = [
     id: "deviceCount",
     prompt: "pledge-device-count-prompt",
     when: wants("devices"),
-    input: { kind: "text", schema: countField(1, 1000, "pledge-device-count-invalid") },
+    input: { kind: "text", schema: wholeNumberField(1, 1000, "pledge-device-count-invalid") },
   },
   {
     id: "condition",
@@ -111,13 +111,13 @@ const steps: FormStep[] = [
     id: "dataCount",
     prompt: "pledge-data-count-prompt",
     when: wants("data"),
-    input: { kind: "text", schema: countField(1, 10_000, "pledge-data-count-invalid") },
+    input: { kind: "text", schema: wholeNumberField(1, 10_000, "pledge-data-count-invalid") },
   },
   {
     id: "months",
     prompt: "pledge-months-prompt",
     when: wants("data"),
-    input: { kind: "text", schema: countField(1, 12, "pledge-months-invalid") },
+    input: { kind: "text", schema: wholeNumberField(1, 12, "pledge-months-invalid") },
   },
   // Only a pick-up needs a phone: collect nothing more than the handover needs (Decree 13/2023).
   {
