@@ -16,7 +16,6 @@ import type { ChannelName, InboundMessage, OutboundMessage, SendOutcome } from "
 export interface Capabilities {
   /** Tappable buttons; without them choices become numbered lines ("Trả lời 1, 2 hoặc 3"). */
   buttons: boolean;
-  maxButtonsPerRow: number;
   /** Longest text of one message, in UTF-16 units; longer texts are split. */
   maxTextLength: number;
   maxCaptionLength: number;

@@ -2,31 +2,17 @@
  * The conversation as one piece: features, router, sessions and pipeline wired together. The
  * app and the tests build it the same way, so what is tested is what runs.
  */
-import type { Redis } from "ioredis";
-import type { Channel } from "./channel.js";
 import type { Feature } from "./feature.js";
-import type { I18n } from "./i18n.js";
-import type { Logger } from "./logger.js";
-import type { ChannelName } from "./messages.js";
 import type { Notify } from "./notifier.js";
-import type { People } from "./person.js";
-import { createPipeline, type InboundOutcome, type Pipeline } from "./pipeline.js";
-import type { RateLimit } from "./rate-limit.js";
+import { createPipeline, type Pipeline, type PipelineDeps } from "./pipeline.js";
 import { createRouter, type Router } from "./router.js";
 import { createRedisSessionStore } from "./session-store.js";
 
-export interface ConversationDeps {
-  redis: Redis;
-  prefix: string;
-  i18n: I18n;
-  people: People;
-  channels: Map<ChannelName, Channel>;
-  logger: Logger;
-  rateLimit: RateLimit;
-  onOutcome?: (channel: ChannelName, outcome: InboundOutcome) => void;
+/** What the pipeline needs, less what the conversation builds itself (router and sessions). */
+export type ConversationDeps = Omit<PipelineDeps, "router" | "sessions"> & {
   /** Features get the notifier to tell people things outside their own turn (a status change). */
   features: (notify: Notify) => Feature[];
-}
+};
 
 export interface Conversation {
   pipeline: Pipeline;
@@ -51,17 +37,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
       await people.setLocale(turn.person, locale);
     },
   });
+  const { features: _features, ...pipelineDeps } = deps;
   pipeline = createPipeline({
-    redis: deps.redis,
-    prefix: deps.prefix,
-    i18n,
-    people,
-    sessions: createRedisSessionStore(deps.redis, deps.prefix),
+    ...pipelineDeps,
     router,
-    channels: deps.channels,
-    logger: deps.logger,
-    rateLimit: deps.rateLimit,
-    ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
+    sessions: createRedisSessionStore(deps.redis, deps.prefix),
   });
   return { pipeline, router, notify };
 }

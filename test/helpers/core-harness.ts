@@ -2,9 +2,12 @@
  * Drives the real core (router, dialog engine, pipeline) on the real Redis and MongoDB, with a
  * channel that records what would be sent. Used for transcripts that do not need a platform.
  */
+
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { Connection } from "mongoose";
+import { telegramCapabilities } from "../../src/channels/telegram/adapter.js";
+import { zaloCapabilities } from "../../src/channels/zalo/adapter.js";
 import type { Capabilities, Channel } from "../../src/core/channel.js";
 import { createConversation } from "../../src/core/conversation.js";
 import type { Feature } from "../../src/core/feature.js";
@@ -24,21 +27,9 @@ import { createPeopleService } from "../../src/features/people/service.js";
 import type { Redis } from "../../src/storage/redis.js";
 import { silentLogger } from "./silent-logger.js";
 
-export const BUTTONS: Capabilities = {
-  buttons: true,
-  maxButtonsPerRow: 3,
-  maxTextLength: 4096,
-  maxCaptionLength: 1024,
-  media: { photo: "native", video: "native", document: "native" },
-  requestPhone: true,
-  groups: true,
-};
-export const NUMBERED: Capabilities = {
-  ...BUTTONS,
-  buttons: false,
-  requestPhone: false,
-  maxTextLength: 2000,
-};
+/** A channel with buttons and a share-phone button, and one with numbered options: Telegram's and Zalo's. */
+export const BUTTONS: Capabilities = telegramCapabilities;
+export const NUMBERED: Capabilities = zaloCapabilities;
 
 export interface Harness {
   pipeline: Pipeline;

@@ -24,7 +24,6 @@ export interface TelegramChannelConfig {
 
 export const telegramCapabilities: Capabilities = {
   buttons: true,
-  maxButtonsPerRow: 4,
   maxTextLength: 4096,
   maxCaptionLength: 1024,
   media: { photo: "native", video: "native", document: "native" },

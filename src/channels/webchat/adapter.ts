@@ -15,7 +15,6 @@ import { webChatPage } from "./page.js";
 
 const CAPABILITIES: Capabilities = {
   buttons: true,
-  maxButtonsPerRow: 3,
   maxTextLength: 4000,
   maxCaptionLength: 1000,
   media: { photo: "native", video: "native", document: "native" },

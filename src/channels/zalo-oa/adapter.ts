@@ -47,7 +47,6 @@ export function zaloOaCapabilities(buttons: boolean): Capabilities {
   return {
     buttons,
     // OA buttons stack vertically, one per row.
-    maxButtonsPerRow: 1,
     maxTextLength: ZALO_OA_MAX_TEXT_LENGTH,
     maxCaptionLength: ZALO_OA_MAX_TEXT_LENGTH,
     media: { photo: "native", video: "link", document: "native" },

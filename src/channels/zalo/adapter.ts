@@ -24,7 +24,6 @@ export interface ZaloChannelConfig {
 
 export const zaloCapabilities: Capabilities = {
   buttons: false,
-  maxButtonsPerRow: 1,
   maxTextLength: ZALO_MAX_TEXT_LENGTH,
   maxCaptionLength: ZALO_MAX_TEXT_LENGTH,
   media: { photo: "native", video: "link", document: "link" },

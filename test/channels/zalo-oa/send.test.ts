@@ -33,7 +33,6 @@ describe("Zalo OA send()", () => {
   it("declares numbered choices, linked video, native documents and the phone card", () => {
     expect(harness.channel().capabilities).toEqual({
       buttons: false,
-      maxButtonsPerRow: 1,
       maxTextLength: 2000,
       maxCaptionLength: 2000,
       media: { photo: "native", video: "link", document: "native" },
