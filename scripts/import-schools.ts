@@ -7,7 +7,7 @@ import { parseSchoolRows } from "../src/features/schools/parse-csv.js";
 import { createSchoolService } from "../src/features/schools/service.js";
 import { startLocalMongo } from "../src/storage/local/local-mongo.js";
 import { connectMongo } from "../src/storage/mongo.js";
-import { prepareImport } from "./prepare-import.js";
+import { prepareImport, runScript } from "./prepare-import.js";
 
 async function main(): Promise<number> {
   const ready = await prepareImport("npm run import:schools -- FILE.csv", parseSchoolRows);
@@ -42,10 +42,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`import failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

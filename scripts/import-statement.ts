@@ -9,7 +9,7 @@ import { formatVnd } from "../src/features/pledges/parse-money.js";
 import { type LineOutcome, reconcileStatement } from "../src/features/pledges/reconcile.js";
 import { parseStatement } from "../src/features/pledges/statement.js";
 import { connectMongo } from "../src/storage/mongo.js";
-import { prepareImport } from "./prepare-import.js";
+import { prepareImport, runScript } from "./prepare-import.js";
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 /** One statement line as staff read it: where, how much, which pledge, and what was wrong. */
@@ -52,10 +52,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`import failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

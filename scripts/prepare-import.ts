@@ -40,3 +40,14 @@ export async function prepareImport<T extends Parsed>(
   }
   return { config: loaded.config, logger, parsed: parsed as Extract<T, { ok: true }> };
 }
+
+/** Runs a script's main and exits with its code; an unexpected error prints its stack and exits 1. */
+export function runScript(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`import failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
