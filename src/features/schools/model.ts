@@ -10,10 +10,6 @@ import { modelOn } from "../../storage/model-on.js";
 export const SCHOOL_LEVELS = ["mam-non", "tieu-hoc", "thcs", "thpt", "gdtx"] as const;
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
 
-export function schoolLevelLabelKey(level: SchoolLevel): `school-level-${SchoolLevel}` {
-  return `school-level-${level}`;
-}
-
 /** The Department's school code, as typed or imported. */
 export const SCHOOL_CODE = /^[A-Za-z0-9-]{2,20}$/;
 

@@ -9,7 +9,6 @@ export type NewTicket = Omit<SupportTicket, "code" | "status" | "createdAt">;
 
 export interface SupportService {
   open(ticket: NewTicket): Promise<SupportTicket>;
-  listOpen(limit: number): Promise<SupportTicket[]>;
   mine(channel: ChannelName, userId: string): Promise<SupportTicket[]>;
   /** Closes the person's tickets and erases what they wrote; the anonymous count stays. */
   erase(channel: ChannelName, userId: string): Promise<void>;
@@ -35,8 +34,6 @@ export function createSupportService(connection: Connection): SupportService {
       }
       throw new Error("could not draw a free ticket code in 5 attempts");
     },
-    listOpen: (limit) =>
-      Tickets.find({ status: "open" }).sort({ createdAt: 1 }).limit(limit).lean<SupportTicket[]>(),
     mine: (channel, userId) =>
       Tickets.find({ channel, userId }).sort({ createdAt: -1 }).limit(10).lean<SupportTicket[]>(),
     async erase(channel, userId) {

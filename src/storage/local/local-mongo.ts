@@ -17,7 +17,7 @@ export interface LocalMongo {
   server: ChildServer;
 }
 
-export function defaultCacheDir(): string {
+function defaultCacheDir(): string {
   return join(homedir(), ".cache", "choem");
 }
 
