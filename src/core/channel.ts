@@ -11,7 +11,14 @@
  * 5. run the contract suite (test/channels/contract.test.ts) on it with a loopback fake.
  */
 import type { FastifyPluginAsync } from "fastify";
-import type { ChannelName, InboundMessage, OutboundMessage, SendOutcome } from "./messages.js";
+import type {
+  ChannelName,
+  InboundMessage,
+  OutboundMessage,
+  PlatformFile,
+  SendOptions,
+  SendOutcome,
+} from "./messages.js";
 
 export interface Capabilities {
   /** Tappable buttons; without them choices become numbered lines ("Trả lời 1, 2 hoặc 3"). */
@@ -24,6 +31,20 @@ export interface Capabilities {
   /** A "share my phone number" button. */
   requestPhone: boolean;
   groups: boolean;
+  /**
+   * Media given as `bytes` (a QR code ChoEm drew) can be uploaded. Where false, only URLs the
+   * platform can fetch travel (Zalo takes pictures by public URL only).
+   */
+  uploads: boolean;
+  /**
+   * Who opens a media URL: the platform's servers (it must be public) or the person's own
+   * client (the web chat page, which reaches ChoEm's host even when it is localhost).
+   */
+  urlsOpenedBy: "platform" | "client";
+  /** How many messages a second the bot may send on this platform, shared by every process. */
+  sendRate: { max: number; perMs: number };
+  /** Least time between two messages into one group (Telegram: about 20 a minute); 0 for none. */
+  groupGapMs: number;
 }
 
 /** What the adapter hands each normalized update to; resolves when it has been handled. */
@@ -37,7 +58,18 @@ export interface Ignored {
 export interface Channel {
   readonly name: ChannelName;
   readonly capabilities: Capabilities;
-  send(chatId: string, message: OutboundMessage): Promise<SendOutcome>;
+  /** Never throws: every input and every failure ends as a SendOutcome. */
+  send(chatId: string, message: OutboundMessage, options?: SendOptions): Promise<SendOutcome>;
+  /**
+   * A link that opens a private chat with the bot carrying `payload` (Telegram's
+   * t.me/<bot>?start=<payload>); absent where the platform has no such link.
+   */
+  deepLink?(payload: string): Promise<string | undefined>;
+  /**
+   * A URL ChoEm's server can download one of this platform's files from (Telegram's getFile).
+   * It may carry the bot token: stream it through ChoEm, never hand it to a person.
+   */
+  fileUrl?(file: PlatformFile): Promise<string | undefined>;
   /** Webhook (and page) routes, registered on the app's HTTP server. */
   routes?: FastifyPluginAsync;
   /** Long polling, when the channel runs in that mode. */

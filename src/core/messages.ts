@@ -3,7 +3,9 @@
  * InboundMessage and OutboundMessage into platform calls; nothing else sees platform types.
  */
 
-export type ChannelName = "telegram" | "zalo" | "zalo-oa" | "webchat";
+/** Every channel ChoEm knows; a new platform adds its name here (docs/adding-a-channel.md). */
+export const CHANNEL_NAMES = ["telegram", "zalo", "zalo-oa", "webchat"] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Where a message came from or goes to: a private chat with one person, or a group. */
 export interface ChatAddress {
@@ -91,13 +93,29 @@ export type OutboundMessage =
     }
   | { kind: "link"; url: string; title: string; text?: string };
 
-/** How one send ended; queues decide from the kind alone (STYLE.md, Errors). */
+/**
+ * Message ids of the parts of a multi-part send (a long text, media plus overflow text) that
+ * went out before it stopped. A retry passes their count as `SendOptions.skipParts`, so the
+ * person never gets part 1 twice.
+ */
+interface PartsSent {
+  messageIds?: string[];
+}
+
+/** How one send ended; queues decide from the kind alone (docs/conventions.md, "Errors"). */
 export type SendOutcome =
   | { kind: "sent"; messageIds: string[] }
-  | { kind: "throttled"; retryAfterSeconds: number }
-  | { kind: "blocked"; reason: string }
-  | { kind: "transient"; reason: string }
-  | { kind: "rejected"; reason: string }
-  | { kind: "unsupported"; reason: string }
+  | ({ kind: "throttled"; retryAfterSeconds: number } & PartsSent)
+  | ({ kind: "blocked"; reason: string } & PartsSent)
+  | ({ kind: "transient"; reason: string } & PartsSent)
+  | ({ kind: "rejected"; reason: string } & PartsSent)
+  | ({ kind: "unsupported"; reason: string } & PartsSent)
+  /** The platform only lets the bot answer people who wrote lately (Zalo OA: 7 days); not a failure to retry. */
+  | ({ kind: "outside-window"; reason: string } & PartsSent)
   /** Telegram: the group became a supergroup; resend to newChatId. */
-  | { kind: "migrated"; newChatId: string };
+  | ({ kind: "migrated"; newChatId: string } & PartsSent);
+
+export interface SendOptions {
+  /** Parts already delivered by an earlier try of the same message: rendered, then not sent again. */
+  skipParts?: number;
+}

@@ -29,6 +29,12 @@ export const telegramCapabilities: Capabilities = {
   media: { photo: "native", video: "native", document: "native" },
   requestPhone: true,
   groups: true,
+  uploads: true,
+  urlsOpenedBy: "platform",
+  // Telegram's bulk guidance is about 30 messages a second; keep a margin for replies.
+  sendRate: { max: 25, perMs: 1000 },
+  // About 20 messages a minute into one group.
+  groupGapMs: 3000,
 };
 
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -45,6 +51,17 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
     apiRoot: config.apiRoot,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
+
+  // Deep links need the bot's @username; asked once, and again after a failure.
+  let username: Promise<string | undefined> | undefined;
+  const botUsername = () => {
+    username ??= client.botUsername().catch((error: unknown) => {
+      log.warn({ error: describe(error) }, "could not read the bot's username: links will show codes only");
+      username = undefined;
+      return undefined;
+    });
+    return username;
+  };
 
   const handle: HandleUpdate = async (update, parsed = toInbound(update)) => {
     const queryId = callbackQueryId(update);
@@ -71,6 +88,13 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
         }
       }
       return { kind: "sent", messageIds };
+    },
+    async deepLink(payload) {
+      const username = await botUsername();
+      return username ? `https://t.me/${username}?start=${payload}` : undefined;
+    },
+    async fileUrl(file) {
+      return file.channel === "telegram" ? client.fileUrl(file.fileId) : undefined;
     },
   };
   log.info({ apiRoot: redactUrl(config.apiRoot), mode: config.mode }, "telegram channel configured");

@@ -20,6 +20,11 @@ const CAPABILITIES: Capabilities = {
   media: { photo: "native", video: "native", document: "native" },
   requestPhone: false,
   groups: false,
+  uploads: true,
+  urlsOpenedBy: "client",
+  // Messages go to a Redis stream, not a platform: the only limit is our own Redis.
+  sendRate: { max: 200, perMs: 1000 },
+  groupGapMs: 0,
 };
 
 const LONG_POLL_MS = 20_000;

@@ -12,6 +12,7 @@ import type { Redis } from "../../storage/redis.js";
 import { createZaloOaClient } from "./client.js";
 import { createZaloOaSender } from "./deliver.js";
 import { ZALO_OA_MAX_TEXT_LENGTH } from "./payloads.js";
+import { ZALO_OA_REQUESTS_PER_MINUTE } from "./reach.js";
 import { createMongoTokenStore } from "./token-store.js";
 import { createZaloOaTokens } from "./tokens.js";
 import { zaloOaWebhook } from "./webhook.js";
@@ -52,6 +53,11 @@ export function zaloOaCapabilities(buttons: boolean): Capabilities {
     media: { photo: "native", video: "link", document: "native" },
     requestPhone: true,
     groups: false,
+    uploads: false,
+    urlsOpenedBy: "platform",
+    // The app may make 4,000 requests a minute; keep a tenth for uploads and token refreshes.
+    sendRate: { max: Math.floor((ZALO_OA_REQUESTS_PER_MINUTE / 60) * 0.9), perMs: 1000 },
+    groupGapMs: 0,
   };
 }
 

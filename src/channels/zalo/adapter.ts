@@ -29,6 +29,11 @@ export const zaloCapabilities: Capabilities = {
   media: { photo: "native", video: "link", document: "link" },
   requestPhone: false,
   groups: false,
+  // Zalo takes pictures by public URL only: bytes ChoEm draws cannot go there.
+  uploads: false,
+  urlsOpenedBy: "platform",
+  sendRate: { max: 10, perMs: 1000 },
+  groupGapMs: 0,
 };
 
 const SECRET_HEADER = "x-bot-api-secret-token";
