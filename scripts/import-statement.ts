@@ -4,10 +4,10 @@
  * is written; lines already imported are skipped, so running it again is safe. Prints what
  * matched a pledge, what disagreed with one, and what named none, for staff to follow up.
  */
-import { queueReceiptNotice } from "../src/features/pledges/notice-outbox.js";
+import { queueReceiptNotice } from "../src/features/payments/notice-outbox.js";
 import { formatVnd } from "../src/features/pledges/parse-money.js";
-import { type LineOutcome, reconcileStatement } from "../src/features/pledges/reconcile.js";
-import { parseStatement } from "../src/features/pledges/statement.js";
+import { type LineOutcome, reconcileStatement } from "../src/features/payments/reconcile.js";
+import { parseStatement } from "../src/features/payments/statement.js";
 import { connectMongo } from "../src/storage/mongo.js";
 import { prepareImport, runScript } from "./prepare-import.js";
 

@@ -18,19 +18,19 @@ import { readHumanCode } from "../../storage/human-code.js";
 import type { Redis } from "../../storage/redis.js";
 import { createSchoolService } from "../schools/service.js";
 import { createAudit } from "../staff/audit.js";
-import { campaignForm } from "./campaign.form.js";
-import { createCampaignService } from "./campaign.service.js";
-import { createCampaignQueue, type Send } from "./campaign-queue.js";
+import { campaignForm } from "../campaigns/campaign.form.js";
+import { createCampaignService } from "../campaigns/campaign.service.js";
+import { createCampaignQueue, type Send } from "../campaigns/campaign-queue.js";
 import { describePledge } from "./describe.js";
 import { createPledgeLifecycle } from "./lifecycle.js";
 import type { Pledge } from "./model.js";
-import { createNoticeSweeper } from "./notice-outbox.js";
-import { payableVnd, paymentMessages } from "./payment.js";
+import { createNoticeSweeper } from "../payments/notice-outbox.js";
+import { payableVnd, paymentMessages } from "../payments/payment.js";
 import { pledgeForm } from "./pledge.form.js";
-import { createPledgeRoutes } from "./routes.js";
+import { createPledgeRoutes } from "../payments/routes.js";
 import { createPledgeService } from "./service.js";
 import { createStaffCommands, describeForStaff } from "./staff-commands.js";
-import { formatSummary, summarize } from "./summarize.js";
+import { formatSummary, summarize } from "../transparency/summarize.js";
 
 export interface PledgesDeps {
   mongo: Connection;

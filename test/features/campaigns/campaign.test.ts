@@ -1,8 +1,8 @@
 import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelName, OutboundMessage, SendOutcome } from "../../../src/core/messages.js";
-import { createCampaignService } from "../../../src/features/pledges/campaign.service.js";
-import { CAMPAIGN_QUEUE, createCampaignQueue } from "../../../src/features/pledges/campaign-queue.js";
+import { createCampaignService } from "../../../src/features/campaigns/campaign.service.js";
+import { CAMPAIGN_QUEUE, createCampaignQueue } from "../../../src/features/campaigns/campaign-queue.js";
 import { pledgeModel } from "../../../src/features/pledges/model.js";
 import { createPledgeService } from "../../../src/features/pledges/service.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
@@ -16,7 +16,7 @@ import {
   type SendLog,
   STAFF,
   type Stores,
-} from "./fixtures.js";
+} from "../pledges/fixtures.js";
 
 describe("calls for donations", () => {
   let stores: Stores;

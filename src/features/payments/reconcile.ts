@@ -6,9 +6,9 @@
 import type { Connection } from "mongoose";
 import { readHumanCode } from "../../storage/human-code.js";
 import { insertUnique } from "../../storage/unique-insert.js";
-import { createPledgeLifecycle } from "./lifecycle.js";
-import type { Pledge } from "./model.js";
-import { createPledgeService } from "./service.js";
+import { createPledgeLifecycle } from "../pledges/lifecycle.js";
+import type { Pledge } from "../pledges/model.js";
+import { createPledgeService } from "../pledges/service.js";
 import type { StatementLine } from "./statement.js";
 import { type StatementLineRecord, statementLineModel } from "./statement-line.model.js";
 

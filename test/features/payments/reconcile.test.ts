@@ -8,12 +8,12 @@ import { createI18n } from "../../../src/core/i18n.js";
 import type { Notify } from "../../../src/core/notifier.js";
 import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
 import { pledgeModel } from "../../../src/features/pledges/model.js";
-import { createNoticeSweeper } from "../../../src/features/pledges/notice-outbox.js";
-import { findPledgeCode, reconcileStatement } from "../../../src/features/pledges/reconcile.js";
-import { parseStatement } from "../../../src/features/pledges/statement.js";
+import { createNoticeSweeper } from "../../../src/features/payments/notice-outbox.js";
+import { findPledgeCode, reconcileStatement } from "../../../src/features/payments/reconcile.js";
+import { parseStatement } from "../../../src/features/payments/statement.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { uniqueName } from "../../helpers/stores.js";
-import { closeStores, makePledge, openStores, type Stores } from "./fixtures.js";
+import { closeStores, makePledge, openStores, type Stores } from "../pledges/fixtures.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 

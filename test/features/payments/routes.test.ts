@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPledgesFeature } from "../../../src/features/pledges/feature.js";
 import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
-import { vietQrPayloadFor } from "../../../src/features/pledges/payment.js";
+import { vietQrPayloadFor } from "../../../src/features/payments/payment.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { uniqueName } from "../../helpers/stores.js";
 import {
@@ -14,7 +14,7 @@ import {
   receiveMoney,
   type Stores,
   VIETQR,
-} from "./fixtures.js";
+} from "../pledges/fixtures.js";
 import { scanQr } from "./scan-qr.js";
 
 describe("the pledges' HTTP routes", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildVietQrPayload, crc16CcittFalse } from "../../../src/features/pledges/vietqr/payload.js";
-import { renderVietQrPng } from "../../../src/features/pledges/vietqr/render.js";
+import { buildVietQrPayload, crc16CcittFalse } from "../../../src/features/payments/vietqr/payload.js";
+import { renderVietQrPng } from "../../../src/features/payments/vietqr/render.js";
 import { scanQr } from "./scan-qr.js";
 
 /** CRC-16/CCITT-FALSE bit by bit, written apart from the table-driven one under test. */

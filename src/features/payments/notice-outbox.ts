@@ -7,9 +7,9 @@ import { type Connection, type Model, Schema, trusted } from "mongoose";
 import type { Logger } from "../../core/logger.js";
 import type { Notify } from "../../core/notifier.js";
 import { modelOn } from "../../storage/model-on.js";
-import type { ItemKind } from "./model.js";
-import { tellDonor } from "./notices.js";
-import { createPledgeService } from "./service.js";
+import type { ItemKind } from "../pledges/model.js";
+import { tellDonor } from "../pledges/notices.js";
+import { createPledgeService } from "../pledges/service.js";
 
 interface PledgeNotice {
   pledgeCode: string;

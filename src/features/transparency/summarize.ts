@@ -5,8 +5,8 @@
  */
 import type { Connection } from "mongoose";
 import type { Translate } from "../../core/i18n.js";
-import { pledgeModel } from "./model.js";
-import { formatVnd } from "./parse-money.js";
+import { pledgeModel } from "../pledges/model.js";
+import { formatVnd } from "../pledges/parse-money.js";
 
 export interface PlaceTotals {
   pledges: number;

@@ -5,8 +5,8 @@
 import type { VietQrConfig } from "../../config.js";
 import type { Translate } from "../../core/i18n.js";
 import type { ChannelName, OutboundMessage } from "../../core/messages.js";
-import type { Pledge } from "./model.js";
-import { formatVnd } from "./parse-money.js";
+import type { Pledge } from "../pledges/model.js";
+import { formatVnd } from "../pledges/parse-money.js";
 import { buildVietQrPayload } from "./vietqr/payload.js";
 import { renderVietQrPng } from "./vietqr/render.js";
 
