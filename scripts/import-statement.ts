@@ -5,9 +5,9 @@
  * matched a pledge, what disagreed with one, and what named none, for staff to follow up.
  */
 import { queueReceiptNotice } from "../src/features/payments/notice-outbox.js";
-import { formatVnd } from "../src/features/pledges/parse-money.js";
 import { type LineOutcome, reconcileStatement } from "../src/features/payments/reconcile.js";
 import { parseStatement } from "../src/features/payments/statement.js";
+import { formatVnd } from "../src/features/pledges/parse-money.js";
 import { connectMongo } from "../src/storage/mongo.js";
 import { prepareImport, runScript } from "./prepare-import.js";
 

@@ -6,9 +6,9 @@ import { type Connection, trusted } from "mongoose";
 import type { OutboundMessage } from "../../core/messages.js";
 import { humanCode } from "../../storage/human-code.js";
 import { asDuplicateKey } from "../../storage/unique-insert.js";
+import type { PledgeService } from "../pledges/service.js";
 import { type Campaign, campaignDeliveryModel, campaignModel } from "./campaign.model.js";
 import { type CampaignJob, type CampaignLedger, type CampaignQueue, donorKeyOf } from "./campaign-queue.js";
-import type { PledgeService } from "../pledges/service.js";
 
 export function createCampaignService(connection: Connection, pledges: PledgeService) {
   const Campaigns = campaignModel(connection);

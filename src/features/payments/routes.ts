@@ -5,9 +5,9 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { VietQrConfig } from "../../config.js";
 import { readHumanCode } from "../../storage/human-code.js";
-import { vietQrPayloadFor } from "./payment.js";
 import type { PledgeService } from "../pledges/service.js";
 import type { PledgeSummary } from "../transparency/summarize.js";
+import { vietQrPayloadFor } from "./payment.js";
 import { renderVietQrPng } from "./vietqr/render.js";
 
 export function createPledgeRoutes(deps: {

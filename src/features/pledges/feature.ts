@@ -16,21 +16,21 @@ import { actorOf, hasRole } from "../../core/person.js";
 import { say, type Turn } from "../../core/turn.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import type { Redis } from "../../storage/redis.js";
-import { createSchoolService } from "../schools/service.js";
-import { createAudit } from "../staff/audit.js";
 import { campaignForm } from "../campaigns/campaign.form.js";
 import { createCampaignService } from "../campaigns/campaign.service.js";
 import { createCampaignQueue, type Send } from "../campaigns/campaign-queue.js";
+import { createNoticeSweeper } from "../payments/notice-outbox.js";
+import { payableVnd, paymentMessages } from "../payments/payment.js";
+import { createPledgeRoutes } from "../payments/routes.js";
+import { createSchoolService } from "../schools/service.js";
+import { createAudit } from "../staff/audit.js";
+import { formatSummary, summarize } from "../transparency/summarize.js";
 import { describePledge } from "./describe.js";
 import { createPledgeLifecycle } from "./lifecycle.js";
 import type { Pledge } from "./model.js";
-import { createNoticeSweeper } from "../payments/notice-outbox.js";
-import { payableVnd, paymentMessages } from "../payments/payment.js";
 import { pledgeForm } from "./pledge.form.js";
-import { createPledgeRoutes } from "../payments/routes.js";
 import { createPledgeService } from "./service.js";
 import { createStaffCommands, describeForStaff } from "./staff-commands.js";
-import { formatSummary, summarize } from "../transparency/summarize.js";
 
 export interface PledgesDeps {
   mongo: Connection;

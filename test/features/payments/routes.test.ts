@@ -1,8 +1,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { vietQrPayloadFor } from "../../../src/features/payments/payment.js";
 import { createPledgesFeature } from "../../../src/features/pledges/feature.js";
 import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
-import { vietQrPayloadFor } from "../../../src/features/payments/payment.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { uniqueName } from "../../helpers/stores.js";
 import {
