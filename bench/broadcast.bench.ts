@@ -5,10 +5,12 @@
  * baseline is the same sends made straight from a loop with the same pacing, in the same run.
  * Reported: achieved rate against the allowed rate and against the baseline, duplicates, losses.
  */
+
 import { createTelegramChannel } from "../src/channels/telegram/adapter.js";
 import type { Channel } from "../src/core/channel.js";
 import type { Logger } from "../src/core/logger.js";
 import type { OutboundMessage, SendOutcome } from "../src/core/messages.js";
+import { createReachability } from "../src/core/sending/reachability.js";
 import { type BroadcastTarget, createBroadcaster } from "../src/jobs/broadcaster.js";
 import type { StatusCounts } from "../src/jobs/delivery-model.js";
 import { createDeliveryQueue } from "../src/jobs/delivery-queue.js";
@@ -69,7 +71,7 @@ export function targetsOf(count: number): BroadcastTarget[] {
     channel: "telegram" as const,
     chatId: String(100_000 + i),
     locale: "vi" as const,
-    classId: "bench",
+    context: "bench",
     refId: `m${i}`,
   }));
 }
@@ -141,7 +143,7 @@ export async function runQueue(
   await deps.platform.reset();
   await deps.platform.fail429(run.injected429);
   const waits = waitMeter();
-  const clipId = `bench-${Date.now()}`;
+  const broadcastId = `bench-${Date.now()}`;
   let finish: (counts: StatusCounts) => void = () => {};
   const finished = new Promise<StatusCounts>((resolve) => {
     finish = resolve;
@@ -152,23 +154,30 @@ export async function runQueue(
     redis: deps.redis,
     bullPrefix,
     keyPrefix,
-    channels: ["telegram"],
+    channels: [{ name: "telegram", capabilities: deps.telegram.capabilities }],
     store: deps.store,
-    async send(_channel, chatId, message) {
-      const outcome = await deps.telegram.send(chatId, message);
+    async send({ chatId }, message, options) {
+      const outcome = await deps.telegram.send(chatId, message, options);
       waits.seen(outcome);
       return outcome;
     },
-    hooks: { compose: async () => CLIP, finished: async (_id, counts) => finish(counts) },
+    hooksOf: () => ({ compose: async () => CLIP, finished: async (_id, counts) => finish(counts) }),
     logger: deps.logger,
     limits: { telegram: limiterAt(ALLOWED_PER_SECOND, run.windowMs ?? 1000) },
     concurrency: run.concurrency,
   });
   const queue = createDeliveryQueue({ redis: deps.redis, prefix: bullPrefix });
-  const broadcaster = createBroadcaster({ store: deps.store, queue, redis: deps.redis, keyPrefix });
+  const broadcaster = createBroadcaster({
+    topic: "bench",
+    store: deps.store,
+    queue,
+    redis: deps.redis,
+    keyPrefix,
+    reachability: createReachability(deps.redis, keyPrefix),
+  });
   await workers.start();
   const startedAt = Date.now();
-  await broadcaster.fanOut(clipId, targets);
+  await broadcaster.fanOut(broadcastId, targets);
   const counts = await finished;
   const result = await verdict(
     `${name}, ${run.injected429} forced 429s`,

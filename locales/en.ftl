@@ -209,13 +209,21 @@ staff-status-changed = Updated { $code }: { $status }. The parent has been told.
 ## My data
 
 privacy-intro = ChoEm keeps about you: your { $channel } account, language { $language }.
-privacy-ticket = Question { $code }: “{ $question }”
+privacy-ticket = Question { $code }: “{ $question }” (contact number: { $phone })
+privacy-request = Request { $code }:
+    { $details }
+privacy-roles = Your roles in the programme: { $roles }
+privacy-no-contact = no name or phone number given
+role-parent = parent
+role-donor = donor
+role-teacher = teacher
+role-staff = programme staff
 privacy-nothing-else = ChoEm keeps nothing else about you.
 privacy-erase-button = 🗑 Delete my data
 privacy-erase-confirm = Deleting withdraws your open requests and erases your child's name, your phone number, school and class. This cannot be undone. Are you sure?
 privacy-erase-yes = Delete everything
 privacy-keep = No, keep it
-privacy-erased = Your data has been deleted ({ $count } requests withdrawn and their personal details erased). ChoEm keeps only statistics that point to no one.
+privacy-erased = Your data has been deleted: the personal details in { $count } records are erased, and open requests are withdrawn. ChoEm keeps only statistics that point to no one.
 privacy-kept = ChoEm keeps your data as it is.
 
 ## School directory

@@ -209,13 +209,21 @@ staff-status-changed = Đã cập nhật { $code }: { $status }. Phụ huynh đ�
 ## Dữ liệu của tôi
 
 privacy-intro = ChoEm đang lưu về bạn: tài khoản { $channel }, ngôn ngữ { $language }.
-privacy-ticket = Câu hỏi { $code }: “{ $question }”
+privacy-ticket = Câu hỏi { $code }: “{ $question }” (số liên hệ: { $phone })
+privacy-request = Yêu cầu { $code }:
+    { $details }
+privacy-roles = Vai trò trong chương trình: { $roles }
+privacy-no-contact = không để lại tên hay số điện thoại
+role-parent = phụ huynh
+role-donor = nhà hảo tâm
+role-teacher = thầy cô giáo
+role-staff = cán bộ chương trình
 privacy-nothing-else = Ngoài ra ChoEm không lưu gì khác về bạn.
 privacy-erase-button = 🗑 Xoá dữ liệu của tôi
 privacy-erase-confirm = Xoá dữ liệu sẽ rút các đơn đang xử lý và xoá tên, số điện thoại, trường lớp của con. Việc này không hoàn tác được. Bạn chắc chắn chứ?
 privacy-erase-yes = Xoá hết
 privacy-keep = Không, giữ lại
-privacy-erased = Đã xoá dữ liệu của bạn ({ $count } đơn đã được rút và xoá thông tin cá nhân). ChoEm chỉ giữ số liệu thống kê không gắn với ai.
+privacy-erased = Đã xoá dữ liệu của bạn: thông tin cá nhân trong { $count } hồ sơ đã được xoá, các yêu cầu đang xử lý đã được rút. ChoEm chỉ giữ số liệu thống kê không gắn với ai.
 privacy-kept = ChoEm giữ nguyên dữ liệu của bạn.
 
 ## Danh bạ trường

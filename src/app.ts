@@ -9,27 +9,53 @@ import { createWebChatChannel } from "./channels/webchat/adapter.js";
 import { createZaloChannel } from "./channels/zalo/adapter.js";
 import { createZaloOaChannel } from "./channels/zalo-oa/adapter.js";
 import type { Config } from "./config.js";
-import type { Channel, ChannelDeps } from "./core/channel.js";
+import type { ChannelDeps } from "./core/channel.js";
 import { createConversation } from "./core/conversation.js";
+import type { Feature } from "./core/feature.js";
 import { createI18n } from "./core/i18n.js";
 import type { Logger } from "./core/logger.js";
-import type { ChannelName, OutboundMessage, SendOutcome } from "./core/messages.js";
 import type { Pipeline } from "./core/pipeline.js";
 import type { RateLimit } from "./core/rate-limit.js";
-import { createLessons } from "./features/clips/lessons.js";
-import { createPeopleFeature } from "./features/people/feature.js";
+import { type ChannelDirectory, createChannelRegistry } from "./core/sending/channel-registry.js";
+import { createReachability } from "./core/sending/reachability.js";
+import { createSender } from "./core/sending/sender.js";
+import { campaignsFeature } from "./features/campaigns/feature.js";
+import { classesFeature } from "./features/classes/feature.js";
+import { clipsFeature } from "./features/clips/feature.js";
+import type { FeatureContext, FeatureFactory } from "./features/context.js";
+import { paymentsFeature } from "./features/payments/feature.js";
+import { peopleFeature } from "./features/people/feature.js";
 import { createPeopleService } from "./features/people/service.js";
-import { createPledgesFeature } from "./features/pledges/feature.js";
+import { pledgesFeature } from "./features/pledges/feature.js";
 import { createPrivacyFeature } from "./features/privacy/feature.js";
-import { createRequestsFeature } from "./features/requests/feature.js";
+import { requestsFeature } from "./features/requests/feature.js";
 import { seedSampleSchools } from "./features/schools/seed-sample.js";
 import { createSchoolService } from "./features/schools/service.js";
-import { createSupportFeature } from "./features/support/feature.js";
+import { supportFeature } from "./features/support/feature.js";
+import { transparencyFeature } from "./features/transparency/feature.js";
 import { createMetrics, type Metrics } from "./http/metrics.js";
 import { buildServer } from "./http/server.js";
+import { createDeliveryEngine } from "./jobs/delivery-engine.js";
+import { createMongoDeliveryStore } from "./jobs/delivery-store.js";
 import { provisionStores } from "./storage/local/provision.js";
 import { connectMongo, isMongoUp } from "./storage/mongo.js";
 import { connectRedis, isRedisUp, type Redis } from "./storage/redis.js";
+
+/**
+ * Every feature, in the order the main menu lists their entries and the router asks them
+ * about content outside a form. A new feature is one line here.
+ */
+const FEATURES: FeatureFactory[] = [
+  peopleFeature,
+  requestsFeature,
+  pledgesFeature,
+  transparencyFeature,
+  paymentsFeature,
+  classesFeature,
+  clipsFeature,
+  campaignsFeature,
+  supportFeature,
+];
 
 export interface AppOptions {
   host?: string;
@@ -46,7 +72,7 @@ export interface RunningApp {
   redis: Redis;
   metrics: Metrics;
   pipeline: Pipeline;
-  channels: Map<ChannelName, Channel>;
+  channels: ChannelDirectory;
   close(): Promise<void>;
 }
 
@@ -75,65 +101,59 @@ export async function startApp(
     const people = createPeopleService(mongo, config.adminIds);
     const schools = createSchoolService(mongo);
     if (!config.mongodbUri) await seedSampleSchools(schools, logger);
-    const channels = new Map<ChannelName, Channel>();
-    const send = async (
-      channel: ChannelName,
-      chatId: string,
-      message: OutboundMessage,
-    ): Promise<SendOutcome> => {
-      const target = channels.get(channel);
-      return target
-        ? target.send(chatId, message)
-        : { kind: "unsupported", reason: `channel ${channel} is not running` };
-    };
-    const lessons = await createLessons({
+
+    // Built before any feature, so every send path exists from the start: no late binding.
+    const channels = createChannelRegistry();
+    const reachability = createReachability(redis, prefix);
+    const sender = createSender({
+      channels,
+      i18n,
+      reachability,
+      logger,
+      onOutcome: (channel, outcome) => metrics.outbound.labels(channel, outcome).inc(),
+    });
+    const deliveries = createDeliveryEngine({
+      redis,
+      prefix,
+      store: createMongoDeliveryStore(mongo),
+      send: sender.send,
+      channels,
+      reachability,
+      logger,
+    });
+    const context: FeatureContext = {
+      config,
       mongo,
       redis,
       prefix,
       i18n,
+      logger,
+      sender,
+      channels,
+      reachability,
+      deliveries,
       people,
       schools,
-      logger,
-      publicUrl: config.publicUrl,
-      clipLinkSecret: config.clipLinkSecret,
-      telegram: config.telegram,
-      channelNames: () => [...channels.keys()],
-      send,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    // Built inside the features callback (it needs the notifier); its routes and worker are used below.
-    let pledges: ReturnType<typeof createPledgesFeature> | undefined;
+    };
+    const built: Feature[] = [];
+    for (const factory of FEATURES) built.push(await factory(context));
+    // "Dữ liệu của tôi" is made from every other feature's privacy hooks, so it comes last.
+    const features = [...built, createPrivacyFeature(built, context)];
+
     const { pipeline } = createConversation({
       redis,
       prefix,
       i18n,
       people,
       channels,
+      sender,
+      reachability,
       logger,
+      features,
       rateLimit: options.rateLimit ?? { max: 30, windowSeconds: 60 },
       onOutcome: (channel, outcome) => metrics.inbound.labels(channel, outcome).inc(),
-      features: (notify) => {
-        pledges = createPledgesFeature({
-          mongo,
-          redis,
-          notify,
-          send,
-          publicUrl: config.publicUrl,
-          vietqr: config.vietqr,
-          logger,
-          queuePrefix: prefix.replace(/:$/, ""),
-        });
-        return [
-          createPeopleFeature(people),
-          createRequestsFeature({ mongo, schools, notify }),
-          pledges.feature,
-          ...lessons.features(notify),
-          createSupportFeature(mongo),
-          createPrivacyFeature(mongo),
-        ];
-      },
     });
-    const jobs = [pledges!, lessons];
 
     const channelDeps: ChannelDeps = {
       onInbound: (message) => pipeline.handle(message),
@@ -144,26 +164,14 @@ export async function startApp(
       logger,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     };
-    // Every send, replies and broadcasts alike, is counted by channel and outcome.
-    const register = (channel: Channel) => {
-      const sendRaw = channel.send.bind(channel);
-      channels.set(channel.name, {
-        ...channel,
-        async send(chatId, message) {
-          const outcome = await sendRaw(chatId, message);
-          metrics.outbound.labels(channel.name, outcome.kind).inc();
-          return outcome;
-        },
-      });
-    };
-    if (config.telegram) register(createTelegramChannel(config.telegram, channelDeps));
-    if (config.zalo) register(createZaloChannel(config.zalo, channelDeps));
+    if (config.telegram) channels.add(createTelegramChannel(config.telegram, channelDeps));
+    if (config.zalo) channels.add(createZaloChannel(config.zalo, channelDeps));
     const zaloOa = config.zaloOa
       ? createZaloOaChannel(config.zaloOa, { ...channelDeps, mongo, redis, keyPrefix: prefix })
       : undefined;
-    if (zaloOa) register(zaloOa);
+    if (zaloOa) channels.add(zaloOa);
     if (config.webChatEnabled) {
-      register(createWebChatChannel({ ...channelDeps, redis, keyPrefix: prefix }));
+      channels.add(createWebChatChannel({ ...channelDeps, redis, keyPrefix: prefix }));
     }
 
     const server = await buildServer({
@@ -175,10 +183,7 @@ export async function startApp(
         // A failing token refresh means no OA message goes out: alert through readiness.
         ...(zaloOa ? { zaloOa: async () => zaloOa.isHealthy() } : {}),
       },
-      routes: [
-        ...[...channels.values()].flatMap((channel) => (channel.routes ? [channel.routes] : [])),
-        ...jobs.map((job) => job.routes),
-      ],
+      routes: [...channels.all(), ...features].flatMap((part) => (part.routes ? [part.routes] : [])),
     });
     // Fastify's close() stops accepting and waits for requests in flight.
     closers.push(() => server.close());
@@ -186,15 +191,18 @@ export async function startApp(
     const address = server.server.address();
     const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : config.port}`;
 
-    for (const channel of channels.values()) {
+    for (const channel of channels.all()) {
       if (channel.stop) closers.push(() => channel.stop?.() ?? Promise.resolve());
       await channel.start?.();
     }
-    for (const job of jobs) {
-      closers.push(() => job.stop());
-      await job.start();
+    // Workers start after the channels they send on, and stop before the stores close.
+    closers.push(() => deliveries.stop());
+    await deliveries.start();
+    for (const feature of features) {
+      if (feature.stop) closers.push(() => feature.stop?.() ?? Promise.resolve());
+      await feature.start?.();
     }
-    logger.info({ url, publicUrl: config.publicUrl, channels: [...channels.keys()] }, "ChoEm is listening");
+    logger.info({ url, publicUrl: config.publicUrl, channels: channels.names() }, "ChoEm is listening");
     return { url, server, mongo, redis, metrics, pipeline, channels, close };
   } catch (error) {
     await close();

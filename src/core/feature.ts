@@ -1,13 +1,14 @@
 /**
- * What a feature contributes to the conversation. Features are listed in src/app.ts; the router
- * knows them only through this shape.
- *
- * To add a feature: make src/features/<name>/ with its forms, service and model, export a
- * `create<Name>Feature(deps): Feature`, put its texts under one heading in locales/*.ftl, and
- * list it in src/app.ts.
+ * What a feature contributes: to the conversation (menu, commands, forms…), to the HTTP server
+ * (routes), to the process (start/stop of its workers) and to "Dữ liệu của tôi" (what it keeps
+ * about a person, and erasing it). app.ts lists features once and wires all of it generically;
+ * the router knows them only through this shape. How to add one: docs/adding-a-feature.md.
  */
+import type { FastifyPluginAsync } from "fastify";
 import type { DialogEngine } from "./dialog/engine.js";
 import type { FormDefinition } from "./dialog/form.js";
+import type { Translate } from "./i18n.js";
+import type { ChannelName } from "./messages.js";
 import type { Role } from "./person.js";
 import type { Turn } from "./turn.js";
 
@@ -28,6 +29,18 @@ export interface MenuEntry {
   run: Handler;
 }
 
+/** Whose data: a person on one channel. */
+export interface PersonRef {
+  channel: ChannelName;
+  userId: string;
+}
+
+/** One thing kept about a person, shown as the locale text `key` with `values`. */
+export interface PersonalDataItem {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 export interface Feature {
   name: string;
   menu?: MenuEntry[];
@@ -45,4 +58,13 @@ export interface Feature {
   onContent?: (turn: Turn, tools: Tools) => Promise<boolean>;
   /** Group joined/left/migrated and blocked/unblocked events; true when handled. */
   onEvent?: (turn: Turn, tools: Tools) => Promise<boolean>;
+  /** HTTP routes, registered on the app's server. */
+  routes?: FastifyPluginAsync;
+  /** Workers and sweepers: started after the channels, stopped before the stores close. */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+  /** Everything this feature keeps about the person ("Dữ liệu của tôi" lists it). */
+  describePersonalData?(person: PersonRef, t: Translate): Promise<PersonalDataItem[]>;
+  /** Erases it all (records may stay, anonymous, where counts need them); returns how many records. */
+  erasePersonalData?(person: PersonRef): Promise<number>;
 }

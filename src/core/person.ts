@@ -16,7 +16,6 @@ export interface Person {
 export interface People {
   identify(channel: ChannelName, userId: string, firstLocale: Locale): Promise<Person>;
   setLocale(person: Person, locale: Locale): Promise<void>;
-  setBlocked(channel: ChannelName, userId: string, blocked: boolean): Promise<void>;
 }
 
 export function hasRole(person: Pick<Person, "roles">, role: Role): boolean {

@@ -4,7 +4,6 @@
  * bugs, logs them with the update id and channel, and says sorry in the person's language.
  */
 import type { Redis } from "ioredis";
-import type { Channel } from "./channel.js";
 import { withChatLock } from "./chat-lock.js";
 import { claimUpdate } from "./dedupe.js";
 import { type I18n, type Locale, matchLocale } from "./i18n.js";
@@ -13,6 +12,9 @@ import type { ChannelName, InboundMessage, OutboundMessage } from "./messages.js
 import type { People } from "./person.js";
 import { checkRate, type RateLimit } from "./rate-limit.js";
 import type { Router } from "./router.js";
+import type { ChannelDirectory } from "./sending/channel-registry.js";
+import type { Reachability } from "./sending/reachability.js";
+import type { Sender } from "./sending/sender.js";
 import type { SessionStore } from "./session-store.js";
 import { normalizeInput } from "./text/normalize-input.js";
 import type { Turn } from "./turn.js";
@@ -26,7 +28,9 @@ export interface PipelineDeps {
   people: People;
   sessions: SessionStore;
   router: Router;
-  channels: Map<ChannelName, Channel>;
+  channels: ChannelDirectory;
+  sender: Sender;
+  reachability: Reachability;
   logger: Logger;
   rateLimit: RateLimit;
   onOutcome?: (channel: ChannelName, outcome: InboundOutcome) => void;
@@ -34,39 +38,18 @@ export interface PipelineDeps {
 
 export interface Pipeline {
   handle(message: InboundMessage): Promise<void>;
-  /** Sends to a chat outside of a turn (status notifications), with the same decoration. */
-  send(channel: ChannelName, chatId: string, locale: Locale, messages: OutboundMessage[]): Promise<void>;
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
-  const { redis, prefix, i18n, logger } = deps;
+  const { redis, prefix, i18n, logger, sender } = deps;
 
-  async function send(channelName: ChannelName, chatId: string, locale: Locale, messages: OutboundMessage[]) {
-    const channel = deps.channels.get(channelName);
-    if (!channel) throw new Error(`channel ${channelName} is not running`);
-    for (const message of messages) {
-      const outcome = await channel.send(chatId, decorate(message, locale));
-      if (outcome.kind !== "sent") {
-        logger.warn({ channel: channelName, outcome: outcome.kind }, "reply not delivered");
-        if (outcome.kind === "blocked") await deps.people.setBlocked(channelName, chatId, true);
-        return;
-      }
-    }
-  }
-
-  /** Fills in the localized hints channels show under numbered choices or on the phone button. */
-  function decorate(message: OutboundMessage, locale: Locale): OutboundMessage {
-    if (message.kind !== "text") return message;
-    if (message.requestPhone)
-      return { ...message, hint: message.hint ?? i18n.t(locale, "share-phone-button") };
-    const count = message.choices?.flat().length ?? 0;
-    if (count === 0 || message.hint) return message;
-    return { ...message, hint: i18n.t(locale, "choices-hint", { count }) };
+  async function send(channel: ChannelName, chatId: string, locale: Locale, messages: OutboundMessage[]) {
+    await sender.sendAll({ channel, chatId, locale }, messages);
   }
 
   async function handleLocked(message: InboundMessage): Promise<void> {
-    const channel = deps.channels.get(message.channel);
-    if (!channel) throw new Error(`channel ${message.channel} is not running`);
+    const capabilities = deps.channels.capabilitiesOf(message.channel);
+    if (!capabilities) throw new Error(`channel ${message.channel} is not running`);
     const chatKey = `${message.channel}:${message.chatId}`;
     const firstLocale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
     const person = await deps.people.identify(message.channel, message.userId, firstLocale);
@@ -78,7 +61,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       locale,
       t: i18n.translator(locale),
       session,
-      capabilities: channel.capabilities,
+      capabilities,
       replies: [],
     };
     try {
@@ -114,6 +97,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         return;
       }
     }
+    // A "blocked" event records the block; anything else from the chat shows it is reachable again.
+    if (message.content.kind === "blocked") await deps.reachability.markBlocked(message);
+    else await deps.reachability.clear(message);
     try {
       await withChatLock(redis, `${prefix}lock:${message.channel}:${message.chatId}`, () =>
         handleLocked(message),
@@ -138,7 +124,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     ]);
   }
 
-  return { handle, send };
+  return { handle };
 }
 
 /** One form of every text whatever the keyboard sent: NFC, trimmed, spaces collapsed, capped. */

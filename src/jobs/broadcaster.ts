@@ -1,53 +1,63 @@
 /**
- * Turns "send this clip to these targets" into delivery records and queued jobs. Safe to run
- * again for the same clip (a confirm retried after a crash): existing records are kept as they
- * are, and only deliveries still queued get (deduplicated) jobs.
+ * Turns "send this to these targets" into delivery records and queued jobs, for one topic.
+ * Safe to run again for the same broadcast (a confirm retried after a crash): existing records
+ * are kept as they are, and only deliveries still queued get (deduplicated) jobs. Targets known
+ * to have blocked the bot are recorded as blocked and never queued.
  */
+import type { Reachability } from "../core/sending/reachability.js";
+import { chatKeyOf } from "../core/sending/reachability.js";
 import type { Redis } from "../storage/redis.js";
-import type { DeliveryTarget, FinalStatus } from "./delivery-model.js";
+import type { DeliveryTarget, FinalStatus, StatusCounts } from "./delivery-model.js";
 import type { DeliveryQueue } from "./delivery-queue.js";
 import type { DeliveryStore } from "./delivery-store.js";
 import { createSettleTracker } from "./settle-tracker.js";
 
-export interface BroadcastTarget extends DeliveryTarget {
-  /** Known to have blocked the bot: recorded and counted as blocked, not sent. */
-  blocked?: boolean;
-}
+export type BroadcastTarget = DeliveryTarget;
 
 export interface Broadcaster {
   /** Returns how many deliveries are waiting to be sent after this call. */
-  fanOut(clipId: string, targets: BroadcastTarget[]): Promise<number>;
-  /** Queues again what ended failed or uncertain; returns how many. */
-  resend(clipId: string, from?: FinalStatus[]): Promise<number>;
+  fanOut(broadcastId: string, targets: BroadcastTarget[]): Promise<number>;
+  /** Queues again what ended failed, uncertain or outside the window; returns how many. */
+  resend(broadcastId: string, from?: FinalStatus[]): Promise<number>;
+  /** How many deliveries of the broadcast are in each status (sends cut short count as uncertain). */
+  count(broadcastId: string): Promise<StatusCounts>;
 }
 
 export function createBroadcaster(deps: {
+  topic: string;
   store: DeliveryStore;
   queue: DeliveryQueue;
   redis: Redis;
   keyPrefix: string;
+  reachability: Reachability;
 }): Broadcaster {
   const tracker = createSettleTracker(deps.redis, deps.keyPrefix);
   return {
-    async fanOut(clipId, targets) {
+    async fanOut(broadcastId, targets) {
+      const blocked = await deps.reachability.blockedAmong(targets);
       const fresh = await deps.store.insert(
-        targets.map(({ blocked, ...target }) => ({
+        targets.map((target) => ({
           ...target,
-          clipId,
-          status: blocked ? "blocked" : "queued",
+          topic: deps.topic,
+          broadcastId,
+          status: blocked.has(chatKeyOf(target)) ? "blocked" : "queued",
         })),
       );
-      await tracker.add(clipId, fresh);
-      const waiting = await deps.store.waiting(clipId);
+      await tracker.add(broadcastId, fresh);
+      const waiting = await deps.store.waiting(broadcastId);
       await deps.queue.enqueue(waiting);
       return waiting.length;
     },
-    async resend(clipId, from = ["failed", "uncertain", "outside-window"]) {
-      await deps.store.sweep(clipId);
-      const refs = await deps.store.requeue(clipId, from);
-      await tracker.add(clipId, refs.length);
+    async resend(broadcastId, from = ["failed", "uncertain", "outside-window"]) {
+      await deps.store.sweep(broadcastId);
+      const refs = await deps.store.requeue(broadcastId, from);
+      await tracker.add(broadcastId, refs.length);
       await deps.queue.enqueue(refs);
       return refs.length;
+    },
+    async count(broadcastId) {
+      await deps.store.sweep(broadcastId);
+      return deps.store.count(broadcastId);
     },
   };
 }

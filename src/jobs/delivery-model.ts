@@ -1,7 +1,9 @@
 /**
- * One delivery = one clip to one target (a linked group, a parent's private chat, or the teacher's
- * chat for a Zalo group they forward to by hand). The unique (clipId, target) index is the real
- * guard against sending twice: jobs are at least once, records are exactly once.
+ * One delivery = one message of one broadcast to one target. A broadcast belongs to a topic
+ * (a lesson, a call for donations, a donor notice): the feature that owns the topic composes
+ * the message and hears how it ended (DeliveryHooks). The unique (broadcastId, key) index is
+ * the real guard against sending twice: jobs are at least once, records are exactly once.
+ * Broadcast ids are unique across topics (an ObjectId, a campaign code, "notice-<id>").
  */
 import { type Connection, type Model, Schema, type Types } from "mongoose";
 import type { Locale } from "../core/i18n.js";
@@ -11,9 +13,9 @@ import { modelOn } from "../storage/model-on.js";
 /**
  * queued → sending (a lease) → sent | blocked | failed | uncertain. "uncertain" is a send that
  * began but never reported back (the process died mid-send): it is reported, never repeated
- * automatically, because a parent getting the same clip twice is what we promised not to do.
- * "outside-window" is a Zalo OA follower who has not written in 7 days: Zalo refuses the send,
- * and the teacher must reach them another way (not a failure to retry).
+ * automatically, because a person getting the same message twice is what we promised not to do.
+ * "outside-window" is someone the platform lets the bot answer only after they write (Zalo OA:
+ * 7 days): not a failure to retry, the sender must reach them another way.
  */
 export const DELIVERY_STATUSES = [
   "queued",
@@ -26,34 +28,42 @@ export const DELIVERY_STATUSES = [
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export type FinalStatus = Exclude<DeliveryStatus, "queued" | "sending">;
-export type TargetKind = "group" | "parent" | "forward";
+/**
+ * What the target is to its topic ("parent", "forward", "donor"…). "group" is the one kind the
+ * engine reads: messages into one group are spaced by the channel's groupGapMs.
+ */
+export type TargetKind = string;
 
-/** Where one copy goes; `key` is unique within a clip, so a parent in two classes gets one copy. */
+/** Where one copy goes; `key` is unique within a broadcast, so a parent in two classes gets one copy. */
 export interface DeliveryTarget {
   key: string;
   kind: TargetKind;
   channel: ChannelName;
   chatId: string;
   locale: Locale;
-  classId: string;
-  /** The group link or membership behind the target, to mark it blocked or migrated. */
+  /** What the target belongs to for its topic (a lesson's class); "" when nothing. */
+  context: string;
+  /** The record behind the target (a group link, a membership), for the topic's hooks. */
   refId: string;
 }
 
 export interface NewDelivery extends DeliveryTarget {
-  clipId: string;
-  /** Targets already known to have blocked the bot are recorded as such, never queued. */
+  topic: string;
+  broadcastId: string;
+  /** Targets known to have blocked the bot are recorded as such, never queued. */
   status: "queued" | "blocked";
 }
 
 export interface Delivery extends DeliveryTarget {
   id: string;
-  clipId: string;
+  topic: string;
+  broadcastId: string;
   status: DeliveryStatus;
   /** Incremented by each "re-send to the failed ones", so the new jobs get new job ids. */
   round: number;
   attempts: number;
   leaseUntil?: Date;
+  /** Ids of the parts already delivered: a try after a partial send skips that many parts. */
   messageIds: string[];
   reason?: string;
   settledAt?: Date;
@@ -88,15 +98,16 @@ export interface DeliveryDocument extends Omit<Delivery, "id"> {
 }
 
 const schema = new Schema<DeliveryDocument>({
-  clipId: { type: String, required: true },
+  topic: { type: String, required: true },
+  broadcastId: { type: String, required: true },
   key: { type: String, required: true },
   kind: { type: String, required: true },
   channel: { type: String, required: true },
   // Strings: Telegram chat ids exceed 32 bits, and Zalo's are not numbers at all.
   chatId: { type: String, required: true },
   locale: { type: String, required: true },
-  classId: { type: String, required: true },
-  refId: { type: String, required: true },
+  context: { type: String, default: "" },
+  refId: { type: String, default: "" },
   status: { type: String, required: true },
   round: { type: Number, default: 0 },
   attempts: { type: Number, default: 0 },
@@ -106,8 +117,8 @@ const schema = new Schema<DeliveryDocument>({
   settledAt: Date,
   createdAt: { type: Date, default: () => new Date() },
 });
-schema.index({ clipId: 1, key: 1 }, { unique: true });
-schema.index({ clipId: 1, status: 1 });
+schema.index({ broadcastId: 1, key: 1 }, { unique: true });
+schema.index({ broadcastId: 1, status: 1 });
 
 export function deliveryModel(connection: Connection): Model<DeliveryDocument> {
   return modelOn(connection, "Delivery", schema, "deliveries");

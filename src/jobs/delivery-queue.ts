@@ -44,13 +44,15 @@ export function deliveryJobOptions(retryDelayMs = 1000): JobsOptions {
 
 export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueue {
   const queues = new Map<ChannelName, Queue>();
-  // Its own connection, so closing the queues never closes the app's shared client.
-  const connection = options.redis.duplicate();
+  // Its own connection, so closing the queues never closes the app's shared client; made on
+  // first use, so a process that never broadcasts opens none.
+  let connection: Redis | undefined;
   const jobOptions = deliveryJobOptions(options.retryDelayMs);
 
   const queueOf = (channel: ChannelName): Queue => {
     let queue = queues.get(channel);
     if (!queue) {
+      connection ??= options.redis.duplicate();
       queue = new Queue(deliveryQueueName(channel), { connection, prefix: options.prefix });
       queues.set(channel, queue);
     }
@@ -82,7 +84,8 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
     async close() {
       await Promise.all([...queues.values()].map((queue) => queue.close()));
       queues.clear();
-      connection.disconnect();
+      connection?.disconnect();
+      connection = undefined;
     },
   };
 }

@@ -24,13 +24,16 @@ import { withStoreRetry } from "./store-retry.js";
 export interface DeliveryStore {
   /** Creates the records, skipping targets the clip already has; returns how many new ones are queued. */
   insert(deliveries: NewDelivery[]): Promise<number>;
-  /** Queued deliveries of a clip, to (re)enqueue after a fan-out that may have been cut short. */
-  waiting(clipId: string): Promise<QueuedRef[]>;
+  /** Queued deliveries of a broadcast, to (re)enqueue after a fan-out that may have been cut short. */
+  waiting(broadcastId: string): Promise<QueuedRef[]>;
   get(id: string): Promise<Delivery | null>;
   /** queued → sending until `leaseUntil`; null when it was not queued. */
   claim(id: string, leaseUntil: Date): Promise<Delivery | null>;
-  /** sending → queued: the platform refused before sending (429, 5xx), so it may go again. */
-  release(id: string): Promise<boolean>;
+  /**
+   * sending → queued: the platform refused (429, 5xx), so it may go again. `partsSent` are the
+   * ids of the parts that did go out before the refusal; the next try skips that many.
+   */
+  release(id: string, partsSent?: string[]): Promise<boolean>;
   /** sending → a final status; false when someone else settled it first. */
   settle(
     id: string,
@@ -46,10 +49,10 @@ export interface DeliveryStore {
    * Sends whose lease ran out with no job left to notice (a worker that died more often than
    * BullMQ retries stalled jobs) become uncertain, so they show and can be re-sent.
    */
-  sweep(clipId: string, now?: Date): Promise<number>;
-  count(clipId: string): Promise<StatusCounts>;
+  sweep(broadcastId: string, now?: Date): Promise<number>;
+  count(broadcastId: string): Promise<StatusCounts>;
   /** Puts deliveries in these statuses back in the queue, in a new round. */
-  requeue(clipId: string, from: FinalStatus[]): Promise<QueuedRef[]>;
+  requeue(broadcastId: string, from: FinalStatus[]): Promise<QueuedRef[]>;
 }
 
 const INSERT_CHUNK = 1000;
@@ -74,7 +77,7 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
     } catch (error) {
       const failure = error as { writeErrors?: unknown; insertedCount?: number; code?: number };
       const errors = [failure.writeErrors ?? failure].flat() as Array<{ code?: number }>;
-      // A target the clip already has (a fan-out run again after a crash) is not an error.
+      // A target the broadcast already has (a fan-out run again after a crash) is not an error.
       if (errors.length === 0 || errors.some((e) => e.code !== 11000)) throw error;
       return failure.insertedCount ?? 0;
     }
@@ -102,9 +105,9 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
       }
       return queued;
     },
-    async waiting(clipId) {
+    async waiting(broadcastId) {
       const docs = await Deliveries.find(
-        { clipId, status: "queued" },
+        { broadcastId, status: "queued" },
         { channel: 1, round: 1, kind: 1, chatId: 1 },
       ).lean<Array<Pick<DeliveryDocument, "_id" | "channel" | "round" | "kind" | "chatId">>>();
       return docs.map((d) => queuedRef({ ...d, id: String(d._id) }));
@@ -121,12 +124,15 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
       );
       return toDelivery(doc);
     },
-    release: async (id) =>
+    release: async (id, partsSent) =>
       moved(
         await withStoreRetry(() =>
           Deliveries.updateOne(
             { _id: id, status: "sending" },
-            { $set: { status: "queued" }, $unset: { leaseUntil: 1 } },
+            {
+              $set: { status: "queued", ...(partsSent ? { messageIds: partsSent } : {}) },
+              $unset: { leaseUntil: 1 },
+            },
           ),
         ),
       ),
@@ -156,19 +162,19 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
     async retarget(id, chatId) {
       await withStoreRetry(() => Deliveries.updateOne({ _id: id }, { $set: { chatId } }));
     },
-    async sweep(clipId, now = new Date()) {
+    async sweep(broadcastId, now = new Date()) {
       const result = await withStoreRetry(() =>
         Deliveries.updateMany(
-          { clipId, status: "sending", leaseUntil: trusted({ $lt: now }) },
+          { broadcastId, status: "sending", leaseUntil: trusted({ $lt: now }) },
           done("uncertain", "interrupted"),
         ),
       );
       return result.modifiedCount;
     },
-    async count(clipId) {
+    async count(broadcastId) {
       const rows = await withStoreRetry(() =>
         Deliveries.aggregate<{ _id: DeliveryStatus; n: number }>([
-          { $match: { clipId } },
+          { $match: { broadcastId } },
           { $group: { _id: "$status", n: { $sum: 1 } } },
         ]),
       );
@@ -176,9 +182,9 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
       for (const row of rows) counts[row._id] = row.n;
       return counts;
     },
-    async requeue(clipId, from) {
+    async requeue(broadcastId, from) {
       const candidates = await Deliveries.find(
-        { clipId, status: trusted({ $in: from }) },
+        { broadcastId, status: trusted({ $in: from }) },
         { status: 1 },
       ).lean<Array<Pick<DeliveryDocument, "_id" | "status">>>();
       const refs: QueuedRef[] = [];

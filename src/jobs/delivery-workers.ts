@@ -1,10 +1,10 @@
 /**
  * Starts and stops the delivery workers: one BullMQ Worker per channel queue, each with the
- * platform's global limiter (shared by every process through Redis). stop() lets jobs in
- * flight finish, so a deploy never leaves a send half-recorded.
+ * platform's global limiter (Capabilities.sendRate, shared by every process through Redis).
+ * stop() lets jobs in flight finish, so a deploy never leaves a send half-recorded.
  */
 import { type Job, Worker } from "bullmq";
-import { ZALO_OA_REQUESTS_PER_MINUTE } from "../channels/zalo-oa/reach.js";
+import type { Capabilities } from "../core/channel.js";
 import type { Logger } from "../core/logger.js";
 import type { ChannelName } from "../core/messages.js";
 import type { Redis } from "../storage/redis.js";
@@ -31,32 +31,25 @@ export interface Limit {
   duration: number;
 }
 
-/** Telegram's bulk guidance is about 30 a second; Zalo OA allows 4,000 requests a minute per app. */
-export const DEFAULT_LIMITS: Record<ChannelName, Limit> = {
-  telegram: { max: 25, duration: 1000 },
-  zalo: { max: 10, duration: 1000 },
-  // The OA app may make 4,000 requests a minute; keep a tenth for uploads and token refreshes.
-  "zalo-oa": { max: Math.floor((ZALO_OA_REQUESTS_PER_MINUTE / 60) * 0.9), duration: 1000 },
-  webchat: { max: 200, duration: 1000 },
-};
-
 export interface DeliveryWorkerDeps {
   redis: Redis;
   /** BullMQ key prefix, the same one the fan-out's queue uses. */
   bullPrefix: string;
   /** Key prefix for pacing and progress keys (the app's Redis prefix). */
   keyPrefix: string;
-  channels: ChannelName[];
+  /** The channels to work for, with what they say of their rates and group pacing. */
+  channels: Array<{ name: ChannelName; capabilities: Pick<Capabilities, "sendRate" | "groupGapMs"> }>;
   store: DeliveryStore;
   send: Send;
-  hooks: DeliveryHooks;
+  hooksOf(topic: string): DeliveryHooks | undefined;
   logger: Logger;
+  /** Overrides of a channel's own rate (benchmarks against a fake that allows more). */
   limits?: Partial<Record<ChannelName, Limit>>;
   /** Jobs in flight per worker: at least the limit × the platform's latency in seconds. */
   concurrency?: number;
   /** How long a send may take before a re-run may call it interrupted; above the client's timeout. */
   leaseMs?: number;
-  /** Gap between two messages into one group (Telegram: ≤20 a minute). */
+  /** Overrides every channel's group gap (tests that must not wait seconds). */
   groupGapMs?: number;
   /** BullMQ lock and stall check, shortened by tests that simulate a crash. */
   lockDurationMs?: number;
@@ -77,8 +70,9 @@ export function createDeliveryWorkers(deps: DeliveryWorkerDeps): DeliveryWorkers
   const ctx: DeliverContext = {
     store: deps.store,
     send: deps.send,
-    hooks: deps.hooks,
-    pacing: createGroupPacing(deps.redis, deps.keyPrefix, deps.groupGapMs ?? 3000),
+    hooksOf: deps.hooksOf,
+    pacing: createGroupPacing(deps.redis, deps.keyPrefix),
+    groupGapMs: 0,
     tracker: createSettleTracker(deps.redis, deps.keyPrefix),
     pause: async (channel, ms) => queue?.pause(channel, ms),
     leaseMs: deps.leaseMs ?? 120_000,
@@ -101,18 +95,20 @@ export function createDeliveryWorkers(deps: DeliveryWorkerDeps): DeliveryWorkers
     async start() {
       if (workers.length > 0) return;
       queue = createDeliveryQueue({ redis: deps.redis, prefix: deps.bullPrefix });
-      for (const channel of deps.channels) {
+      for (const { name: channel, capabilities } of deps.channels) {
+        const channelCtx = { ...ctx, groupGapMs: deps.groupGapMs ?? capabilities.groupGapMs };
+        const rate = { max: capabilities.sendRate.max, duration: capabilities.sendRate.perMs };
         // Workers block on Redis: their connection must retry forever (BullMQ requires it).
         const connection = deps.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
         connections.push(connection);
         const worker = new Worker<DeliveryJobData>(
           deliveryQueueName(channel),
-          (job, token) => deliver(job, token, ctx),
+          (job, token) => deliver(job, token, channelCtx),
           {
             connection,
             prefix: deps.bullPrefix,
             concurrency: deps.concurrency ?? 50,
-            limiter: { ...DEFAULT_LIMITS[channel], ...deps.limits?.[channel] },
+            limiter: { ...rate, ...deps.limits?.[channel] },
             maxStalledCount: 3,
             ...(deps.lockDurationMs ? { lockDuration: deps.lockDurationMs } : {}),
             ...(deps.stalledIntervalMs ? { stalledInterval: deps.stalledIntervalMs } : {}),

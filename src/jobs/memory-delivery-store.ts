@@ -35,7 +35,7 @@ export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[]
     async insert(deliveries) {
       let queued = 0;
       for (const d of deliveries) {
-        const key = `${d.clipId}|${d.key}`;
+        const key = `${d.broadcastId}|${d.key}`;
         if (keys.has(key)) continue;
         keys.add(key);
         const id = randomBytes(12).toString("hex");
@@ -44,8 +44,10 @@ export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[]
       }
       return queued;
     },
-    async waiting(clipId) {
-      return [...byId.values()].filter((d) => d.clipId === clipId && d.status === "queued").map(queuedRef);
+    async waiting(broadcastId) {
+      return [...byId.values()]
+        .filter((d) => d.broadcastId === broadcastId && d.status === "queued")
+        .map(queuedRef);
     },
     get: async (id) => copy(byId.get(id)),
     async claim(id, leaseUntil) {
@@ -53,7 +55,12 @@ export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[]
       const attempts = (current?.attempts ?? 0) + 1;
       return copy(move(id, "queued", { status: "sending", leaseUntil, attempts }));
     },
-    release: async (id) => move(id, "sending", { status: "queued", leaseUntil: undefined }) !== undefined,
+    release: async (id, partsSent) =>
+      move(id, "sending", {
+        status: "queued",
+        leaseUntil: undefined,
+        ...(partsSent ? { messageIds: [...partsSent] } : {}),
+      }) !== undefined,
     async settle(id, status, details = {}) {
       const change = final(status, details.reason);
       if (details.messageIds) change.messageIds = details.messageIds;
@@ -72,22 +79,24 @@ export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[]
       const current = byId.get(id);
       if (current) current.chatId = chatId;
     },
-    async sweep(clipId, now = new Date()) {
+    async sweep(broadcastId, now = new Date()) {
       const stale = [...byId.values()].filter(
         (d) =>
-          d.clipId === clipId && d.status === "sending" && (d.leaseUntil?.getTime() ?? 0) < now.getTime(),
+          d.broadcastId === broadcastId &&
+          d.status === "sending" &&
+          (d.leaseUntil?.getTime() ?? 0) < now.getTime(),
       );
       for (const d of stale) Object.assign(d, final("uncertain", "interrupted"));
       return stale.length;
     },
-    async count(clipId) {
+    async count(broadcastId) {
       const counts = emptyCounts();
-      for (const d of byId.values()) if (d.clipId === clipId) counts[d.status]++;
+      for (const d of byId.values()) if (d.broadcastId === broadcastId) counts[d.status]++;
       return counts;
     },
-    async requeue(clipId, from) {
+    async requeue(broadcastId, from) {
       const moved = [...byId.values()].filter(
-        (d) => d.clipId === clipId && from.includes(d.status as FinalStatus),
+        (d) => d.broadcastId === broadcastId && from.includes(d.status as FinalStatus),
       );
       for (const d of moved)
         Object.assign(d, { status: "queued", round: d.round + 1, reason: undefined, settledAt: undefined });

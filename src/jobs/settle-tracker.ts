@@ -7,23 +7,23 @@
 import type { Redis } from "../storage/redis.js";
 
 export interface SettleTracker {
-  add(clipId: string, count: number): Promise<void>;
+  add(broadcastId: string, count: number): Promise<void>;
   /** Counts one settlement; true when none should be left. */
-  settled(clipId: string): Promise<boolean>;
+  settled(broadcastId: string): Promise<boolean>;
 }
 
 // Long enough for any broadcast with its retries; the key must not outlive it forever.
 const KEEP_SECONDS = 30 * 24 * 3600;
 
 export function createSettleTracker(redis: Redis, prefix: string): SettleTracker {
-  const key = (clipId: string) => `${prefix}pending:${clipId}`;
+  const key = (broadcastId: string) => `${prefix}pending:${broadcastId}`;
   return {
-    async add(clipId, count) {
+    async add(broadcastId, count) {
       if (count <= 0) return;
-      await redis.multi().incrby(key(clipId), count).expire(key(clipId), KEEP_SECONDS).exec();
+      await redis.multi().incrby(key(broadcastId), count).expire(key(broadcastId), KEEP_SECONDS).exec();
     },
-    async settled(clipId) {
-      return (await redis.decr(key(clipId))) <= 0;
+    async settled(broadcastId) {
+      return (await redis.decr(key(broadcastId))) <= 0;
     },
   };
 }

@@ -11,7 +11,7 @@ import { zaloCapabilities } from "../../src/channels/zalo/adapter.js";
 import type { Capabilities, Channel } from "../../src/core/channel.js";
 import { createConversation } from "../../src/core/conversation.js";
 import type { Feature } from "../../src/core/feature.js";
-import { createI18n } from "../../src/core/i18n.js";
+import { createI18n, type I18n } from "../../src/core/i18n.js";
 import { createLogger } from "../../src/core/logger.js";
 import type {
   ChannelName,
@@ -22,8 +22,13 @@ import type {
 import type { Notify } from "../../src/core/notifier.js";
 import type { Pipeline } from "../../src/core/pipeline.js";
 import type { RateLimit } from "../../src/core/rate-limit.js";
+import { type ChannelDirectory, createChannelRegistry } from "../../src/core/sending/channel-registry.js";
+import { createReachability, type Reachability } from "../../src/core/sending/reachability.js";
+import { createSender, type Sender } from "../../src/core/sending/sender.js";
 import { createPeopleFeature } from "../../src/features/people/feature.js";
 import { createPeopleService } from "../../src/features/people/service.js";
+import { createDeliveryEngine, type DeliveryEngine } from "../../src/jobs/delivery-engine.js";
+import { createMongoDeliveryStore } from "../../src/jobs/delivery-store.js";
 import type { Redis } from "../../src/storage/redis.js";
 import { silentLogger } from "./silent-logger.js";
 
@@ -31,9 +36,27 @@ import { silentLogger } from "./silent-logger.js";
 export const BUTTONS: Capabilities = telegramCapabilities;
 export const NUMBERED: Capabilities = zaloCapabilities;
 
-export interface Harness {
-  pipeline: Pipeline;
+/** What the app gives features, built by the harness over its recording channel. */
+export interface HarnessKit {
+  i18n: I18n;
   notify: Notify;
+  sender: Sender;
+  channels: ChannelDirectory;
+  reachability: Reachability;
+  /** The real delivery engine (Mongo records, BullMQ); its workers run after `startDeliveries()`. */
+  deliveries: DeliveryEngine;
+}
+
+export interface Harness extends HarnessKit {
+  pipeline: Pipeline;
+  /** Starts the delivery workers (sending through the harness's channel). */
+  startDeliveries(): Promise<void>;
+  /** Resolves when a message matching `test` is (or was, from index `from` of `sent`) sent. */
+  waitForSent(
+    test: (sent: { chatId: string; message: OutboundMessage }) => boolean,
+    from?: number,
+  ): Promise<void>;
+  close(): Promise<void>;
   sent: Array<{ chatId: string; message: OutboundMessage }>;
   /** Sends one inbound message from `chatId` and returns the replies it produced. */
   say(content: InboundContent | string, chatId?: string, updateId?: string): Promise<OutboundMessage[]>;
@@ -44,8 +67,8 @@ export function createHarness(options: {
   redis: Redis;
   mongo: Connection;
   prefix: string;
-  /** Features, or a function building them over the harness's own notifier. */
-  features: Feature[] | ((notify: Notify) => Feature[]);
+  /** Features, or a function building them over the harness's own sender and delivery engine. */
+  features: Feature[] | ((kit: HarnessKit) => Feature[]);
   capabilities?: Capabilities;
   channel?: ChannelName;
   rateLimit?: RateLimit;
@@ -59,32 +82,64 @@ export function createHarness(options: {
   });
   const people = createPeopleService(options.mongo, admins);
   const sent: Harness["sent"] = [];
+  const watchers: Array<{ test: Parameters<Harness["waitForSent"]>[0]; resolve: () => void }> = [];
   const name = options.channel ?? "telegram";
   const channel: Channel = {
     name,
     capabilities: options.capabilities ?? BUTTONS,
     async send(chatId, message) {
-      sent.push({ chatId, message });
+      const entry = { chatId, message };
+      sent.push(entry);
+      for (const watcher of watchers.filter((w) => w.test(entry))) {
+        watchers.splice(watchers.indexOf(watcher), 1);
+        watcher.resolve();
+      }
       return { kind: "sent", messageIds: [String(sent.length)] };
     },
   };
-  const { pipeline, notify } = createConversation({
+  const logger = process.env.HARNESS_LOG ? createLogger("error") : silentLogger();
+  const channels = createChannelRegistry();
+  channels.add(channel);
+  const reachability = createReachability(options.redis, options.prefix);
+  const sender = createSender({ channels, i18n, reachability, logger });
+  const notify = sender.notify;
+  const deliveries = createDeliveryEngine({
+    redis: options.redis,
+    prefix: options.prefix,
+    store: createMongoDeliveryStore(options.mongo),
+    send: sender.send,
+    channels,
+    reachability,
+    logger,
+    retryDelayMs: 50,
+    workers: { concurrency: 10, groupGapMs: 50 },
+  });
+  const kit: HarnessKit = { i18n, notify, sender, channels, reachability, deliveries };
+  const { pipeline } = createConversation({
     redis: options.redis,
     prefix: options.prefix,
     i18n,
     people,
-    channels: new Map([[name, channel]]),
-    logger: process.env.HARNESS_LOG ? createLogger("error") : silentLogger(),
+    channels,
+    sender,
+    reachability,
+    logger,
     rateLimit: options.rateLimit ?? { max: 1000, windowSeconds: 60 },
-    features: (notify) => [
+    features: [
       createPeopleFeature(people),
-      ...(typeof options.features === "function" ? options.features(notify) : options.features),
+      ...(typeof options.features === "function" ? options.features(kit) : options.features),
     ],
   });
   return {
+    ...kit,
     pipeline,
     sent,
-    notify,
+    startDeliveries: () => deliveries.start(),
+    waitForSent(test, from = 0) {
+      if (sent.slice(from).some(test)) return Promise.resolve();
+      return new Promise((resolve) => watchers.push({ test, resolve }));
+    },
+    close: () => deliveries.stop(),
     async say(content, chatId = "1001", updateId = randomUUID()) {
       const before = sent.length;
       const message: InboundMessage = {

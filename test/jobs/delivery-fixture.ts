@@ -4,6 +4,7 @@
  */
 import type { Connection } from "mongoose";
 import type { ChannelName, OutboundMessage, SendOutcome } from "../../src/core/messages.js";
+import { createReachability } from "../../src/core/sending/reachability.js";
 import { type BroadcastTarget, createBroadcaster } from "../../src/jobs/broadcaster.js";
 import type { DeliveryHooks, Send } from "../../src/jobs/deliver.js";
 import type { StatusCounts } from "../../src/jobs/delivery-model.js";
@@ -27,7 +28,7 @@ export function recordingSender(
   script: (chatId: string, call: number) => SendOutcome | undefined = () => undefined,
 ) {
   const calls: SentRecord[] = [];
-  const send: Send = async (channel, chatId, message) => {
+  const send: Send = async ({ channel, chatId }, message) => {
     const outcome = script(chatId, calls.length + 1) ?? {
       kind: "sent",
       messageIds: [`m${calls.length + 1}`],
@@ -52,7 +53,7 @@ export function parentTargets(count: number, channel: ChannelName = "telegram"):
     channel,
     chatId: String(5000 + i),
     locale: "vi" as const,
-    classId: "class-1",
+    context: "class-1",
     refId: `member-${i}`,
   }));
 }
@@ -62,51 +63,59 @@ export async function createEngine(
   send: Send,
   {
     hooks: extraHooks,
+    channels = ["telegram", "zalo"],
     ...options
-  }: Partial<Omit<DeliveryWorkerDeps, "hooks">> & { hooks?: Partial<DeliveryHooks> } = {},
+  }: Partial<Omit<DeliveryWorkerDeps, "hooksOf" | "channels">> & {
+    hooks?: Partial<DeliveryHooks>;
+    channels?: ChannelName[];
+  } = {},
 ) {
   const mongo: Connection = await connectMongo(testMongoUri(), silentLogger());
   const store = createMongoDeliveryStore(mongo);
   const bullPrefix = uniqueName("bq");
   const keyPrefix = `${uniqueName("jobs")}:`;
   const finished = new Map<string, (counts: StatusCounts) => void>();
-  const reports: Array<{ clipId: string; counts: StatusCounts }> = [];
+  const reports: Array<{ broadcastId: string; counts: StatusCounts }> = [];
   const hooks: DeliveryHooks = {
-    compose: async (d) => ({ kind: "text", text: `clip ${d.clipId} for ${d.chatId}` }),
+    compose: async (d) => ({ kind: "text", text: `clip ${d.broadcastId} for ${d.chatId}` }),
     ...extraHooks,
-    async finished(clipId, counts) {
-      reports.push({ clipId, counts });
-      finished.get(clipId)?.(counts);
+    async finished(broadcastId, counts) {
+      reports.push({ broadcastId, counts });
+      finished.get(broadcastId)?.(counts);
     },
   };
   const queue = createDeliveryQueue({ redis, prefix: bullPrefix, retryDelayMs: 50 });
-  const broadcaster = createBroadcaster({ store, queue, redis, keyPrefix });
+  const reachability = createReachability(redis, keyPrefix);
+  const broadcaster = createBroadcaster({ topic: "test", store, queue, redis, keyPrefix, reachability });
   const workers = () =>
     createDeliveryWorkers({
       redis,
       bullPrefix,
       keyPrefix,
-      channels: ["telegram", "zalo"],
+      // Fast platforms: the tests measure correctness, the bench measures speed.
+      channels: channels.map((name) => ({
+        name,
+        capabilities: { sendRate: { max: 1000, perMs: 1000 }, groupGapMs: 50 },
+      })),
       store,
       send,
-      hooks,
+      hooksOf: () => hooks,
       logger: silentLogger(),
-      limits: { telegram: { max: 1000, duration: 1000 }, zalo: { max: 1000, duration: 1000 } },
       concurrency: 20,
-      groupGapMs: 50,
       ...options,
     });
   return {
     mongo,
     store,
     broadcaster,
+    reachability,
     reports,
     workers,
     /** Resolves with the final counts when the clip's last delivery settles. */
-    finishedOf(clipId: string, timeoutMs = 60_000): Promise<StatusCounts> {
+    finishedOf(broadcastId: string, timeoutMs = 60_000): Promise<StatusCounts> {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`clip ${clipId} did not finish`)), timeoutMs);
-        finished.set(clipId, (counts) => {
+        const timer = setTimeout(() => reject(new Error(`clip ${broadcastId} did not finish`)), timeoutMs);
+        finished.set(broadcastId, (counts) => {
           clearTimeout(timer);
           resolve(counts);
         });

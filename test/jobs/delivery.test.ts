@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OUTSIDE_WINDOW } from "../../src/channels/zalo-oa/reach.js";
 import { createI18n } from "../../src/core/i18n.js";
 import type { SendOutcome } from "../../src/core/messages.js";
 import { describeReport } from "../../src/features/clips/progress.js";
@@ -85,7 +84,8 @@ describe("delivery engine", () => {
     try {
       const finished = engine.finishedOf("clip-blocked");
       const targets = parentTargets(10);
-      targets[9]!.blocked = true;
+      // Known from an earlier send or a "blocked" event: recorded as blocked, never sent.
+      await engine.reachability.markBlocked(targets[9]!);
       expect(await engine.broadcaster.fanOut("clip-blocked", targets)).toBe(9);
       expect(await finished).toMatchObject({ sent: 7, blocked: 3 });
       expect(blocked.map((d) => d.chatId).sort()).toEqual(["5003", "5007"]);
@@ -98,11 +98,12 @@ describe("delivery engine", () => {
 
   it("reports Zalo OA followers outside the 7-day window apart from failures, and names them to the teacher", async () => {
     const sender = recordingSender((chat) =>
-      chat === "5002" ? { kind: "rejected", reason: OUTSIDE_WINDOW } : undefined,
+      chat === "5002"
+        ? { kind: "outside-window", reason: "the follower has not written in 7 days" }
+        : undefined,
     );
     const engine = await createEngine(redis, sender.send, {
       channels: ["zalo-oa"],
-      limits: { "zalo-oa": { max: 1000, duration: 1000 } },
     });
     const workers = engine.workers();
     await workers.start();
@@ -142,7 +143,10 @@ describe("delivery engine", () => {
       expect(await finished).toMatchObject({ sent: 1 });
       expect(moves).toEqual(["-100→-1009001"]);
       expect(sender.received().get("-1009001")).toBe(1);
-      const [record] = await engine.mongo.collection("deliveries").find({ clipId: "clip-migrate" }).toArray();
+      const [record] = await engine.mongo
+        .collection("deliveries")
+        .find({ broadcastId: "clip-migrate" })
+        .toArray();
       expect(record).toMatchObject({ chatId: "-1009001", status: "sent" });
     } finally {
       await workers.stop();
@@ -183,7 +187,7 @@ describe("delivery engine", () => {
     const times: number[] = [];
     const engine = await createEngine(
       redis,
-      async (_channel, chatId) => {
+      async ({ chatId }) => {
         if (chatId === "-200") times.push(Date.now());
         return { kind: "sent", messageIds: ["1"] };
       },
@@ -219,7 +223,7 @@ describe("delivery engine", () => {
     const calls: string[] = [];
     const engine = await createEngine(
       redis,
-      async (_channel, chatId) => {
+      async ({ chatId }) => {
         calls.push(chatId);
         if (chatId !== "5002") return { kind: "sent", messageIds: ["1"] };
         hung();

@@ -29,7 +29,7 @@ describe("deliveries through the Telegram channel", () => {
   });
 
   const engineOverTelegram = () =>
-    createEngine(redis, (_channel, chatId, message) => telegram.send(chatId, message), {
+    createEngine(redis, ({ chatId }, message, options) => telegram.send(chatId, message, options), {
       hooks: {
         compose: async () => ({
           kind: "media",
@@ -89,7 +89,7 @@ describe("deliveries through the Telegram channel", () => {
         .slice(before)
         .map((c) => String(c.payload.chat_id));
       expect(chats).toEqual(["-500", "-1005009", parent.chatId]);
-      const record = await engine.mongo.collection("deliveries").findOne({ clipId: "tg-migrate" });
+      const record = await engine.mongo.collection("deliveries").findOne({ broadcastId: "tg-migrate" });
       expect(record).toMatchObject({ chatId: "-1005009", status: "sent" });
     } finally {
       await workers.stop();

@@ -1,6 +1,7 @@
 /**
- * Calls for donations sent to donors who agreed to hear from the programme: the campaign with
- * its counts, and one delivery row per donor so a donor is counted (and sent to) once.
+ * Calls for donations sent to donors who agreed to hear from the programme. The campaign keeps
+ * the text, framed in the language staff wrote it in; each donor's copy is a delivery record of
+ * the engine (src/jobs/), which is what makes a donor get it once.
  */
 import { type Connection, type Model, Schema } from "mongoose";
 import { modelOn } from "../../storage/model-on.js";
@@ -10,24 +11,21 @@ export interface Campaign {
   /** The staff dialog that created it: confirming twice makes one campaign. */
   idempotencyKey: string;
   text: string;
+  /** The message as it goes out: header, text, footer in the staff member's language. */
+  message: string;
   by: string;
   recipients: number;
+  /** Copied from the delivery records when the last one settles, for reports. */
   sent: number;
   failed: number;
   createdAt: Date;
-}
-
-export interface CampaignDelivery {
-  campaignCode: string;
-  donorKey: string;
-  outcome: "sent" | "failed" | "blocked";
-  at: Date;
 }
 
 const campaignSchema = new Schema<Campaign>({
   code: { type: String, required: true, unique: true },
   idempotencyKey: { type: String, required: true, unique: true },
   text: { type: String, required: true },
+  message: { type: String, required: true },
   by: { type: String, required: true },
   recipients: { type: Number, default: 0 },
   sent: { type: Number, default: 0 },
@@ -35,17 +33,6 @@ const campaignSchema = new Schema<Campaign>({
   createdAt: { type: Date, default: () => new Date() },
 });
 
-const deliverySchema = new Schema<CampaignDelivery>({
-  campaignCode: { type: String, required: true },
-  donorKey: { type: String, required: true },
-  outcome: { type: String, required: true },
-  at: { type: Date, default: () => new Date() },
-});
-deliverySchema.index({ campaignCode: 1, donorKey: 1 }, { unique: true });
-
 export function campaignModel(connection: Connection): Model<Campaign> {
   return modelOn(connection, "Campaign", campaignSchema, "campaigns");
-}
-export function campaignDeliveryModel(connection: Connection): Model<CampaignDelivery> {
-  return modelOn(connection, "CampaignDelivery", deliverySchema, "campaign_deliveries");
 }

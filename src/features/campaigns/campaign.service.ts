@@ -1,92 +1,86 @@
 /**
- * Campaign records and the delivery ledger: creating a campaign once per staff dialog, queueing
- * it to every consenting donor, and counting sent/failed once per donor.
+ * Campaigns: created once per staff dialog, then one broadcast of topic "campaign" to every
+ * consenting donor through the delivery engine. Counts are read from the delivery records.
  */
-import { type Connection, trusted } from "mongoose";
-import type { OutboundMessage } from "../../core/messages.js";
+import type { Connection } from "mongoose";
+import type { DeliveryEngine } from "../../jobs/delivery-engine.js";
+import type { StatusCounts } from "../../jobs/delivery-model.js";
 import { humanCode } from "../../storage/human-code.js";
 import { asDuplicateKey } from "../../storage/unique-insert.js";
 import type { PledgeService } from "../pledges/service.js";
-import { type Campaign, campaignDeliveryModel, campaignModel } from "./campaign.model.js";
-import { type CampaignJob, type CampaignLedger, type CampaignQueue, donorKeyOf } from "./campaign-queue.js";
+import { type Campaign, campaignModel } from "./campaign.model.js";
 
-export function createCampaignService(connection: Connection, pledges: PledgeService) {
-  const Campaigns = campaignModel(connection);
-  const Deliveries = campaignDeliveryModel(connection);
+export interface CampaignInput {
+  idempotencyKey: string;
+  text: string;
+  message: string;
+  by: string;
+  locale: "vi" | "en";
+}
 
-  /**
-   * Counts come from the delivery rows, not from $inc: jobs finish concurrently, and FerretDB 1.x
-   * loses concurrent $inc updates. The rows are the truth; the campaign keeps a copy for reports.
-   */
-  async function refresh(code: string): Promise<Campaign | null> {
-    const [sent, failed] = await Promise.all([
-      Deliveries.countDocuments({ campaignCode: code, outcome: "sent" }),
-      Deliveries.countDocuments({ campaignCode: code, outcome: trusted({ $ne: "sent" }) }),
-    ]);
-    return Campaigns.findOneAndUpdate(
-      { code },
-      { $set: { sent, failed } },
-      { returnDocument: "after" },
-    ).lean<Campaign>();
+const failedOf = (counts: StatusCounts) =>
+  counts.failed + counts.blocked + counts.uncertain + counts["outside-window"];
+
+export function createCampaignService(deps: {
+  mongo: Connection;
+  pledges: PledgeService;
+  deliveries: DeliveryEngine;
+}) {
+  const Campaigns = campaignModel(deps.mongo);
+  const byCodeRaw = (code: string) => Campaigns.findOne({ code }).lean<Campaign>();
+  const broadcaster = deps.deliveries.topic("campaign", {
+    async compose(delivery) {
+      const campaign = await byCodeRaw(delivery.broadcastId);
+      return campaign ? { kind: "text", text: campaign.message } : undefined;
+    },
+    async finished(code, counts) {
+      await Campaigns.updateOne({ code }, { $set: { sent: counts.sent, failed: failedOf(counts) } });
+    },
+  });
+
+  async function createOnce(input: CampaignInput, recipients: number): Promise<Campaign> {
+    const existing = await Campaigns.findOne({ idempotencyKey: input.idempotencyKey }).lean<Campaign>();
+    if (existing) return existing;
+    const { locale: _locale, ...fields } = input;
+    try {
+      const doc = { ...fields, code: humanCode("CG"), recipients, createdAt: new Date() };
+      return (await Campaigns.create(doc)).toObject() as Campaign;
+    } catch (error) {
+      if (!asDuplicateKey(error)) throw error;
+      const winner = await Campaigns.findOne({ idempotencyKey: input.idempotencyKey }).lean<Campaign>();
+      if (!winner) throw error;
+      return winner;
+    }
   }
 
-  const ledger: CampaignLedger = {
-    async wasSent(campaignCode, donorKey) {
-      return (await Deliveries.exists({ campaignCode, donorKey, outcome: "sent" })) !== null;
-    },
-    async record(job, outcome) {
-      try {
-        await Deliveries.create({
-          campaignCode: job.campaignCode,
-          donorKey: job.donorKey,
-          outcome,
-          at: new Date(),
-        });
-      } catch (error) {
-        // Recorded already (a retry after a crash): counted once.
-        if (asDuplicateKey(error)) return;
-        throw error;
-      }
-      if (outcome === "blocked") await pledges.markUnreachable(job.channel, job.userId);
-      await refresh(job.campaignCode);
-    },
-  };
-
   return {
-    ledger,
-    /** The campaign with its counts brought up to date. */
-    byCode: refresh,
+    /** The campaign with its counts as the delivery records tell them now. */
+    async byCode(code: string): Promise<Campaign | null> {
+      const campaign = await byCodeRaw(code);
+      if (!campaign) return null;
+      const counts = await broadcaster.count(code);
+      return { ...campaign, sent: counts.sent, failed: failedOf(counts) };
+    },
     /**
-     * Creates the campaign (once per idempotency key) and queues one message per consenting
-     * donor. Safe to call again after a crash: jobs and deliveries are keyed per donor.
+     * Creates the campaign (once per idempotency key) and queues one delivery per consenting
+     * donor. Safe to call again after a crash: deliveries are keyed per donor.
      */
-    async launch(
-      input: { idempotencyKey: string; text: string; by: string },
-      message: OutboundMessage,
-      queue: CampaignQueue,
-    ): Promise<Campaign> {
-      const donors = await pledges.consentingDonors();
-      let campaign = await Campaigns.findOne({ idempotencyKey: input.idempotencyKey }).lean<Campaign>();
-      if (!campaign) {
-        try {
-          const doc = { ...input, code: humanCode("CG"), recipients: donors.length, createdAt: new Date() };
-          campaign = (await Campaigns.create(doc)).toObject() as Campaign;
-        } catch (error) {
-          if (!asDuplicateKey(error)) throw error;
-          campaign = await Campaigns.findOne({ idempotencyKey: input.idempotencyKey }).lean<Campaign>();
-          if (!campaign) throw error;
-        }
-      }
-      const code = campaign.code;
-      const jobs: CampaignJob[] = donors.map((donor) => ({
-        campaignCode: code,
-        donorKey: donorKeyOf(donor.channel, donor.userId),
-        channel: donor.channel,
-        userId: donor.userId,
-        chatId: donor.chatId,
-        message,
-      }));
-      await queue.enqueue(jobs);
+    async launch(input: CampaignInput): Promise<Campaign> {
+      const donors = await deps.pledges.consentingDonors();
+      const campaign = await createOnce(input, donors.length);
+      await broadcaster.fanOut(
+        campaign.code,
+        donors.map((donor) => ({
+          key: `${donor.channel}:${donor.userId}`,
+          kind: "donor",
+          channel: donor.channel,
+          chatId: donor.chatId,
+          // The call is written in one language, so it goes out in that one.
+          locale: input.locale,
+          context: campaign.code,
+          refId: donor.userId,
+        })),
+      );
       return campaign;
     },
   };

@@ -5,6 +5,7 @@
  * (reference/zalo.md 5.1: a bot cannot post into the groups teachers already run).
  */
 import type { Locale } from "../../core/i18n.js";
+import { chatKeyOf, type Reachability } from "../../core/sending/reachability.js";
 import type { BroadcastTarget } from "../../jobs/broadcaster.js";
 import type { MemberService } from "./members.js";
 import type { ClassInfo } from "./service.js";
@@ -18,7 +19,11 @@ export interface Audience {
 
 const asLocale = (value: string): Locale => (value === "en" ? "en" : "vi");
 
-export async function audienceOf(classes: ClassInfo[], members: MemberService): Promise<Audience> {
+export async function audienceOf(
+  classes: ClassInfo[],
+  members: MemberService,
+  reachability?: Pick<Reachability, "blockedAmong">,
+): Promise<Audience> {
   const targets = new Map<string, BroadcastTarget>();
   const add = (target: BroadcastTarget) => {
     if (!targets.has(target.key)) targets.set(target.key, target);
@@ -36,7 +41,7 @@ export async function audienceOf(classes: ClassInfo[], members: MemberService): 
         channel: g.channel,
         chatId: g.chatId,
         locale: classLocale,
-        classId: cls.id,
+        context: cls.id,
         refId: g.id,
       });
     }
@@ -48,7 +53,7 @@ export async function audienceOf(classes: ClassInfo[], members: MemberService): 
         channel,
         chatId,
         locale: classLocale,
-        classId: cls.id,
+        context: cls.id,
         refId: cls.id,
       });
     }
@@ -61,14 +66,14 @@ export async function audienceOf(classes: ClassInfo[], members: MemberService): 
         channel: m.channel,
         chatId: m.chatId,
         locale: asLocale(m.locale),
-        classId: cls.id,
+        context: cls.id,
         refId: m.id,
-        ...(m.blocked ? { blocked: true } : {}),
       });
     }
   }
   const all = [...targets.values()];
-  const reachable = all.filter((t) => !t.blocked);
+  const blocked = (await reachability?.blockedAmong(all)) ?? new Set<string>();
+  const reachable = all.filter((t) => !blocked.has(chatKeyOf(t)));
   return {
     targets: all,
     groups: reachable.filter((t) => t.kind === "group").length,

@@ -2,7 +2,7 @@
 import type { FormDefinition, Values } from "../../core/dialog/form.js";
 import type { ChannelName } from "../../core/messages.js";
 import { classNameField, gradeField, gradeFromName, schoolYearOptions } from "./fields.js";
-import { inviteMessages } from "./invite.js";
+import { type InviteChannels, inviteMessages } from "./invite.js";
 import type { ClassService } from "./service.js";
 import type { School } from "./teachers.js";
 
@@ -16,7 +16,7 @@ const yesNo = (t: (key: string) => string) => [
   { value: "no", label: t("class-no") },
 ];
 
-export function classForm(classes: ClassService, botUsername: string | undefined): FormDefinition {
+export function classForm(classes: ClassService, channels: InviteChannels | undefined): FormDefinition {
   return {
     id: CLASS_FORM,
     titleKey: "class-create-title",
@@ -88,7 +88,7 @@ export function classForm(classes: ClassService, botUsername: string | undefined
         school: cls.schoolName,
         year: cls.schoolYear,
       });
-      const [invite, ...qr] = await inviteMessages(cls, t, { botUsername, channel: message.channel });
+      const [invite, ...qr] = await inviteMessages(cls, t, { channels, channel: message.channel });
       const forward = cls.zaloGroup ? [{ kind: "text" as const, text: t("class-zalo-explained") }] : [];
       // The QR code last: a channel that cannot take it then loses nothing else.
       return [{ kind: "text", text: head }, ...(invite ? [invite] : []), ...forward, ...qr];

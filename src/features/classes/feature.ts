@@ -2,12 +2,17 @@
  * Teachers and classes: staff invite teachers, teachers create classes and link the parents'
  * groups, parents join by link or code. Clips pushed to these classes live in ../clips/.
  */
+
 import type { Connection } from "mongoose";
 import type { Feature } from "../../core/feature.js";
+import type { Reachability } from "../../core/sending/reachability.js";
 import { say } from "../../core/turn.js";
+import { createClipService } from "../clips/service.js";
+import type { FeatureFactory } from "../context.js";
 import { createAudit } from "../staff/audit.js";
 import { classForm } from "./class.form.js";
 import { groupHandlers } from "./groups.js";
+import type { InviteChannels } from "./invite.js";
 import { type CountRecentClips, joinForm } from "./join.form.js";
 import { joinHandlers } from "./join.js";
 import { createMemberService } from "./members.js";
@@ -21,14 +26,27 @@ export interface ClassesFeatureDeps {
   addRole: AddRole;
   /** The school directory, to check the school code of a teacher invite. */
   schools: SchoolLookup;
-  /** The Telegram bot's username, for the parents' deep link; without it only the code is given. */
-  botUsername?: string | undefined;
+  /** The running channels: the bot's deep link for parents and whether a QR picture can go out. */
+  channels?: InviteChannels;
+  reachability?: Pick<Reachability, "blockedAmong">;
   /** Offers a parent who just joined the class's recent clips (clips' service countRecent). */
   countRecentClips?: CountRecentClips;
 }
 
 const TEACHER_CODE = /^\s*gv[\s-]*[a-z0-9]{6}\s*$/i;
 const CLASS_CODE = /^\s*lop[\s-]*[a-z0-9]{6}\s*$/i;
+
+export const classesFeature: FeatureFactory = (ctx) => {
+  const clips = createClipService(ctx.mongo);
+  return createClassesFeature({
+    mongo: ctx.mongo,
+    addRole: (person, role) => ctx.people.addRole(person, role),
+    schools: ctx.schools,
+    channels: ctx.channels,
+    reachability: ctx.reachability,
+    countRecentClips: (ids, days) => clips.countRecent(ids, days),
+  });
+};
 
 export function createClassesFeature(deps: ClassesFeatureDeps): Feature {
   const teachers = createTeacherService(deps.mongo, deps.addRole);
@@ -40,14 +58,20 @@ export function createClassesFeature(deps: ClassesFeatureDeps): Feature {
     members,
     schools: deps.schools,
     audit: createAudit(deps.mongo),
-    botUsername: deps.botUsername,
+    channels: deps.channels,
+    reachability: deps.reachability,
   });
   const groups = groupHandlers(classes, members);
   const startJoin = joinHandlers(classes, members);
 
   return {
     name: "classes",
-    forms: [classForm(classes, deps.botUsername), joinForm(members, deps.addRole, deps.countRecentClips)],
+    async describePersonalData(person) {
+      const memberships = await members.of(person.channel, person.userId);
+      return memberships.map((m) => ({ key: "privacy-class-member", values: { child: m.childName } }));
+    },
+    erasePersonalData: (person) => members.erase(person.channel, person.userId),
+    forms: [classForm(classes, deps.channels), joinForm(members, deps.addRole, deps.countRecentClips)],
     menu: [
       {
         value: "class-new",

@@ -34,11 +34,6 @@ export function groupHandlers(classes: ClassService, members: MemberService) {
       case "group-migrated":
         await members.migrateGroup(channel, chatId, content.newChatId);
         return true;
-      case "blocked":
-      case "unblocked":
-        if (chatKind === "private") await members.setBlocked(channel, userId, content.kind === "blocked");
-        // Not ours alone: the people directory records blocks too.
-        return false;
       default:
         return false;
     }

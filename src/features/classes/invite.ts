@@ -1,34 +1,32 @@
 /**
- * What a teacher gets for a new class: the parents' code (LOP-…, typed on Zalo and the web
- * chat), the Telegram deep link when the bot's username is known, and a QR code of that link
- * to print or show on screen. Payload "lop_<6 chars>" fits Telegram's 64-character limit.
+ * What a teacher gets for a new class: the parents' code (LOP-…, typed on any channel), the
+ * bot's deep link where a channel offers one (Telegram's t.me link), and a QR code of that link
+ * to print or show on screen, where the teacher's channel takes uploaded pictures. Payload
+ * "lop_<6 chars>" fits Telegram's 64-character start parameter.
  */
 import QRCode from "qrcode";
 import type { Translate } from "../../core/i18n.js";
 import type { ChannelName, OutboundMessage } from "../../core/messages.js";
+import type { ChannelDirectory } from "../../core/sending/channel-registry.js";
 import type { ClassInfo } from "./service.js";
 
-export function deepLinkOf(code: string, botUsername: string | undefined): string | undefined {
-  if (!botUsername) return undefined;
-  return `https://t.me/${botUsername}?start=lop_${code.replace(/^LOP-/, "")}`;
-}
+export type InviteChannels = Pick<ChannelDirectory, "deepLinks" | "capabilitiesOf">;
 
-/** Zalo takes pictures only by public URL: bytes ChoEm makes cannot go there. */
-export const canSendBytes = (channel: ChannelName) => channel !== "zalo" && channel !== "zalo-oa";
+export const classPayloadOf = (code: string) => `lop_${code.replace(/^LOP-/, "")}`;
 
 export async function inviteMessages(
   cls: ClassInfo,
   t: Translate,
-  options: { botUsername: string | undefined; channel: ChannelName },
+  options: { channels: InviteChannels | undefined; channel: ChannelName },
 ): Promise<OutboundMessage[]> {
-  const link = deepLinkOf(cls.code, options.botUsername);
+  const [link] = (await options.channels?.deepLinks(classPayloadOf(cls.code))) ?? [];
   const lines = [
     t("class-invite-code", { code: cls.code }),
     ...(link ? [t("class-invite-link", { link })] : []),
     t("class-invite-group", { code: cls.code }),
   ];
   const messages: OutboundMessage[] = [{ kind: "text", text: lines.join("\n\n") }];
-  if (link && canSendBytes(options.channel)) {
+  if (link && options.channels?.capabilitiesOf(options.channel)?.uploads) {
     const png = await QRCode.toBuffer(link, {
       type: "png",
       margin: 2,

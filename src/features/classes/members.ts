@@ -21,7 +21,7 @@ export function createMemberService(connection: Connection) {
     input: ChatRef & Pick<Membership, "classId" | "childName" | "delivery" | "idempotencyKey">,
   ): Promise<JoinResult> {
     try {
-      const created = await Members.create({ ...input, blocked: false });
+      const created = await Members.create(input);
       return { kind: "joined", member: member(created.toObject()) };
     } catch (error) {
       if (!asDuplicateKey(error)) throw error;
@@ -58,10 +58,6 @@ export function createMemberService(connection: Connection) {
 
   const of = async (channel: ChannelName, userId: string) =>
     (await Members.find({ channel, userId }).lean<Array<Membership & { _id: unknown }>>()).map(member);
-
-  async function setBlocked(channel: ChannelName, userId: string, blocked: boolean): Promise<void> {
-    await Members.updateMany({ channel, userId }, { $set: { blocked } });
-  }
 
   async function linkGroup(classId: string, channel: ChannelName, chatId: string, linkedBy: string) {
     await Groups.updateOne(
@@ -100,7 +96,6 @@ export function createMemberService(connection: Connection) {
     remove,
     byId,
     of,
-    setBlocked,
     linkGroup,
     groupsOf,
     setGroupActive,

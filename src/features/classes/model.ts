@@ -57,7 +57,6 @@ export interface Membership extends ChatRef {
   childName: string;
   /** "direct": clips come to this chat; "group": only through the class group, when there is one. */
   delivery: "direct" | "group";
-  blocked: boolean;
   idempotencyKey: string;
   joinedAt: Date;
 }
@@ -114,9 +113,8 @@ const memberSchema = new Schema<Membership>({
   userId: { type: String, required: true },
   chatId: { type: String, required: true },
   locale: { type: String, required: true },
-  childName: { type: String, required: true },
+  childName: { type: String, required: true, personal: true },
   delivery: { type: String, required: true },
-  blocked: { type: Boolean, default: false },
   idempotencyKey: { type: String, required: true, unique: true },
   joinedAt: { type: Date, default: () => new Date() },
 });

@@ -3,13 +3,15 @@
  * classes (/lop) and a class's roster (/danhsach) with removing a parent. A roster shows
  * children's names, so every view is written to the audit log.
  */
+
 import type { Tools } from "../../core/feature.js";
 import { actorOf, hasRole } from "../../core/person.js";
+import { chatKeyOf, type Reachability } from "../../core/sending/reachability.js";
 import { layoutChoices, say, type Turn } from "../../core/turn.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import type { Audit } from "../staff/audit.js";
 import { CLASS_FORM } from "./class.form.js";
-import { inviteMessages } from "./invite.js";
+import { type InviteChannels, inviteMessages } from "./invite.js";
 import type { MemberInfo, MemberService } from "./members.js";
 import type { ClassInfo, ClassService } from "./service.js";
 import type { TeacherService } from "./teachers.js";
@@ -24,7 +26,9 @@ export interface TeacherCommandDeps {
   members: MemberService;
   schools: SchoolLookup;
   audit: Audit;
-  botUsername: string | undefined;
+  channels: InviteChannels | undefined;
+  /** Who blocked the bot, to show on the roster. */
+  reachability: Pick<Reachability, "blockedAmong"> | undefined;
 }
 
 export function teacherCommands(deps: TeacherCommandDeps) {
@@ -94,7 +98,8 @@ export function teacherCommands(deps: TeacherCommandDeps) {
     const linked = groups.filter((g) => g.active).length;
     const head = turn.t("class-roster-head", { name: cls.name, parents: list.length, groups: linked });
     if (list.length === 0) return say(turn, `${head}\n\n${turn.t("class-roster-empty", { code: cls.code })}`);
-    const lines = list.map((m, i) => `${i + 1}. ${memberLine(turn, m)}`);
+    const blocked = (await deps.reachability?.blockedAmong(list)) ?? new Set<string>();
+    const lines = list.map((m, i) => `${i + 1}. ${memberLine(turn, m, blocked.has(chatKeyOf(m)))}`);
     const buttons = turn.capabilities.buttons
       ? layoutChoices(
           list.map((m, i) => ({ value: `lopxoa:${m.id}`, label: `✖️ ${i + 1}` })),
@@ -108,8 +113,8 @@ export function teacherCommands(deps: TeacherCommandDeps) {
     );
   }
 
-  function memberLine(turn: Turn, m: MemberInfo): string {
-    const how = m.blocked ? "class-member-blocked" : `class-member-${m.delivery}`;
+  function memberLine(turn: Turn, m: MemberInfo, blocked: boolean): string {
+    const how = blocked ? "class-member-blocked" : `class-member-${m.delivery}`;
     return `${m.childName} · ${m.channel} · ${turn.t(how)}`;
   }
 
@@ -156,7 +161,7 @@ export function teacherCommands(deps: TeacherCommandDeps) {
     const cls = await ownClass(turn, args.trim());
     if (!cls) return;
     const invite = await inviteMessages(cls, turn.t, {
-      botUsername: deps.botUsername,
+      channels: deps.channels,
       channel: turn.message.channel,
     });
     turn.replies.push(...invite);

@@ -42,22 +42,25 @@ export function createClipDeliveryHooks(deps: ClipDeliveryHookDeps): DeliveryHoo
 
   return {
     async compose(delivery) {
-      const clip = await clipOf(delivery.clipId);
+      const clip = await clipOf(delivery.broadcastId);
       return clip
-        ? composeClip(clip, delivery, deps.i18n.translator(delivery.locale), deps.links)
+        ? composeClip(
+            clip,
+            { ...delivery, classId: delivery.context },
+            deps.i18n.translator(delivery.locale),
+            deps.links,
+          )
         : undefined;
     },
+    // A parent's block is recorded by the sender; a group that removed the bot is unlinked.
     async blocked(delivery) {
       if (delivery.kind === "group") await members.setGroupActive(delivery.channel, delivery.chatId, false);
-      if (delivery.kind !== "parent") return;
-      const member = await members.byId(delivery.refId);
-      if (member) await members.setBlocked(member.channel, member.userId, true);
     },
     async migrated(delivery, newChatId) {
       await members.migrateGroup(delivery.channel, delivery.chatId, newChatId);
     },
-    async finished(clipId, counts) {
-      const clip = await clips.claimReport(clipId);
+    async finished(broadcastId, counts) {
+      const clip = await clips.claimReport(broadcastId);
       if (!clip) return;
       const { channel, chatId } = clip.teacher;
       const locale = clip.teacher.locale === "en" ? "en" : "vi";

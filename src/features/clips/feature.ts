@@ -7,27 +7,55 @@ import type { Connection } from "mongoose";
 import type { Feature, Tools } from "../../core/feature.js";
 import type { InboundContent } from "../../core/messages.js";
 import { hasRole } from "../../core/person.js";
+import type { Reachability } from "../../core/sending/reachability.js";
 import { say, type Turn } from "../../core/turn.js";
 import type { Broadcaster } from "../../jobs/broadcaster.js";
-import type { DeliveryStore } from "../../jobs/delivery-store.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import { audienceOf } from "../classes/audience.js";
 import { createMemberService } from "../classes/members.js";
 import { createClassService } from "../classes/service.js";
+import type { FeatureFactory } from "../context.js";
 import { catchUp } from "./catch-up.js";
+import { createClipDeliveryHooks } from "./delivery-hooks.js";
 import type { ClipContent } from "./model.js";
 import { describeProgress } from "./progress.js";
 import { type ClassChoice, PUSH_FORM, pushForm } from "./push.form.js";
+import { clipRoutes } from "./routes.js";
 import { createClipService } from "./service.js";
-import type { ClipLinks } from "./signed-link.js";
+import { type ClipLinks, createClipLinks } from "./signed-link.js";
 
 export interface ClipsFeatureDeps {
   mongo: Connection;
-  /** From src/jobs/broadcaster.ts, over the delivery store and queue the workers use. */
+  /** The delivery engine's broadcaster for topic "lesson". */
   broadcaster: Broadcaster;
-  store: DeliveryStore;
   links: ClipLinks;
+  reachability?: Pick<Reachability, "blockedAmong">;
 }
+
+/** Lessons go out through the delivery engine as topic "lesson"; files are served by routes.ts. */
+export const clipsFeature: FeatureFactory = (ctx) => {
+  const links = createClipLinks({ secret: ctx.config.clipLinkSecret, publicUrl: ctx.config.publicUrl });
+  const hooks = createClipDeliveryHooks({
+    mongo: ctx.mongo,
+    links,
+    i18n: ctx.i18n,
+    notify: ctx.sender.notify,
+  });
+  const feature = createClipsFeature({
+    mongo: ctx.mongo,
+    broadcaster: ctx.deliveries.topic("lesson", hooks),
+    links,
+    reachability: ctx.reachability,
+  });
+  feature.routes = clipRoutes({
+    mongo: ctx.mongo,
+    links,
+    t: ctx.i18n.translator(ctx.i18n.defaultLocale),
+    fileUrl: (file) => ctx.channels.fileUrl(file),
+    ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
+  });
+  return feature;
+};
 
 const URL_PATTERN = /https?:\/\/\S+/i;
 // Shorter texts are a teacher chatting ("ok", "cảm ơn"), not a lesson to push.
@@ -75,7 +103,7 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
     }
     const choices: ClassChoice[] = [];
     for (const cls of own) {
-      const { groups, parents, forwards } = await audienceOf([cls], members);
+      const { groups, parents, forwards } = await audienceOf([cls], members, deps.reachability);
       choices.push({ id: cls.id, name: cls.name, groups, parents, forwards });
     }
     await tools.dialogs.start(turn, PUSH_FORM, { ...pushed, choices });
@@ -96,8 +124,7 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
   async function progress(turn: Turn, args: string): Promise<void> {
     const clip = await ownClip(turn, args);
     if (!clip) return;
-    await deps.store.sweep(clip.id);
-    say(turn, describeProgress(clip.code, await deps.store.count(clip.id), turn.t));
+    say(turn, describeProgress(clip.code, await deps.broadcaster.count(clip.id), turn.t));
   }
 
   async function resend(turn: Turn, args: string): Promise<void> {
@@ -116,7 +143,9 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
 
   return {
     name: "clips",
-    forms: [pushForm({ classes, members, clips, broadcaster: deps.broadcaster })],
+    forms: [
+      pushForm({ classes, members, clips, broadcaster: deps.broadcaster, reachability: deps.reachability }),
+    ],
     menu: [
       {
         value: "clips-recent",

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { FormDefinition, Values } from "../../core/dialog/form.js";
 import type { OutboundMessage } from "../../core/messages.js";
+import type { Reachability } from "../../core/sending/reachability.js";
 import type { Broadcaster } from "../../jobs/broadcaster.js";
 import { audienceOf } from "../classes/audience.js";
 import type { MemberService } from "../classes/members.js";
@@ -41,6 +42,7 @@ export interface PushDeps {
   members: MemberService;
   clips: ClipService;
   broadcaster: Broadcaster;
+  reachability?: Pick<Reachability, "blockedAmong"> | undefined;
 }
 
 export function pushForm(deps: PushDeps): FormDefinition {
@@ -110,7 +112,7 @@ export function pushForm(deps: PushDeps): FormDefinition {
         ...(title ? { title } : {}),
         content,
       });
-      const audience = await audienceOf(own, deps.members);
+      const audience = await audienceOf(own, deps.members, deps.reachability);
       const waiting = await deps.broadcaster.fanOut(clip.id, audience.targets);
       if (waiting === 0) return [{ kind: "text", text: t("clip-nobody", { code: clip.code }) }];
       const reach = { code: clip.code, groups: audience.groups, parents: audience.parents };

@@ -3,8 +3,9 @@
  * image. The image is served by routes.ts at a URL, because Zalo sends photos by URL only.
  */
 import type { VietQrConfig } from "../../config.js";
+import type { Capabilities } from "../../core/channel.js";
 import type { Translate } from "../../core/i18n.js";
-import type { ChannelName, OutboundMessage } from "../../core/messages.js";
+import type { OutboundMessage } from "../../core/messages.js";
 import type { Pledge } from "../pledges/model.js";
 import { formatVnd } from "../pledges/parse-money.js";
 import { buildVietQrPayload } from "./vietqr/payload.js";
@@ -32,7 +33,8 @@ export async function paymentMessages(options: {
   pledge: Pledge;
   vietqr: VietQrConfig | undefined;
   publicUrl: string;
-  channel: ChannelName;
+  /** The donor's channel's: who opens a media URL. */
+  capabilities: Pick<Capabilities, "urlsOpenedBy"> | undefined;
   t: Translate;
   locale: string;
 }): Promise<OutboundMessage[]> {
@@ -48,10 +50,11 @@ export async function paymentMessages(options: {
     note: pledge.code,
   });
   const caption = t("pledge-pay-qr-caption", { code: pledge.code, amount });
-  // Platforms cannot fetch a URL on this machine; the web chat page can, from the same host.
+  // A platform cannot fetch a URL on this machine; a client on the same host (the web chat) can.
   const local = /^https?:\/\/(localhost|127\.|\[::1\])/.test(options.publicUrl);
+  const platformFetches = options.capabilities?.urlsOpenedBy !== "client";
   const source =
-    local && options.channel !== "webchat"
+    local && platformFetches
       ? {
           kind: "bytes" as const,
           data: await renderVietQrPng(payload),

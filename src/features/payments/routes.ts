@@ -1,19 +1,17 @@
 /**
- * HTTP for donors and the public: the VietQR image of a pledge (Zalo and Telegram fetch photos
- * by URL) and the anonymous transparency summary as JSON.
+ * The VietQR image of a money pledge still to be paid: platforms fetch photos by URL, so the
+ * donor's bank app scans what this route draws.
  */
 import type { FastifyPluginAsync } from "fastify";
 import type { VietQrConfig } from "../../config.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import type { PledgeService } from "../pledges/service.js";
-import type { PledgeSummary } from "../transparency/summarize.js";
 import { vietQrPayloadFor } from "./payment.js";
 import { renderVietQrPng } from "./vietqr/render.js";
 
-export function createPledgeRoutes(deps: {
+export function vietQrRoutes(deps: {
   pledges: PledgeService;
   vietqr: VietQrConfig | undefined;
-  summarize: () => Promise<PledgeSummary>;
 }): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: { code: string } }>("/vietqr/:code.png", async (request, reply) => {
@@ -28,11 +26,6 @@ export function createPledgeRoutes(deps: {
         .header("content-type", "image/png")
         .header("cache-control", "private, max-age=300")
         .send(png);
-    });
-
-    app.get("/api/summary", async (_request, reply) => {
-      const summary = await deps.summarize();
-      return reply.header("cache-control", "public, max-age=60").send(summary);
     });
   };
 }

@@ -10,8 +10,6 @@ export interface PersonRecord {
   userId: string;
   locale: Locale;
   roles: Role[];
-  /** The person blocked the bot: stop sending until they write again. */
-  blocked: boolean;
   createdAt: Date;
   lastSeenAt: Date;
 }
@@ -21,7 +19,6 @@ const schema = new Schema<PersonRecord>({
   userId: { type: String, required: true },
   locale: { type: String, required: true },
   roles: { type: [String], default: [] },
-  blocked: { type: Boolean, default: false },
   createdAt: { type: Date, default: () => new Date() },
   lastSeenAt: { type: Date, default: () => new Date() },
 });

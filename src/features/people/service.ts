@@ -10,8 +10,11 @@ import { type PersonRecord, personModel } from "./model.js";
 export interface PeopleService {
   identify(channel: ChannelName, userId: string, firstLocale: Locale): Promise<Person>;
   setLocale(person: Person, locale: Locale): Promise<void>;
-  setBlocked(channel: ChannelName, userId: string, blocked: boolean): Promise<void>;
   addRole(person: Pick<Person, "channel" | "userId">, role: Role): Promise<void>;
+  /** Roles given in ChoEm (not those of ADMIN_IDS). */
+  rolesOf(person: Pick<Person, "channel" | "userId">): Promise<Role[]>;
+  /** Deletes the record; returns 1 when there was one. */
+  forget(person: Pick<Person, "channel" | "userId">): Promise<number>;
 }
 
 export function createPeopleService(connection: Connection, adminIds: AdminId[]): PeopleService {
@@ -31,7 +34,7 @@ export function createPeopleService(connection: Connection, adminIds: AdminId[])
   return {
     async identify(channel, userId, firstLocale) {
       const filter = { channel, userId };
-      const update = { $set: { lastSeenAt: new Date(), blocked: false } };
+      const update = { $set: { lastSeenAt: new Date() } };
       const existing = await People.findOneAndUpdate(filter, update, { returnDocument: "after" }).lean<
         PersonRecord & { _id: unknown }
       >();
@@ -51,8 +54,15 @@ export function createPeopleService(connection: Connection, adminIds: AdminId[])
       await People.updateOne({ channel: person.channel, userId: person.userId }, { $set: { locale } });
       person.locale = locale;
     },
-    async setBlocked(channel, userId, blocked) {
-      await People.updateOne({ channel, userId }, { $set: { blocked } });
+    async rolesOf(person) {
+      const record = await People.findOne({
+        channel: person.channel,
+        userId: person.userId,
+      }).lean<PersonRecord>();
+      return record?.roles ?? [];
+    },
+    async forget(person) {
+      return (await People.deleteOne({ channel: person.channel, userId: person.userId })).deletedCount;
     },
     async addRole(person, role) {
       await People.updateOne(

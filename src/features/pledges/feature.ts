@@ -1,31 +1,28 @@
 /**
- * Donors (nhà hảo tâm): pledging money, devices or data packages, paying by VietQR, following
- * the gift to the school it went to, hearing calls for donations, and the public summary.
- * Staff record receipts, allocate, deliver and cancel with commands (staff-commands.ts).
+ * Donors (nhà hảo tâm): pledging money, devices or data packages, following the gift to the
+ * school it went to, and being told as it moves on (donor-notices.ts). Staff record receipts,
+ * allocate, deliver and cancel with commands (staff-commands.ts). Paying (VietQR, statements)
+ * is ../payments/, calls for donations ../campaigns/, the public summary ../transparency/.
  */
-import type { FastifyPluginAsync } from "fastify";
 import type { Connection } from "mongoose";
 import type { VietQrConfig } from "../../config.js";
 import type { CompleteContext, StepContext } from "../../core/dialog/form.js";
 import type { Feature, Tools } from "../../core/feature.js";
-import { wordsField } from "../../core/forms/fields.js";
+import type { I18n } from "../../core/i18n.js";
 import type { Logger } from "../../core/logger.js";
 import type { OutboundMessage } from "../../core/messages.js";
-import type { Notify } from "../../core/notifier.js";
 import { actorOf, hasRole } from "../../core/person.js";
+import type { ChannelDirectory } from "../../core/sending/channel-registry.js";
+import { formatPhone } from "../../core/text/parse-phone.js";
 import { say, type Turn } from "../../core/turn.js";
+import type { DeliveryEngine } from "../../jobs/delivery-engine.js";
 import { readHumanCode } from "../../storage/human-code.js";
-import type { Redis } from "../../storage/redis.js";
-import { campaignForm } from "../campaigns/campaign.form.js";
-import { createCampaignService } from "../campaigns/campaign.service.js";
-import { createCampaignQueue, type Send } from "../campaigns/campaign-queue.js";
-import { createNoticeSweeper } from "../payments/notice-outbox.js";
+import type { FeatureFactory } from "../context.js";
 import { payableVnd, paymentMessages } from "../payments/payment.js";
-import { createPledgeRoutes } from "../payments/routes.js";
 import { createSchoolService } from "../schools/service.js";
 import { createAudit } from "../staff/audit.js";
-import { formatSummary, summarize } from "../transparency/summarize.js";
 import { describePledge } from "./describe.js";
+import { createDonorNotices } from "./donor-notices.js";
 import { createPledgeLifecycle } from "./lifecycle.js";
 import type { Pledge } from "./model.js";
 import { pledgeForm } from "./pledge.form.js";
@@ -34,48 +31,58 @@ import { createStaffCommands, describeForStaff } from "./staff-commands.js";
 
 export interface PledgesDeps {
   mongo: Connection;
-  redis: Redis;
-  notify: Notify;
-  /** Sends one message on a channel outside any turn: campaign jobs use it. */
-  send: Send;
+  deliveries: DeliveryEngine;
+  i18n: Pick<I18n, "translator">;
   publicUrl: string;
   vietqr: VietQrConfig | undefined;
+  channels: Pick<ChannelDirectory, "capabilitiesOf">;
   logger: Logger;
-  /** BullMQ key prefix of the campaign queue; tests give each file its own. */
-  queuePrefix?: string;
+  /** How often notices written by the statement import are queued. */
+  noticeIntervalMs?: number;
 }
 
-export function createPledgesFeature(deps: PledgesDeps): {
-  feature: Feature;
-  routes: FastifyPluginAsync;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-} {
+export const pledgesFeature: FeatureFactory = (ctx) =>
+  createPledgesFeature({
+    mongo: ctx.mongo,
+    deliveries: ctx.deliveries,
+    i18n: ctx.i18n,
+    publicUrl: ctx.config.publicUrl,
+    vietqr: ctx.config.vietqr,
+    channels: ctx.channels,
+    logger: ctx.logger,
+  });
+
+export function createPledgesFeature(deps: PledgesDeps): Feature {
   const pledges = createPledgeService(deps.mongo);
   const lifecycle = createPledgeLifecycle(deps.mongo);
   const audit = createAudit(deps.mongo);
-  const campaigns = createCampaignService(deps.mongo, pledges);
-  const queue = createCampaignQueue({
-    redis: deps.redis,
-    prefix: deps.queuePrefix ?? "choem",
-    send: deps.send,
-    ledger: campaigns.ledger,
+  const notices = createDonorNotices({
+    mongo: deps.mongo,
+    deliveries: deps.deliveries,
+    i18n: deps.i18n,
     logger: deps.logger,
+    ...(deps.noticeIntervalMs ? { intervalMs: deps.noticeIntervalMs } : {}),
   });
-  const notices = createNoticeSweeper({ mongo: deps.mongo, notify: deps.notify, logger: deps.logger });
   const staff = createStaffCommands({
     pledges,
     lifecycle,
     schools: createSchoolService(deps.mongo),
     audit,
-    notify: deps.notify,
+    tellDonor: notices.tell,
   });
 
   const payment = (
     pledge: Pledge,
     ctx: Pick<StepContext, "t" | "locale">,
     channel: Turn["message"]["channel"],
-  ) => paymentMessages({ pledge, vietqr: deps.vietqr, publicUrl: deps.publicUrl, channel, ...ctx });
+  ) =>
+    paymentMessages({
+      pledge,
+      vietqr: deps.vietqr,
+      publicUrl: deps.publicUrl,
+      capabilities: deps.channels.capabilitiesOf(channel),
+      ...ctx,
+    });
 
   async function afterCreate(pledge: Pledge, ctx: CompleteContext): Promise<OutboundMessage[]> {
     const { t } = ctx;
@@ -110,68 +117,44 @@ export function createPledgesFeature(deps: PledgesDeps): {
     say(turn, `${turn.t("pledge-yours")}\n\n${described}`);
   }
 
-  async function transparency(turn: Turn): Promise<void> {
-    say(turn, formatSummary(await summarize(deps.mongo), turn.t, turn.locale));
-  }
-
-  async function launch(ctx: CompleteContext, text: string): Promise<OutboundMessage[]> {
-    const { t } = ctx;
-    if (!hasRole(ctx.person, "staff")) return [{ kind: "text", text: t("staff-only") }];
-    // The call is written in one language, so its frame is in the same one.
-    const message: OutboundMessage = {
-      kind: "text",
-      text: `${t("campaign-header")}\n\n${text}\n\n${t("campaign-footer")}`,
-    };
-    const by = `${ctx.person.channel}:${ctx.person.userId}`;
-    const campaign = await campaigns.launch({ idempotencyKey: ctx.idempotencyKey, text, by }, message, queue);
-    return [
-      { kind: "text", text: t("campaign-queued", { code: campaign.code, count: campaign.recipients }) },
-    ];
-  }
-
-  async function startCampaign(turn: Turn, args: string, tools: Tools): Promise<void> {
-    if (!hasRole(turn.person, "staff")) return say(turn, turn.t("staff-only"));
-    const typed = wordsField(10, 2000).safeParse(args);
-    await tools.dialogs.start(turn, "campaign", typed.success ? { text: typed.data } : {});
-  }
-
   const startPledge = (turn: Turn, _args: string, tools: Tools) => tools.dialogs.start(turn, "pledge");
-  const feature: Feature = {
+  return {
     name: "pledges",
-    forms: [pledgeForm(pledges, afterCreate), campaignForm(launch)],
+    forms: [pledgeForm(pledges, afterCreate)],
     menu: [
       { value: "pledge", labelKey: "menu-pledge", run: (turn, tools) => startPledge(turn, "", tools) },
       { value: "my-pledges", labelKey: "menu-my-pledges", run: (turn) => show(turn, "") },
-      { value: "transparency", labelKey: "menu-transparency", run: transparency },
     ],
     commands: {
       camket: startPledge,
       pledge: startPledge,
       ungho: show,
       mypledges: show,
-      minhbach: transparency,
-      transparency,
       async dunggui(turn) {
         await pledges.stopUpdates(turn.person.channel, turn.person.userId);
         say(turn, turn.t("pledge-updates-stopped"));
       },
-      kemgoi: startCampaign,
       ...staff,
     },
     // "/start ungho" (a poster's link) opens the form; "/start UH-7K2M9Q" shows that pledge.
     deepLinks: { ungho: startPledge, uh: (turn, rest) => show(turn, `UH-${rest}`) },
-  };
-
-  return {
-    feature,
-    routes: createPledgeRoutes({ pledges, vietqr: deps.vietqr, summarize: () => summarize(deps.mongo) }),
+    async describePersonalData(person, t) {
+      const own = await pledges.mine(person.channel, person.userId);
+      return own.map((gift) => ({
+        key: "privacy-pledge",
+        values: {
+          code: gift.code,
+          details:
+            [gift.donorName, gift.phone ? formatPhone(gift.phone) : undefined, gift.devices?.address]
+              .filter(Boolean)
+              .join(", ") || t("privacy-no-contact"),
+        },
+      }));
+    },
+    erasePersonalData: (person) => pledges.eraseDonor(person.channel, person.userId),
     async start() {
-      await queue.start();
       notices.start();
     },
-    async stop() {
-      await notices.stop();
-      await queue.stop();
-    },
+    stop: () => notices.stop(),
   };
 }

@@ -82,8 +82,6 @@ export interface Pledge {
   showName: boolean;
   /** Consent to hear calls for donations; campaigns go only to these. */
   wantsUpdates: boolean;
-  /** The donor blocked the bot: no campaign until they write again. */
-  unreachable?: boolean;
   money?: MoneyItem;
   devices?: DeviceItem;
   data?: DataItem;
@@ -103,7 +101,7 @@ const devices = new Schema<DeviceItem>(
     count: { type: Number, required: true },
     condition: { type: String, required: true },
     handover: { type: String, required: true },
-    address: String,
+    address: { type: String, personal: true },
     receivedCount: { type: Number, default: 0 },
   },
   { _id: false },
@@ -128,14 +126,13 @@ const schema = new Schema<Pledge>({
   chatId: { type: String, required: true },
   locale: { type: String, required: true },
   donorType: { type: String, required: true, enum: DONOR_TYPES },
-  donorName: String,
+  donorName: { type: String, personal: true },
   showName: { type: Boolean, default: false },
   wantsUpdates: { type: Boolean, default: false, index: true },
-  unreachable: Boolean,
   money: { type: money, default: undefined },
   devices: { type: devices, default: undefined },
   data: { type: data, default: undefined },
-  phone: String,
+  phone: { type: String, personal: true },
   receipts: [{ _id: false, key: String, kind: String, quantity: Number, at: Date, by: String, note: String }],
   allocation: {
     type: new Schema<Allocation>(

@@ -1,10 +1,10 @@
 /**
  * What a donor is told when their pledge moves on, in their own language: thanks on every
- * receipt, then the school it went to. Schools only — never a child (DESIGN.md, Privacy).
+ * receipt, then the school it went to. Schools only, never a child (docs/conventions.md, "Privacy").
+ * Sent by donor-notices.ts through the delivery engine.
  */
 import type { Translate } from "../../core/i18n.js";
 import type { OutboundMessage } from "../../core/messages.js";
-import type { Notify } from "../../core/notifier.js";
 import { describeItems } from "./describe.js";
 import { isFullyReceived } from "./lifecycle.js";
 import type { ItemKind, Pledge } from "./model.js";
@@ -47,13 +47,4 @@ export function composeNotice(pledge: Pledge, event: PledgeEvent, t: Translate):
       break;
   }
   return [{ kind: "text", text }];
-}
-
-/** Sends the notice to the donor's chat; a donor who blocked the bot is not written to. */
-export async function tellDonor(notify: Notify, pledge: Pledge, event: PledgeEvent): Promise<void> {
-  if (pledge.unreachable) return;
-  const locale = pledge.locale === "en" ? "en" : "vi";
-  await notify({ channel: pledge.channel, chatId: pledge.chatId, locale }, (t) =>
-    composeNotice(pledge, event, t),
-  );
 }

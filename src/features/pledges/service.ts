@@ -5,6 +5,7 @@
 import { type Connection, trusted } from "mongoose";
 import type { ChannelName } from "../../core/messages.js";
 import { humanCode } from "../../storage/human-code.js";
+import { unsetPersonal } from "../../storage/personal.js";
 import { asDuplicateKey } from "../../storage/unique-insert.js";
 import { type HistoryEntry, type Pledge, pledgeModel } from "./model.js";
 
@@ -27,11 +28,6 @@ export function createPledgeService(connection: Connection) {
       const already = await Pledges.findOne({ idempotencyKey: input.idempotencyKey }).lean<Pledge>();
       if (already) return already;
       const history: HistoryEntry[] = [{ action: "pledged", status: "pledged", at: new Date(), by: "donor" }];
-      // Writing again means the donor can be reached again.
-      await Pledges.updateMany(
-        { channel: input.channel, userId: input.userId },
-        { $unset: { unreachable: 1 } },
-      );
       for (let attempt = 0; ; attempt++) {
         try {
           const doc = { ...input, code: humanCode("UH"), status: "pledged" as const, history, receipts: [] };
@@ -53,9 +49,6 @@ export function createPledgeService(connection: Connection) {
       const result = await Pledges.updateMany({ channel, userId }, { $set: { wantsUpdates: false } });
       return result.modifiedCount;
     },
-    async markUnreachable(channel: ChannelName, userId: string): Promise<void> {
-      await Pledges.updateMany({ channel, userId }, { $set: { unreachable: true } });
-    },
     /**
      * "Delete my data" (Decree 13/2023): name, phone and pick-up address go, and nothing links
      * the pledges to the person any more; amounts and schools stay for the anonymous totals.
@@ -64,17 +57,17 @@ export function createPledgeService(connection: Connection) {
       const result = await Pledges.updateMany(
         { channel, userId },
         {
-          $unset: { donorName: 1, phone: 1, "devices.address": 1 },
+          $unset: unsetPersonal(Pledges.schema),
           $set: { showName: false, wantsUpdates: false, userId: "erased", chatId: "erased" },
         },
       );
       return result.modifiedCount;
     },
-    /** Donors whose latest pledge agreed to hear from the programme and who have not blocked the bot. */
+    /** Donors whose latest pledge agreed to hear from the programme (a block is the sender's business). */
     async consentingDonors(): Promise<Donor[]> {
       const pledges = await Pledges.find(
         { status: trusted({ $ne: "cancelled" }) },
-        { channel: 1, userId: 1, chatId: 1, wantsUpdates: 1, unreachable: 1, createdAt: 1 },
+        { channel: 1, userId: 1, chatId: 1, wantsUpdates: 1, createdAt: 1 },
       )
         .sort({ createdAt: -1 })
         .lean<Pledge[]>();
@@ -82,7 +75,7 @@ export function createPledgeService(connection: Connection) {
       for (const p of pledges)
         if (!latest.has(`${p.channel}:${p.userId}`)) latest.set(`${p.channel}:${p.userId}`, p);
       return [...latest.values()]
-        .filter((p) => p.wantsUpdates && !p.unreachable)
+        .filter((p) => p.wantsUpdates)
         .map((p) => ({ channel: p.channel, userId: p.userId, chatId: p.chatId }));
     },
   };

@@ -3,7 +3,6 @@
  * (/phanbo), mark delivered (/trao) or cancel (/huyuh). The donor is told after each change.
  */
 import type { ArgsHandler } from "../../core/feature.js";
-import type { Notify } from "../../core/notifier.js";
 import { actorOf, hasRole } from "../../core/person.js";
 import { formatPhone } from "../../core/text/parse-phone.js";
 import { say, type Turn } from "../../core/turn.js";
@@ -11,9 +10,10 @@ import { readHumanCode } from "../../storage/human-code.js";
 import type { SchoolService } from "../schools/service.js";
 import type { Audit } from "../staff/audit.js";
 import { describePledge } from "./describe.js";
+import type { DonorNotices } from "./donor-notices.js";
 import type { Change, PledgeLifecycle } from "./lifecycle.js";
 import type { Pledge } from "./model.js";
-import { describeQuantity, type PledgeEvent, tellDonor } from "./notices.js";
+import { describeQuantity, type PledgeEvent } from "./notices.js";
 import { readReceipt } from "./read-receipt.js";
 import type { PledgeService } from "./service.js";
 
@@ -22,9 +22,10 @@ export function createStaffCommands(deps: {
   lifecycle: PledgeLifecycle;
   schools: SchoolService;
   audit: Audit;
-  notify: Notify;
+  /** Tells the donor, through the delivery engine (donor-notices.ts). */
+  tellDonor: DonorNotices["tell"];
 }): Record<string, ArgsHandler> {
-  const { pledges, lifecycle, notify } = deps;
+  const { pledges, lifecycle } = deps;
 
   /** Staff only; splits "UH-XXXXXX rest…" or says how to use the command. */
   function parse(turn: Turn, args: string, usageKey: string): { code: string; rest: string } | undefined {
@@ -53,7 +54,7 @@ export function createStaffCommands(deps: {
         turn.t("pledge-staff-not-allowed", { status: turn.t(`pledge-status-${result.from}`) }),
       );
     }
-    await tellDonor(notify, result.pledge, event);
+    await deps.tellDonor(result.pledge, event);
     say(turn, `${done}\n\n${describePledge(result.pledge, turn.t, turn.locale)}`);
   }
 

@@ -1,5 +1,6 @@
 /** How a request reads back to its parent or to staff. Never shown to donors. */
 import type { Translate } from "../../core/i18n.js";
+import { formatPhone } from "../../core/text/parse-phone.js";
 import type { HelpRequest } from "./model.js";
 
 export function describeRequest(request: HelpRequest, t: Translate): string {
@@ -19,4 +20,31 @@ export function describeForStaff(request: HelpRequest, t: Translate): string {
       ? `${request.childName ?? "—"}, ${t("request-grade", { grade: request.grade ?? 0 })}`
       : (request.ward ?? "—");
   return `${describeRequest(request, t)}\n${who} · ${request.schoolName ?? request.carrier ?? ""} · ${request.phone ?? ""}`;
+}
+
+/**
+ * Everything the request keeps, for "Dữ liệu của tôi": the form's own labels and options, so
+ * the parent recognises what they typed. Fields erased earlier are simply absent.
+ */
+export function describeStored(request: HelpRequest, t: Translate): string {
+  const form = request.kind;
+  const option = (prefix: string, value: string) => t(`${prefix}-${value}`);
+  const fields: Array<[string, string | undefined]> = [
+    ["childName", request.childName],
+    ["grade", request.grade === undefined ? undefined : String(request.grade)],
+    ["school", request.schoolName],
+    ["className", request.className],
+    ["circumstances", request.circumstances?.map((v) => option("circumstance", v)).join(", ")],
+    ["device", request.device && option("device", request.device)],
+    ["homeHas", request.homeHas?.map((v) => option("home-has", v)).join(", ")],
+    ["problem", request.problem && option("problem", request.problem)],
+    ["carrier", request.carrier && option("carrier", request.carrier)],
+    ["place", request.place && option("place", request.place)],
+    ["ward", request.ward],
+    ["phone", request.phone && formatPhone(request.phone)],
+  ];
+  const lines = fields
+    .filter((field): field is [string, string] => Boolean(field[1]))
+    .map(([name, value]) => `${t(`${form}-${name}-label`)}: ${value}`);
+  return [t(`request-kind-${request.kind}`), ...lines].join("\n");
 }

@@ -8,13 +8,17 @@ import type { Notify } from "../../core/notifier.js";
 import { actorOf, hasRole } from "../../core/person.js";
 import { say, type Turn } from "../../core/turn.js";
 import { readHumanCode } from "../../storage/human-code.js";
+import type { FeatureFactory } from "../context.js";
 import { createAudit } from "../staff/audit.js";
 import { connectivityForm } from "./connectivity.form.js";
-import { describeForStaff, describeRequest } from "./describe.js";
+import { describeForStaff, describeRequest, describeStored } from "./describe.js";
 import { deviceForm } from "./device.form.js";
 import { REQUEST_STATUSES, type RequestKind, type RequestStatus } from "./model.js";
 import type { SchoolDirectory } from "./school-steps.js";
 import { createRequestService, type RequestService } from "./service.js";
+
+export const requestsFeature: FeatureFactory = (ctx) =>
+  createRequestsFeature({ mongo: ctx.mongo, schools: ctx.schools, notify: ctx.sender.notify });
 
 export function createRequestsFeature(deps: {
   mongo: Connection;
@@ -103,6 +107,14 @@ export function createRequestsFeature(deps: {
 
   return {
     name: "requests",
+    async describePersonalData(person, t) {
+      const own = await requests.mine(person.channel, person.userId);
+      return own.map((request) => ({
+        key: "privacy-request",
+        values: { code: request.code, details: describeStored(request, t) },
+      }));
+    },
+    erasePersonalData: (person) => requests.erase(person.channel, person.userId),
     forms: [deviceForm(requests, deps.schools), connectivityForm(requests)],
     menu: [
       { value: "device", labelKey: "menu-device", run: (turn, tools) => tools.dialogs.start(turn, "device") },

@@ -6,6 +6,7 @@ import { type Connection, trusted } from "mongoose";
 import type { ChannelName } from "../../core/messages.js";
 import { fold } from "../../core/text/fold.js";
 import { humanCode } from "../../storage/human-code.js";
+import { unsetPersonal } from "../../storage/personal.js";
 import { asDuplicateKey } from "../../storage/unique-insert.js";
 import {
   type HelpRequest,
@@ -121,7 +122,7 @@ export function createRequestService(connection: Connection) {
         if (OPEN.includes(request.status)) await changeStatus(request.code, "withdrawn", "parent", "erased");
         await Claims.deleteMany({ requestCode: request.code });
       }
-      const personal = { childName: 1, schoolName: 1, className: 1, homeHas: 1, phone: 1, ward: 1 };
+      const personal = unsetPersonal(Requests.schema);
       // userId and chatId are what links a record to a person: replace them by a placeholder.
       await Requests.updateMany(
         { channel, userId },

@@ -26,8 +26,8 @@ const schema = new Schema<SupportTicket>({
   chatId: { type: String, required: true },
   locale: { type: String, required: true },
   topic: { type: String, required: true },
-  question: { type: String, required: true },
-  phone: String,
+  question: { type: String, required: true, personal: true },
+  phone: { type: String, personal: true },
   status: { type: String, default: "open" },
   createdAt: { type: Date, default: () => new Date() },
 });

@@ -11,7 +11,7 @@ export interface SupportService {
   open(ticket: NewTicket): Promise<SupportTicket>;
   mine(channel: ChannelName, userId: string): Promise<SupportTicket[]>;
   /** Closes the person's tickets and erases what they wrote; the anonymous count stays. */
-  erase(channel: ChannelName, userId: string): Promise<void>;
+  erase(channel: ChannelName, userId: string): Promise<number>;
 }
 
 export function createSupportService(connection: Connection): SupportService {
@@ -37,13 +37,14 @@ export function createSupportService(connection: Connection): SupportService {
     mine: (channel, userId) =>
       Tickets.find({ channel, userId }).sort({ createdAt: -1 }).limit(10).lean<SupportTicket[]>(),
     async erase(channel, userId) {
-      await Tickets.updateMany(
+      const result = await Tickets.updateMany(
         { channel, userId },
         {
           $unset: { phone: 1 },
           $set: { question: "", status: "closed", userId: "erased", chatId: "erased" },
         },
       );
+      return result.modifiedCount;
     },
   };
 }

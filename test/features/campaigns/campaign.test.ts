@@ -1,56 +1,71 @@
-import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChannelName, OutboundMessage, SendOutcome } from "../../../src/core/messages.js";
+import type { OutboundMessage, SendOutcome } from "../../../src/core/messages.js";
+import type { Recipient } from "../../../src/core/notifier.js";
 import { createCampaignService } from "../../../src/features/campaigns/campaign.service.js";
-import { CAMPAIGN_QUEUE, createCampaignQueue } from "../../../src/features/campaigns/campaign-queue.js";
-import { pledgeModel } from "../../../src/features/pledges/model.js";
 import { createPledgeService } from "../../../src/features/pledges/service.js";
-import { silentLogger } from "../../helpers/silent-logger.js";
+import type { Send } from "../../../src/jobs/deliver.js";
 import { uniqueName } from "../../helpers/stores.js";
+import { createTestEngine } from "../../helpers/test-engine.js";
 import {
   closeStores,
   expectNoChildNames,
   makePledge,
   openStores,
   pledgesHarness,
-  type SendLog,
   STAFF,
   type Stores,
 } from "../pledges/fixtures.js";
 
+type Sent = { to: Recipient; message: OutboundMessage };
+
 describe("calls for donations", () => {
   let stores: Stores;
-  const prefix = uniqueName("bq");
-  let events: QueueEvents;
-  const sentToDonors: SendLog = [];
-
-  /** Resolves once `count` more campaign jobs have completed. */
-  function completions(count: number): Promise<void> {
-    return new Promise((resolve) => {
-      let seen = 0;
-      const listener = () => {
-        if (++seen < count) return;
-        events.off("completed", listener);
-        resolve();
-      };
-      events.on("completed", listener);
-    });
-  }
+  const toDonors: Sent[] = [];
 
   beforeAll(async () => {
     stores = await openStores();
-    events = new QueueEvents(CAMPAIGN_QUEUE, {
-      connection: stores.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true }),
-      prefix,
-    });
-    await events.waitUntilReady();
   });
-  afterAll(async () => {
-    await events.close();
-    await closeStores(stores);
-  });
+  afterAll(() => closeStores(stores));
 
-  it("reaches each consenting donor exactly once, even when the campaign is queued twice", async () => {
+  /** A campaign service over its own engine; `finished` resolves with the campaign's final counts. */
+  function campaignsOver(send: Send, options: Parameters<typeof createTestEngine>[3] = {}) {
+    const engine = createTestEngine(stores.redis, stores.mongo, send, options);
+    const campaigns = createCampaignService({
+      mongo: stores.mongo,
+      pledges: createPledgeService(stores.mongo),
+      deliveries: engine.deliveries,
+    });
+    return { ...engine, campaigns };
+  }
+  const launchInput = (text: string) => ({
+    idempotencyKey: uniqueName("k"),
+    text,
+    message: `📣 ${text}`,
+    by: "telegram:staff",
+    locale: "vi" as const,
+  });
+  /** Resolves once `count` sends have been recorded. */
+  const recorder = (outcomeFor: (chatId: string) => SendOutcome | undefined = () => undefined) => {
+    const sent: Sent[] = [];
+    const waiters: Array<{ count: number; resolve: () => void }> = [];
+    const send: Send = async (to, message) => {
+      const outcome = outcomeFor(to.chatId) ?? { kind: "sent", messageIds: [String(sent.length + 1)] };
+      if (outcome.kind === "sent") {
+        sent.push({ to, message });
+        toDonors.push({ to, message });
+      }
+      for (const w of waiters.filter((w) => sent.length >= w.count)) w.resolve();
+      return outcome;
+    };
+    const sentCount = (count: number) =>
+      new Promise<void>((resolve) => {
+        if (sent.length >= count) resolve();
+        else waiters.push({ count, resolve });
+      });
+    return { sent, send, sentCount };
+  };
+
+  it("reaches each consenting donor exactly once, even when the campaign is launched twice", async () => {
     const yes = [uniqueName("y"), uniqueName("y")];
     for (const userId of yes) await makePledge(stores.mongo, { userId, wantsUpdates: true });
     await makePledge(stores.mongo, { userId: yes[0]!, wantsUpdates: true }); // a second pledge: still one message
@@ -60,104 +75,99 @@ describe("calls for donations", () => {
     await makePledge(stores.mongo, { userId: changedMind, wantsUpdates: true });
     await makePledge(stores.mongo, { userId: changedMind, wantsUpdates: false }); // the latest answer counts
 
-    const pledges = createPledgeService(stores.mongo);
-    const campaigns = createCampaignService(stores.mongo, pledges);
-    const sent: SendLog = [];
     let throttledOnce = false;
-    const send = async (
-      channel: ChannelName,
-      chatId: string,
-      message: OutboundMessage,
-    ): Promise<SendOutcome> => {
+    const { sent, send, sentCount } = recorder((chatId) => {
       // The platform asks for a pause once: the message waits and goes out after it, still once.
-      if (chatId === yes[1] && !throttledOnce) {
-        throttledOnce = true;
-        return { kind: "throttled", retryAfterSeconds: 0.05 };
-      }
-      sent.push({ channel, chatId, message });
-      return { kind: "sent", messageIds: ["1"] };
-    };
-    const queue = createCampaignQueue({
-      redis: stores.redis,
-      prefix,
-      send,
-      ledger: campaigns.ledger,
-      logger: silentLogger(),
+      if (chatId !== yes[1] || throttledOnce) return undefined;
+      throttledOnce = true;
+      return { kind: "throttled", retryAfterSeconds: 0.05 };
     });
-    const input = { idempotencyKey: uniqueName("k"), text: "Chung tay vì các em vùng lũ", by: "staff" };
-    const message: OutboundMessage = { kind: "text", text: input.text };
-    const first = await campaigns.launch(input, message, queue);
-    const second = await campaigns.launch(input, message, queue);
+    const { deliveries, campaigns } = campaignsOver(send);
+    const recipients = (await createPledgeService(stores.mongo).consentingDonors()).length;
+    const input = launchInput("Chung tay vì các em vùng lũ");
+    const first = await campaigns.launch(input);
+    const second = await campaigns.launch(input);
     expect(second.code).toBe(first.code);
-
-    const done = completions(2);
-    await queue.start();
+    await deliveries.start();
     try {
-      await done;
-      expect(sent.map((s) => s.chatId).sort()).toEqual([...yes].sort());
-      expect(throttledOnce).toBe(true);
-      expect(await campaigns.byCode(first.code)).toMatchObject({
-        recipients: 2,
-        sent: 2,
-        failed: 0,
-      });
-      // Queued a third time after completion: the job ids are known, so nothing new is waiting.
-      await campaigns.launch(input, message, queue);
-      const inspect = new Queue(CAMPAIGN_QUEUE, { connection: events.opts.connection, prefix });
-      expect(await inspect.getJobCounts("waiting", "active", "delayed", "prioritized")).toEqual({
-        waiting: 0,
-        active: 0,
-        delayed: 0,
-        prioritized: 0,
-      });
-      await inspect.close();
+      await sentCount(recipients);
+      // Launched a third time after it went out: every donor already has a record, nothing is sent.
+      await campaigns.launch(input);
+      expect(await campaigns.byCode(first.code)).toMatchObject({ recipients, sent: recipients, failed: 0 });
     } finally {
-      await queue.stop();
+      await deliveries.stop();
     }
-    expect(sent).toHaveLength(2);
+    const chats = sent
+      .filter((s) => s.to.chatId !== no && s.to.chatId !== changedMind)
+      .map((s) => s.to.chatId);
+    for (const donor of yes) expect(chats.filter((chat) => chat === donor)).toHaveLength(1);
+    expect(sent.some((s) => s.to.chatId === no || s.to.chatId === changedMind)).toBe(false);
+    expect(throttledOnce).toBe(true);
+    expect(sent).toHaveLength(recipients);
   });
 
-  it("stops writing to a donor who blocked the bot, and counts the message as failed", async () => {
+  it("never writes twice to a donor whose send was cut short by a crash, and reports it as not delivered", async () => {
+    const donors = [uniqueName("k"), uniqueName("k"), uniqueName("k")];
+    for (const userId of donors) await makePledge(stores.mongo, { userId, wantsUpdates: true });
+    const calls: string[] = [];
+    let hung: () => void = () => {};
+    const hanging = new Promise<void>((resolve) => {
+      hung = resolve;
+    });
+    const send: Send = async (to) => {
+      calls.push(to.chatId);
+      if (to.chatId !== donors[1]) return { kind: "sent", messageIds: ["1"] };
+      hung();
+      // The process dies while the platform holds this request.
+      return new Promise<SendOutcome>(() => {});
+    };
+    const workers = { leaseMs: 1500, lockDurationMs: 600, stalledIntervalMs: 300 };
+    const crashed = campaignsOver(send, { workers });
+    const campaign = await crashed.campaigns.launch(launchInput("Lời kêu gọi trước sự cố"));
+    await crashed.deliveries.start();
+    await hanging;
+    await crashed.deliveries.stop({ force: true });
+
+    // The next process, on the same queues and records.
+    const restarted = campaignsOver(send, { workers, prefix: crashed.prefix });
+    await restarted.deliveries.start();
+    try {
+      await expect.poll(async () => (await restarted.campaigns.byCode(campaign.code))?.failed).toBe(1);
+      const counts = await restarted.campaigns.byCode(campaign.code);
+      expect(counts).toMatchObject({ sent: campaign.recipients - 1, failed: 1 });
+    } finally {
+      await restarted.deliveries.stop();
+    }
+    expect(calls.filter((chat) => chat === donors[1])).toHaveLength(1);
+    expect(new Set(calls).size).toBe(calls.length);
+  }, 30_000);
+
+  it("does not write to a donor known to have blocked the bot, and counts the message as not delivered", async () => {
     const blocker = uniqueName("b");
     await makePledge(stores.mongo, { userId: blocker, wantsUpdates: true });
-    const pledges = createPledgeService(stores.mongo);
-    const campaigns = createCampaignService(stores.mongo, pledges);
-    const send = async (_c: ChannelName, chatId: string): Promise<SendOutcome> =>
-      chatId === blocker ? { kind: "blocked", reason: "403" } : { kind: "sent", messageIds: ["1"] };
-    const queue = createCampaignQueue({
-      redis: stores.redis,
-      prefix,
-      send,
-      ledger: campaigns.ledger,
-      logger: silentLogger(),
-    });
-    const recipients = (await pledges.consentingDonors()).length;
-    const done = completions(recipients);
-    const campaign = await campaigns.launch(
-      { idempotencyKey: uniqueName("k"), text: "Lời kêu gọi thứ hai", by: "staff" },
-      { kind: "text", text: "Lời kêu gọi thứ hai" },
-      queue,
-    );
-    await queue.start();
+    const { sent, send, sentCount } = recorder();
+    const { deliveries, campaigns, reachability } = campaignsOver(send);
+    // The block was seen earlier, by any send path (a reply, a lesson, a notice).
+    await reachability.markBlocked({ channel: "telegram", chatId: blocker });
+    const recipients = (await createPledgeService(stores.mongo).consentingDonors()).length;
+    const campaign = await campaigns.launch(launchInput("Lời kêu gọi thứ hai"));
+    await deliveries.start();
     try {
-      await done;
+      await sentCount(recipients - 1);
+      await expect.poll(async () => (await campaigns.byCode(campaign.code))?.failed).toBe(1);
     } finally {
-      await queue.stop();
+      await deliveries.stop();
     }
-    const stored = await campaigns.byCode(campaign.code);
-    expect(stored).toMatchObject({ recipients, sent: recipients - 1, failed: 1 });
-    expect((await pledgeModel(stores.mongo).findOne({ userId: blocker }).lean())?.unreachable).toBe(true);
-    expect((await pledges.consentingDonors()).map((d) => d.userId)).not.toContain(blocker);
+    expect(await campaigns.byCode(campaign.code)).toMatchObject({
+      recipients,
+      sent: recipients - 1,
+      failed: 1,
+    });
+    expect(sent.some((s) => s.to.chatId === blocker)).toBe(false);
   });
 
   it("lets staff write a call with /kemgoi, confirm it, and has it delivered to consenting donors", async () => {
-    const { harness: h, pledges: feature } = pledgesHarness(stores, {
-      queuePrefix: prefix,
-      send: async (channel, chatId, message) => {
-        sentToDonors.push({ channel, chatId, message });
-        return { kind: "sent", messageIds: ["1"] };
-      },
-    });
+    const { harness: h } = pledgesHarness(stores);
     const donor = uniqueName("d");
     await makePledge(stores.mongo, { userId: donor, wantsUpdates: true });
     const recipients = (await createPledgeService(stores.mongo).consentingDonors()).length;
@@ -167,18 +177,20 @@ describe("calls for donations", () => {
       await h.say("Các em ở xã Đông Hòa còn thiếu 40 máy tính bảng để học trực tuyến.", STAFF),
     );
     expect(summary).toContain("“Các em ở xã Đông Hòa còn thiếu 40 máy tính bảng");
-    const done = completions(recipients);
-    await feature.start();
+    await h.startDeliveries();
     try {
+      const mark = h.sent.length;
       const queued = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, STAFF));
       expect(queued).toContain(`tới ${recipients} nhà hảo tâm`);
-      await done;
+      await h.waitForSent((s) => s.chatId === donor, mark);
     } finally {
-      await feature.stop();
+      await h.close();
     }
-    const mine = sentToDonors.filter((s) => s.chatId === donor);
+    const mine = h.sent.filter((s) => s.chatId === donor);
     expect(mine).toHaveLength(1);
     expect(JSON.stringify(mine[0]?.message)).toContain("Gõ /dunggui");
+    for (const s of h.sent.filter((s) => s.chatId !== STAFF))
+      toDonors.push({ to: { channel: "telegram", chatId: s.chatId, locale: "vi" }, message: s.message });
 
     expect(h.texts(await h.say("/dunggui", donor))).toContain("không gửi lời kêu gọi ủng hộ cho bạn nữa");
     expect((await createPledgeService(stores.mongo).consentingDonors()).map((d) => d.userId)).not.toContain(
@@ -187,6 +199,6 @@ describe("calls for donations", () => {
   });
 
   it("never shows a child's name to a donor in any call of this file", () => {
-    expectNoChildNames(sentToDonors.map((s) => JSON.stringify(s.message)));
+    expectNoChildNames(toDonors.map((s) => JSON.stringify(s.message)));
   });
 });

@@ -6,14 +6,13 @@ import { randomUUID } from "node:crypto";
 import type { Connection } from "mongoose";
 import type { Feature } from "../../../src/core/feature.js";
 import type { InboundContent, OutboundMessage } from "../../../src/core/messages.js";
-import type { Notify } from "../../../src/core/notifier.js";
 import { createClassesFeature } from "../../../src/features/classes/feature.js";
 import { schoolYearOptions } from "../../../src/features/classes/fields.js";
 import type { CountRecentClips } from "../../../src/features/classes/join.form.js";
 import { createPeopleService } from "../../../src/features/people/service.js";
 import { createSchoolService } from "../../../src/features/schools/service.js";
 import type { Redis } from "../../../src/storage/redis.js";
-import { BUTTONS, createHarness, type Harness } from "../../helpers/core-harness.js";
+import { BUTTONS, createHarness, type Harness, type HarnessKit } from "../../helpers/core-harness.js";
 import { CHU_VAN_AN, seedSchools } from "../../helpers/schools.js";
 
 export const STAFF = "9001";
@@ -27,7 +26,7 @@ export function classroomHarness(
   redis: Redis,
   mongo: Connection,
   prefix: string,
-  extra: (notify: Notify) => Feature[] = () => [],
+  extra: (kit: HarnessKit) => Feature[] = () => [],
   options: {
     countRecentClips?: CountRecentClips;
     channel?: "telegram" | "zalo";
@@ -42,15 +41,16 @@ export function classroomHarness(
     adminIds: [`telegram:${STAFF}`],
     ...(options.channel ? { channel: options.channel } : {}),
     capabilities: options.capabilities ?? BUTTONS,
-    features: (notify) => [
+    features: (kit) => [
       createClassesFeature({
         mongo,
         addRole: (person, role) => people.addRole(person, role),
         schools: createSchoolService(mongo),
-        botUsername: BOT,
+        channels: { ...kit.channels, deepLinks: async (payload) => [`https://t.me/${BOT}?start=${payload}`] },
+        reachability: kit.reachability,
         ...(options.countRecentClips ? { countRecentClips: options.countRecentClips } : {}),
       }),
-      ...extra(notify),
+      ...extra(kit),
     ],
   });
 }

@@ -56,7 +56,7 @@ describe("lesson clips", () => {
       return { kind: "rejected", reason: "Bad Request: chat not found" };
     });
     engine = createClipEngine(redis, mongo, sender.send);
-    await engine.workers.start();
+    await engine.start();
   });
   beforeEach(() => {
     failOnce = new Set();

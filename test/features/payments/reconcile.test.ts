@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/core/i18n.js";
-import type { Notify } from "../../../src/core/notifier.js";
-import { createNoticeSweeper } from "../../../src/features/payments/notice-outbox.js";
 import { findPledgeCode, reconcileStatement } from "../../../src/features/payments/reconcile.js";
 import { parseStatement } from "../../../src/features/payments/statement.js";
+import { createDonorNotices } from "../../../src/features/pledges/donor-notices.js";
 import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
 import { pledgeModel } from "../../../src/features/pledges/model.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { uniqueName } from "../../helpers/stores.js";
+import { createTestEngine } from "../../helpers/test-engine.js";
 import { closeStores, makePledge, openStores, type Stores } from "../pledges/fixtures.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -24,6 +24,8 @@ describe("reconciling a bank statement", () => {
   });
   afterAll(() => closeStores(stores));
 
+  const noticeIdOf = async (pledgeCode: string) =>
+    String((await stores.mongo.collection("pledge_notices").findOne({ pledgeCode }))?._id);
   const money = (pledgedVnd: number) => ({ userId: uniqueName("d"), money: { pledgedVnd, receivedVnd: 0 } });
   const body = (code: string) => code.slice(3);
 
@@ -143,19 +145,32 @@ describe("reconciling a bank statement", () => {
       expect(await run()).toContain(`matched: 1\n  line 2: 2024-09-09 250.000 đ ${pledge.code}`);
       expect(await run()).toContain("already imported: 1");
 
-      // The bot, not the script, thanks the donor: once, however often it sweeps.
+      // The bot, not the script, thanks the donor: once, however often (and however many) sweep.
       const told: Array<{ chatId: string; text: string }> = [];
+      let thanked: () => void = () => {};
+      const arrived = new Promise<void>((resolve) => {
+        thanked = resolve;
+      });
+      const { deliveries, store } = createTestEngine(stores.redis, stores.mongo, async (to, message) => {
+        told.push({ chatId: to.chatId, text: message.kind === "text" ? message.text : "" });
+        if (to.chatId === pledge.chatId) thanked();
+        return { kind: "sent", messageIds: [String(told.length)] };
+      });
       const i18n = createI18n("vi", join(root, "locales"));
-      const notify: Notify = async (to, compose) => {
-        for (const m of compose(i18n.translator(to.locale)))
-          told.push({ chatId: to.chatId, text: m.kind === "text" ? m.text : "" });
-      };
-      const sweeper = createNoticeSweeper({ mongo: stores.mongo, notify, logger: silentLogger() });
-      await sweeper.sweepOnce();
-      await sweeper.sweepOnce();
+      const notices = createDonorNotices({ mongo: stores.mongo, deliveries, i18n, logger: silentLogger() });
+      await Promise.all([notices.sweepOnce(), notices.sweepOnce()]);
+      await notices.sweepOnce();
+      await deliveries.start();
+      try {
+        await arrived;
+      } finally {
+        await deliveries.stop();
+      }
       const mine = told.filter((t) => t.chatId === pledge.chatId);
       expect(mine).toHaveLength(1);
       expect(mine[0]!.text).toContain(`Chương trình đã nhận 250.000`);
+      const records = await store.count(`notice-${await noticeIdOf(pledge.code)}`);
+      expect(records).toMatchObject({ sent: 1, queued: 0, sending: 0 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

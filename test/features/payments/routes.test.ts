@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vietQrPayloadFor } from "../../../src/features/payments/payment.js";
-import { createPledgesFeature } from "../../../src/features/pledges/feature.js";
+import { vietQrRoutes } from "../../../src/features/payments/routes.js";
 import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
+import { createPledgeService } from "../../../src/features/pledges/service.js";
+import { createTransparencyFeature } from "../../../src/features/transparency/feature.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { uniqueName } from "../../helpers/stores.js";
 import {
@@ -17,23 +19,16 @@ import {
 } from "../pledges/fixtures.js";
 import { scanQr } from "./scan-qr.js";
 
-describe("the pledges' HTTP routes", () => {
+describe("the donors' HTTP routes: VietQR and the public summary", () => {
   let stores: Stores;
   let app: FastifyInstance;
   let withoutBank: FastifyInstance;
 
   async function serve(vietqr: typeof VIETQR | undefined): Promise<FastifyInstance> {
-    const { routes } = createPledgesFeature({
-      ...stores,
-      notify: async () => {},
-      send: async () => ({ kind: "sent", messageIds: [] }),
-      publicUrl: PUBLIC_URL,
-      vietqr,
-      logger: silentLogger(),
-      queuePrefix: uniqueName("bq"),
-    });
     const server = Fastify();
-    await server.register(routes);
+    await server.register(vietQrRoutes({ pledges: createPledgeService(stores.mongo), vietqr }));
+    const transparency = createTransparencyFeature(stores.mongo).routes;
+    if (transparency) await server.register(transparency);
     return server;
   }
 

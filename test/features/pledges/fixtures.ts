@@ -6,12 +6,15 @@ import { randomUUID } from "node:crypto";
 import type { Connection } from "mongoose";
 import { expect } from "vitest";
 import type { VietQrConfig } from "../../../src/config.js";
+import type { Feature } from "../../../src/core/feature.js";
 import type { ChannelName, OutboundMessage, SendOutcome } from "../../../src/core/messages.js";
+import { createCampaignsFeature } from "../../../src/features/campaigns/feature.js";
 import { createPledgesFeature } from "../../../src/features/pledges/feature.js";
 import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
 import type { Pledge } from "../../../src/features/pledges/model.js";
 import { createPledgeService, type NewPledge } from "../../../src/features/pledges/service.js";
 import { requestModel } from "../../../src/features/requests/model.js";
+import { createTransparencyFeature } from "../../../src/features/transparency/feature.js";
 import { connectMongo } from "../../../src/storage/mongo.js";
 import { connectRedis, type Redis } from "../../../src/storage/redis.js";
 import { BUTTONS, createHarness } from "../../helpers/core-harness.js";
@@ -96,44 +99,35 @@ export function receiveMoney(mongo: Connection, code: string, amount: number) {
   });
 }
 
-export type SendLog = Array<{ channel: ChannelName; chatId: string; message: OutboundMessage }>;
-
-/** The feature in the real core; `send` (campaigns) records by default. */
+/** The donor features in the real core, over the harness's sender and delivery engine. */
 export function pledgesHarness(
   stores: { redis: Redis; mongo: Connection },
-  options: {
-    capabilities?: typeof BUTTONS;
-    vietqr?: VietQrConfig | undefined;
-    send?: (channel: ChannelName, chatId: string, message: OutboundMessage) => Promise<SendOutcome>;
-    queuePrefix?: string;
-  } = {},
+  options: { capabilities?: typeof BUTTONS; vietqr?: VietQrConfig | undefined } = {},
 ) {
-  const campaignSends: SendLog = [];
-  let built: ReturnType<typeof createPledgesFeature> | undefined;
+  let built: Feature | undefined;
   const harness = createHarness({
     ...stores,
     prefix: `${uniqueName("pl")}:`,
     capabilities: options.capabilities ?? BUTTONS,
     adminIds: [`telegram:${STAFF}`],
-    features: (notify) => {
+    features: (kit) => {
       built = createPledgesFeature({
-        ...stores,
-        notify,
-        send:
-          options.send ??
-          (async (channel, chatId, message) => {
-            campaignSends.push({ channel, chatId, message });
-            return { kind: "sent", messageIds: [String(campaignSends.length)] };
-          }),
+        mongo: stores.mongo,
+        deliveries: kit.deliveries,
+        i18n: kit.i18n,
         publicUrl: PUBLIC_URL,
         vietqr: "vietqr" in options ? options.vietqr : VIETQR,
+        channels: kit.channels,
         logger: silentLogger(),
-        queuePrefix: options.queuePrefix ?? uniqueName("bq"),
       });
-      return [built.feature];
+      return [
+        built,
+        createTransparencyFeature(stores.mongo),
+        createCampaignsFeature({ mongo: stores.mongo, deliveries: kit.deliveries }),
+      ];
     },
   });
-  return { harness, pledges: built!, campaignSends };
+  return { harness, pledges: built! };
 }
 
 /** Everything a donor (anyone but staff) was sent, as text to search. */

@@ -18,26 +18,33 @@ import {
 describe("a pledge's way from promise to school", () => {
   let stores: { redis: Redis; mongo: Connection };
   const harnesses: Harness[] = [];
-  const harness = () => {
+  const harness = async () => {
     const { harness: h } = pledgesHarness(stores);
     harnesses.push(h);
+    // Donors are told through the delivery engine, as in the app.
+    await h.startDeliveries();
     return h;
   };
-  /** What the donor was sent since `from`, as one text. */
-  const toDonor = (h: Harness, donor: string, from: number) =>
-    h.sent
+  /** What the donor was sent since `from`, as one text, once the engine delivered it. */
+  const toDonor = async (h: Harness, donor: string, from: number) => {
+    await h.waitForSent((s) => s.chatId === donor, from);
+    return h.sent
       .slice(from)
       .filter((s) => s.chatId === donor)
       .map((s) => (s.message.kind === "text" ? s.message.text : ""))
       .join("\n");
+  };
 
   beforeAll(async () => {
     stores = await openStores();
   });
-  afterAll(() => closeStores(stores));
+  afterAll(async () => {
+    for (const h of harnesses) await h.close();
+    await closeStores(stores);
+  });
 
   it("thanks the donor for each part received, adds parts up, then names the school, not a child", async () => {
-    const h = harness();
+    const h = await harness();
     const donor = uniqueName("d");
     const { code } = await makePledge(stores.mongo, {
       userId: donor,
@@ -49,16 +56,18 @@ describe("a pledge's way from promise to school", () => {
     expect(h.texts(await h.say(`/nhan ${code.toLowerCase()} 400k chuyển khoản VCB`, STAFF))).toContain(
       `Đã ghi nhận ${code}: +400.000 đ`,
     );
-    const firstThanks = toDonor(h, donor, mark);
+    const firstThanks = await toDonor(h, donor, mark);
     expect(firstThanks).toContain("xin chân thành cảm ơn");
     expect(firstThanks).toContain("400.000 đ");
     expect(firstThanks).toContain("đã nhận 400.000 đ");
 
+    mark = h.sent.length;
     await h.say(`/nhan ${code} 600.000`, STAFF);
+    await toDonor(h, donor, mark);
     expect((await pledgeModel(stores.mongo).findOne({ code }).lean())?.status).toBe("pledged");
     mark = h.sent.length;
     await h.say(`/nhan ${code} 2 máy`, STAFF);
-    expect(toDonor(h, donor, mark)).toContain("đã nhận đủ những gì bạn cam kết");
+    expect(await toDonor(h, donor, mark)).toContain("đã nhận đủ những gì bạn cam kết");
     const received = await pledgeModel(stores.mongo).findOne({ code }).lean();
     expect(received).toMatchObject({
       status: "received",
@@ -69,10 +78,12 @@ describe("a pledge's way from promise to school", () => {
 
     mark = h.sent.length;
     await h.say(`/phanbo ${code} 79001 cho lớp 6`, STAFF);
-    expect(toDonor(h, donor, mark)).toContain("phân bổ cho Trường THCS Chu Văn An (Quận 8)");
+    expect(await toDonor(h, donor, mark)).toContain("phân bổ cho Trường THCS Chu Văn An (Quận 8)");
     mark = h.sent.length;
     await h.say(`/trao ${code}`, STAFF);
-    expect(toDonor(h, donor, mark)).toContain("đã được trao cho các em tại Trường THCS Chu Văn An (Quận 8)");
+    expect(await toDonor(h, donor, mark)).toContain(
+      "đã được trao cho các em tại Trường THCS Chu Văn An (Quận 8)",
+    );
 
     const mine = h.texts(await h.say("/ungho", donor));
     expect(mine).toContain("Trạng thái: đã trao");
@@ -91,7 +102,7 @@ describe("a pledge's way from promise to school", () => {
   });
 
   it("tells a donor who chose English in English", async () => {
-    const h = harness();
+    const h = await harness();
     const donor = uniqueName("en");
     const { code } = await makePledge(stores.mongo, {
       userId: donor,
@@ -100,13 +111,13 @@ describe("a pledge's way from promise to school", () => {
     });
     const mark = h.sent.length;
     await h.say(`/nhan ${code} 4 goi`, STAFF);
-    const told = toDonor(h, donor, mark);
+    const told = await toDonor(h, donor, mark);
     expect(told).toContain("The programme has received 4 data packages");
     expect(told).toContain("Data: 10 Viettel packages, 3 months each (4 received)");
   });
 
   it("lets only staff record, allocate, deliver and cancel", async () => {
-    const h = harness();
+    const h = await harness();
     const donor = uniqueName("d");
     const { code } = await makePledge(stores.mongo, {
       userId: donor,
@@ -124,7 +135,7 @@ describe("a pledge's way from promise to school", () => {
   });
 
   it("refuses to allocate what has not arrived, or to a school not in the directory", async () => {
-    const h = harness();
+    const h = await harness();
     const { code } = await makePledge(stores.mongo, {
       userId: uniqueName("d"),
       money: { pledgedVnd: 500_000, receivedVnd: 0 },
@@ -138,7 +149,7 @@ describe("a pledge's way from promise to school", () => {
   });
 
   it("cancels only with a reason, which the donor is told", async () => {
-    const h = harness();
+    const h = await harness();
     const donor = uniqueName("d");
     const { code } = await makePledge(stores.mongo, {
       userId: donor,
@@ -147,12 +158,12 @@ describe("a pledge's way from promise to school", () => {
     expect(h.texts(await h.say(`/huyuh ${code}`, STAFF))).toContain("Cách dùng: /huyuh");
     const mark = h.sent.length;
     await h.say(`/huyuh ${code} Nhà hảo tâm đổi ý`, STAFF);
-    expect(toDonor(h, donor, mark)).toContain("đã được huỷ. Lý do: Nhà hảo tâm đổi ý");
+    expect(await toDonor(h, donor, mark)).toContain("đã được huỷ. Lý do: Nhà hảo tâm đổi ý");
     expect(h.texts(await h.say(`/nhan ${code} 500k`, STAFF))).toContain("trạng thái “đã huỷ”");
   });
 
   it("shows staff the donor's contact for a pick-up, and logs that they read it", async () => {
-    const h = harness();
+    const h = await harness();
     const { code } = await makePledge(stores.mongo, {
       userId: uniqueName("d"),
       donorName: "Phạm Văn Đức",
@@ -174,7 +185,7 @@ describe("a pledge's way from promise to school", () => {
   });
 
   it("shows anyone the anonymous totals with /minhbach", async () => {
-    const h = harness();
+    const h = await harness();
     const text = h.texts(await h.say("/minhbach", uniqueName("p")));
     expect(text).toContain("Minh bạch");
     expect(text).toContain("Đã phân bổ theo quận/huyện:\n• Quận 8");

@@ -22,10 +22,14 @@ describe("parents' requests", () => {
       prefix,
       capabilities,
       adminIds,
-      features: (notify) => [
-        createRequestsFeature({ mongo, schools: createSchoolService(mongo), notify }),
-        createPrivacyFeature(mongo),
-      ],
+      features: (kit) => {
+        const requests = createRequestsFeature({
+          mongo,
+          schools: createSchoolService(mongo),
+          notify: kit.notify,
+        });
+        return [requests, createPrivacyFeature([requests], kit)];
+      },
     });
 
   beforeAll(async () => {
