@@ -4,9 +4,10 @@
  * is written; lines already imported are skipped, so running it again is safe. Prints what
  * matched a pledge, what disagreed with one, and what named none, for staff to follow up.
  */
-import { queueReceiptNotice } from "../src/features/pledges/donor-notices.js";
+
 import { type LineOutcome, reconcileStatement } from "../src/features/payments/reconcile.js";
 import { parseStatement } from "../src/features/payments/statement.js";
+import { queueReceiptNotice } from "../src/features/pledges/donor-notices.js";
 import { formatVnd } from "../src/features/pledges/parse-money.js";
 import { connectMongo } from "../src/storage/mongo.js";
 import { prepareImport, runScript } from "./prepare-import.js";
@@ -37,7 +38,8 @@ async function main(): Promise<number> {
   try {
     // No chat runs here: the running bot sends the thank-yous from the notice outbox.
     const result = await reconcileStatement(connection, parsed.lines, {
-      onReceipt: (pledge, amountVnd) => queueReceiptNotice(connection, pledge.code, { kind: "received", item: "money", quantity: amountVnd }),
+      onReceipt: (pledge, amountVnd) =>
+        queueReceiptNotice(connection, pledge.code, { kind: "received", item: "money", quantity: amountVnd }),
     });
     out(`matched: ${result.matched.length}`);
     for (const o of result.matched) out(describeLine(o));

@@ -21,9 +21,9 @@ export function groupHandlers(classes: ClassService, members: MemberService) {
     say(turn, turn.t("class-linked", { name: cls.name, school: cls.schoolName }));
   }
 
-  /** Group and block events; returns true when it was one of ours to handle. */
+  /** Group events; returns true when it was one of ours to handle. */
   async function onEvent(turn: Turn): Promise<boolean> {
-    const { content, channel, chatId, userId, chatKind } = turn.message;
+    const { content, channel, chatId } = turn.message;
     switch (content.kind) {
       case "group-joined":
         say(turn, turn.t("class-group-hello"));

@@ -2,15 +2,12 @@ import jsQrModule from "jsqr";
 import { type Connection, trusted } from "mongoose";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Tools } from "../../../src/core/feature.js";
 import type { OutboundMessage } from "../../../src/core/messages.js";
-import type { Turn } from "../../../src/core/turn.js";
-import { createClassesFeature } from "../../../src/features/classes/feature.js";
 import { groupLinkModel, membershipModel } from "../../../src/features/classes/model.js";
 import { auditModel } from "../../../src/features/staff/audit.js";
 import { connectMongo } from "../../../src/storage/mongo.js";
 import { connectRedis, type Redis } from "../../../src/storage/redis.js";
-import { BUTTONS, choicesOf, lastOf, NUMBERED } from "../../helpers/core-harness.js";
+import { choicesOf, lastOf, NUMBERED } from "../../helpers/core-harness.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { testMongoUri, testRedisUrl, uniqueName } from "../../helpers/stores.js";
 import {
@@ -161,40 +158,20 @@ describe("classes", () => {
     });
   });
 
-  it("marks a parent who blocks the bot, leaving the event to the people directory as well", async () => {
+  it("shows the teacher a parent who blocked the bot, until the parent writes again", async () => {
     const h = harness();
     await makeTeacher(h, "7801");
     const { code } = await createClass(h, "7801", "4a4");
     await joinClass(h, "8801", code, "Bùi Thu Trang");
-    const feature = createClassesFeature({
-      mongo,
-      addRole: async () => {},
-      schools: { byCode: async () => null },
-    });
-    const turn = (kind: "blocked" | "unblocked"): Turn => ({
-      message: {
-        channel: "telegram",
-        chatId: "8801",
-        chatKind: "private",
-        userId: "8801",
-        updateId: kind,
-        receivedAt: new Date(),
-        content: { kind },
-      },
-      person: { id: "p", channel: "telegram", userId: "8801", locale: "vi", roles: ["parent"] },
-      locale: "vi",
-      t: (key) => key,
-      session: {},
-      capabilities: BUTTONS,
-      replies: [],
-    });
-    expect(await feature.onEvent!(turn("blocked"), {} as Tools)).toBe(false);
-    expect(await membershipModel(mongo).findOne({ userId: "8801" }).lean()).toMatchObject({ blocked: true });
+    // The platform reports the block (Telegram's my_chat_member): one record, read by every send path.
+    expect(await h.say({ kind: "blocked" }, "8801")).toEqual([]);
+    expect(await h.reachability.isBlocked({ channel: "telegram", chatId: "8801" })).toBe(true);
     expect(h.texts(await h.say("/danhsach 4a4", "7801"))).toContain(
       "Bùi Thu Trang · telegram · đã chặn ChoEm",
     );
-    await feature.onEvent!(turn("unblocked"), {} as Tools);
-    expect(await membershipModel(mongo).findOne({ userId: "8801" }).lean()).toMatchObject({ blocked: false });
+    await h.say("/start", "8801");
+    expect(await h.reachability.isBlocked({ channel: "telegram", chatId: "8801" })).toBe(false);
+    expect(h.texts(await h.say("/danhsach 4a4", "7801"))).not.toContain("đã chặn ChoEm");
   });
 
   it("shows the teacher the roster, logs the read, and removes a parent after asking", async () => {

@@ -5,14 +5,12 @@ import { vietQrRoutes } from "../../../src/features/payments/routes.js";
 import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
 import { createPledgeService } from "../../../src/features/pledges/service.js";
 import { createTransparencyFeature } from "../../../src/features/transparency/feature.js";
-import { silentLogger } from "../../helpers/silent-logger.js";
 import { uniqueName } from "../../helpers/stores.js";
 import {
   CHILD_NAMES,
   closeStores,
   makePledge,
   openStores,
-  PUBLIC_URL,
   receiveMoney,
   type Stores,
   VIETQR,
