@@ -7,7 +7,7 @@ import type { Connection } from "mongoose";
 import { expect } from "vitest";
 import type { VietQrConfig } from "../../../src/config.js";
 import type { Feature } from "../../../src/core/feature.js";
-import type { ChannelName, OutboundMessage, SendOutcome } from "../../../src/core/messages.js";
+import type { OutboundMessage } from "../../../src/core/messages.js";
 import { createCampaignsFeature } from "../../../src/features/campaigns/feature.js";
 import { createPledgesFeature } from "../../../src/features/pledges/feature.js";
 import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
