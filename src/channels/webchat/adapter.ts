@@ -11,7 +11,7 @@ import type { InboundContent, InboundMessage, OutboundMessage } from "../../core
 import { MAX_INPUT_LENGTH, normalizeInput } from "../../core/text/normalize-input.js";
 import type { Redis } from "../../storage/redis.js";
 import { partsToSkip, sendParts } from "../send-parts.js";
-import { createWebChatOutbox } from "./outbox.js";
+import { createWebChatOutbox, notShowable } from "./outbox.js";
 import { webChatPage } from "./page.js";
 
 const CAPABILITIES: Capabilities = {
@@ -153,6 +153,8 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
     routes,
     // One outbox entry per message, however long: it is always a single part.
     async send(chatId, message, options) {
+      const unsupported = notShowable(message);
+      if (unsupported) return { kind: "unsupported", reason: unsupported };
       return sendParts([message], partsToSkip(options), async (part) => {
         const result = await outbox.append(chatId, part);
         if (result.ok) return { ok: true, id: result.id };
