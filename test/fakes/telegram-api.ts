@@ -36,10 +36,19 @@ export interface FakeTelegramApi {
   calls(method?: string): RecordedCall[];
   /** Resolves once `count` calls of `method` have arrived (counting earlier ones). */
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<RecordedCall[]>;
-  /** The next call of `method` fails; several calls queue several failures. */
-  failNext(method: string, failure: ScriptedFailure): void;
-  /** The next call of `method` is recorded, then its connection dropped: sent, but no answer. */
-  dropNext(method: string): void;
+  /**
+   * The next call of `method` (or the one after `after` more calls) fails; several calls queue
+   * several failures.
+   */
+  failNext(method: string, failure: ScriptedFailure, options?: { after?: number }): void;
+  /** The next call of `method` (or the one after `after` more) is recorded, then its connection dropped. */
+  dropNext(method: string, options?: { after?: number }): void;
+  /** Forgets every scripted failure not yet used. */
+  clearFailures(): void;
+  /** A file getFile knows, stored at `path`; getFile answers 400 for any other file_id. */
+  addFile(fileId: string, file: { path: string; sizeBytes: number }): void;
+  /** The id of every message the fake created, in order: what really went out. */
+  messageIds(): string[];
   /** At most this many calls a second (getUpdates excepted); more get 429. */
   setRateLimit(maxPerSecond: number | undefined): void;
   queueUpdates(...updates: Array<{ update_id: number }>): void;
@@ -62,14 +71,23 @@ export async function startFakeTelegramApi(
   const token = options.token ?? "123456:TEST-token";
   const recorder = createCallRecorder<RecordedCall>((call) => call.method);
   const events = new EventEmitter().setMaxListeners(0);
-  const scripted = new Map<string, Array<ScriptedFailure | "drop">>();
+  const scripted = new Map<string, Array<ScriptedFailure | "drop" | "pass">>();
+  const created: string[] = [];
+  const files = new Map<string, { path: string; sizeBytes: number }>();
   let updates: Array<{ update_id: number }> = [];
   let maxPerSecond = options.maxPerSecond;
   let recentSends: number[] = [];
   let nextMessageId = 1;
 
-  const script = (method: string, entry: ScriptedFailure | "drop") =>
-    scripted.set(method, [...(scripted.get(method) ?? []), entry]);
+  const script = (method: string, entry: ScriptedFailure | "drop", after = 0) => {
+    const passes = Array.from({ length: after }, () => "pass" as const);
+    scripted.set(method, [...(scripted.get(method) ?? []), ...passes, entry]);
+  };
+  const newMessageId = () => {
+    const id = nextMessageId++;
+    created.push(String(id));
+    return id;
+  };
 
   function rateLimited(now: number): number | undefined {
     if (maxPerSecond === undefined) return undefined;
@@ -85,7 +103,7 @@ export async function startFakeTelegramApi(
     const chatId = Number(payload.chat_id);
     const chat = { id: chatId, type: chatId > 0 ? "private" : "supergroup" };
     const date = Math.floor(Date.now() / 1000);
-    return { message_id: nextMessageId++, date, chat, from: TEST_BOT, ...content };
+    return { message_id: newMessageId(), date, chat, from: TEST_BOT, ...content };
   }
 
   function fileResult(kind: string, value: unknown) {
@@ -121,6 +139,17 @@ export async function startFakeTelegramApi(
         return { ...TEST_BOT, can_join_groups: true, can_read_all_group_messages: false };
       case "getUpdates":
         return pendingUpdates(payload, res);
+      case "getFile": {
+        const file = files.get(String(payload.file_id));
+        if (!file) return failure({ code: 400, description: "Bad Request: invalid file_id" });
+        const { path, sizeBytes } = file;
+        return {
+          file_id: payload.file_id,
+          file_unique_id: `u-${payload.file_id}`,
+          file_size: sizeBytes,
+          file_path: path,
+        };
+      }
       case "sendMessage":
         return sentMessage(payload, { text: payload.text });
       case "sendPhoto":
@@ -130,7 +159,7 @@ export async function startFakeTelegramApi(
         return sentMessage(payload, { [kind]: fileResult(kind, payload[kind]), caption: payload.caption });
       }
       case "copyMessage":
-        return { message_id: nextMessageId++ };
+        return { message_id: newMessageId() };
       case "answerCallbackQuery":
       case "setWebhook":
       case "deleteWebhook":
@@ -172,10 +201,11 @@ export async function startFakeTelegramApi(
 
     const next = scripted.get(method)?.shift();
     if (next === "drop") return void res.socket?.destroy();
-    if (next) return respond(res, failure(next));
+    if (next && next !== "pass") return respond(res, failure(next));
     const retryAfter = method === "getUpdates" ? undefined : rateLimited(Date.now());
     if (retryAfter !== undefined) return respond(res, failure({ code: 429, retryAfter }));
     const result = await answer(method, payload, res);
+    if (isFailure(result)) return respond(res, result);
     if (result === undefined)
       return respond(res, failure({ code: 404, description: "Not Found: method not found" }));
     respond(res, { status: 200, body: { ok: true, result } });
@@ -194,8 +224,11 @@ export async function startFakeTelegramApi(
     apiRoot: `http://127.0.0.1:${port}`,
     calls: recorder.calls,
     waitForCalls: recorder.waitForCalls,
-    failNext: (method, entry) => script(method, entry),
-    dropNext: (method) => script(method, "drop"),
+    failNext: (method, entry, options) => script(method, entry, options?.after),
+    dropNext: (method, options) => script(method, "drop", options?.after),
+    clearFailures: () => scripted.clear(),
+    addFile: (fileId, file) => void files.set(fileId, file),
+    messageIds: () => [...created],
     setRateLimit(limit) {
       maxPerSecond = limit;
       recentSends = [];
@@ -210,6 +243,10 @@ export async function startFakeTelegramApi(
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function isFailure(value: unknown): value is { status: number; body: Envelope } {
+  return typeof value === "object" && value !== null && "status" in value && "body" in value;
 }
 
 function respond(res: ServerResponse, answer: { status: number; body: Envelope; retryAfter?: number }) {

@@ -36,7 +36,14 @@ export interface FakeZaloApi {
   calls(method?: string): FakeZaloCall[];
   /** Resolves once `count` calls of `method` have arrived (counting earlier ones). */
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<FakeZaloCall[]>;
-  failNext(method: string, failure: FakeZaloFailure): void;
+  /** The next call of `method` (or the one after `after` more calls) fails. */
+  failNext(method: string, failure: FakeZaloFailure, options?: { after?: number }): void;
+  /** The next call of `method` (or the one after `after` more) is recorded, then its connection dropped. */
+  dropNext(method: string, options?: { after?: number }): void;
+  /** Forgets every scripted failure not yet used. */
+  clearFailures(): void;
+  /** The id of every message the fake accepted, in order: what really went out. */
+  messageIds(): string[];
   /** Hands the update to a waiting getUpdates, or keeps it for the next one. */
   queueUpdate(update: ZaloUpdateBody): void;
   close(): Promise<void>;
@@ -56,7 +63,12 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
   const token = options.token ?? "1234567890:fake-zalo-secret-abcdef";
   const botId = options.botId ?? "b0t1d2e3f4a5b6c7d8e9";
   const recorder = createCallRecorder<FakeZaloCall>((call) => call.method);
-  const failures = new Map<string, FakeZaloFailure[]>();
+  const failures = new Map<string, Array<FakeZaloFailure | "drop" | "pass">>();
+  const script = (method: string, entry: FakeZaloFailure | "drop", after = 0) => {
+    const passes = Array.from({ length: after }, () => "pass" as const);
+    failures.set(method, [...(failures.get(method) ?? []), ...passes, entry]);
+  };
+  const accepted: string[] = [];
   const queue: ZaloUpdateBody[] = [];
   const waiters: Array<(update: ZaloUpdateBody) => void> = [];
   let sent = 0;
@@ -75,7 +87,8 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     recorder.record({ method, payload, at: Date.now() });
     if (decodeURIComponent(match[1]!) !== token) return answer(res, 401);
     const failure = failures.get(method)?.shift();
-    if (failure) return answer(res, failure.code, failure.description);
+    if (failure === "drop") return void res.socket?.destroy();
+    if (failure && failure !== "pass") return answer(res, failure.code, failure.description);
 
     const isText = (value: unknown, min: number) =>
       typeof value === "string" && value.length >= min && value.length <= 2000;
@@ -92,6 +105,7 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
           return answer(res, 400, "Bad Request: text is 1 to 2000 characters");
         if (options.monthlyQuota !== undefined && sent >= options.monthlyQuota) return answer(res, 429);
         sent += 1;
+        accepted.push(`zm${sent}`);
         return answer(res, 200, { message_id: `zm${sent}`, date: Date.now() });
       }
       case "sendChatAction":
@@ -151,9 +165,10 @@ export async function startFakeZaloApi(options: FakeZaloOptions = {}): Promise<F
     botId,
     calls: recorder.calls,
     waitForCalls: recorder.waitForCalls,
-    failNext(method, failure) {
-      failures.set(method, [...(failures.get(method) ?? []), failure]);
-    },
+    failNext: (method, failure, options) => script(method, failure, options?.after),
+    dropNext: (method, options) => script(method, "drop", options?.after),
+    clearFailures: () => failures.clear(),
+    messageIds: () => [...accepted],
     queueUpdate(update) {
       const waiter = waiters.shift();
       if (waiter) waiter(update);

@@ -44,6 +44,12 @@ export interface FakeZaloOaApi {
    * error, 500–599 as that HTTP status.
    */
   failNext(path: string, code: number, options?: { after?: number }): void;
+  /** The next call of `path` (or the one after `after` more) is recorded, then its connection dropped. */
+  dropNext(path: string, options?: { after?: number }): void;
+  /** Forgets every scripted failure not yet used. */
+  clearFailures(): void;
+  /** The id of every message the fake accepted, in order: what really went out. */
+  messageIds(): string[];
   /** Serves `data` at a URL on this server, to test documents sent from a URL. */
   hostFile(name: string, data: Buffer, contentType: string): string;
   close(): Promise<void>;
@@ -65,7 +71,12 @@ export async function startFakeZaloOaApi(options: FakeZaloOaOptions = {}): Promi
   let refreshToken = options.refreshToken ?? secret("rt");
   let accessToken = "";
   const recorder = createCallRecorder<FakeZaloOaCall>((call) => call.path);
-  const failures = new Map<string, Array<number | "pass">>();
+  const failures = new Map<string, Array<number | "drop" | "pass">>();
+  const script = (path: string, entry: number | "drop", after = 0) => {
+    const passes = Array.from({ length: after }, () => "pass" as const);
+    failures.set(path, [...(failures.get(path) ?? []), ...passes, entry]);
+  };
+  const accepted: string[] = [];
   const files = new Map<string, { data: Buffer; contentType: string }>();
   const attachments = new Set<string>();
   let sent = 0;
@@ -88,6 +99,7 @@ export async function startFakeZaloOaApi(options: FakeZaloOaOptions = {}): Promi
     recorder.record({ path, credential, body, at: Date.now() });
 
     const scripted = failures.get(path)?.shift();
+    if (scripted === "drop") return void res.socket?.destroy();
     const failure = scripted === "pass" ? undefined : scripted;
     if (failure !== undefined && failure >= 500) return reply(res, failure, "Internal Server Error");
     if (failure !== undefined) return json(res, { error: failure, message: `scripted failure ${failure}` });
@@ -138,6 +150,7 @@ export async function startFakeZaloOaApi(options: FakeZaloOaOptions = {}): Promi
       return json(res, { error: -201, message: "empty message" });
     }
     sent += 1;
+    accepted.push(`oam${sent}`);
     return json(res, {
       error: 0,
       message: "Success",
@@ -173,10 +186,10 @@ export async function startFakeZaloOaApi(options: FakeZaloOaOptions = {}): Promi
     },
     calls: recorder.calls,
     waitForCalls: recorder.waitForCalls,
-    failNext(path, code, options = {}) {
-      const passes = Array.from({ length: options.after ?? 0 }, () => "pass" as const);
-      failures.set(path, [...(failures.get(path) ?? []), ...passes, code]);
-    },
+    failNext: (path, code, options) => script(path, code, options?.after),
+    dropNext: (path, options) => script(path, "drop", options?.after),
+    clearFailures: () => failures.clear(),
+    messageIds: () => [...accepted],
     hostFile(name, data, contentType) {
       files.set(`/files/${name}`, { data, contentType });
       return `${root}/files/${name}`;

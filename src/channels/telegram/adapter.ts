@@ -11,9 +11,10 @@ import { GrammyError } from "grammy";
 import type { Capabilities, Channel, ChannelDeps, Ignored } from "../../core/channel.js";
 import { type Logger, redactUrl } from "../../core/logger.js";
 import type { InboundMessage } from "../../core/messages.js";
+import { partsToSkip, renderFailed, sendParts } from "../send-parts.js";
 import { createTelegramClient, type TelegramClient, toSendOutcome } from "./client.js";
 import { callbackQueryId, toInbound } from "./inbound.js";
-import { renderTelegram } from "./render.js";
+import { renderTelegram, type TelegramCall } from "./render.js";
 
 export interface TelegramChannelConfig {
   token: string;
@@ -78,16 +79,20 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
   const channel: Channel = {
     name: "telegram",
     capabilities: telegramCapabilities,
-    async send(chatId, message) {
-      const messageIds: string[] = [];
-      for (const call of renderTelegram(chatId, message, telegramCapabilities)) {
-        try {
-          messageIds.push(await client.send(call));
-        } catch (error) {
-          return toSendOutcome(error);
-        }
+    async send(chatId, message, options) {
+      let calls: TelegramCall[];
+      try {
+        calls = renderTelegram(chatId, message, telegramCapabilities);
+      } catch (error) {
+        return renderFailed(error);
       }
-      return { kind: "sent", messageIds };
+      return sendParts(calls, partsToSkip(options), async (call) => {
+        try {
+          return { ok: true, id: await client.send(call) };
+        } catch (error) {
+          return { ok: false, outcome: toSendOutcome(error) };
+        }
+      });
     },
     async deepLink(payload) {
       const username = await botUsername();

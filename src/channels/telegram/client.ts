@@ -104,10 +104,16 @@ function toInputFile(upload: TelegramUpload): InputFile {
   return new InputFile(upload.upload, upload.fileName);
 }
 
-/** Every failure of a send, classified so the queue can decide from the kind alone. */
+/**
+ * Every failure of a send, classified so the queue can decide from the kind alone. Anything that
+ * is not a Bot API answer (a network error, an answer without message_id) is transient: the
+ * message may or may not have gone out.
+ */
 export function toSendOutcome(error: unknown): SendOutcome {
   if (error instanceof HttpError) return { kind: "transient", reason: error.message };
-  if (!(error instanceof GrammyError)) throw error;
+  if (!(error instanceof GrammyError)) {
+    return { kind: "transient", reason: error instanceof Error ? error.message : String(error) };
+  }
   const { error_code: code, description, parameters } = error;
   if (code === 429) {
     return { kind: "throttled", retryAfterSeconds: parameters.retry_after ?? DEFAULT_RETRY_AFTER_SECONDS };

@@ -10,7 +10,8 @@ import type { Capabilities, Channel, ChannelDeps } from "../../core/channel.js";
 import type { InboundContent, InboundMessage, OutboundMessage } from "../../core/messages.js";
 import { MAX_INPUT_LENGTH, normalizeInput } from "../../core/text/normalize-input.js";
 import type { Redis } from "../../storage/redis.js";
-import { createWebChatOutbox } from "./outbox.js";
+import { partsToSkip, sendParts } from "../send-parts.js";
+import { createWebChatOutbox, notShowable } from "./outbox.js";
 import { webChatPage } from "./page.js";
 
 const CAPABILITIES: Capabilities = {
@@ -150,10 +151,15 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
     name: "webchat",
     capabilities: CAPABILITIES,
     routes,
-    async send(chatId, message) {
-      const result = await outbox.append(chatId, message);
-      if (result.ok) return { kind: "sent", messageIds: [result.id] };
-      return { kind: result.failure, reason: result.reason };
+    // One outbox entry per message, however long: it is always a single part.
+    async send(chatId, message, options) {
+      const unsupported = notShowable(message);
+      if (unsupported) return { kind: "unsupported", reason: unsupported };
+      return sendParts([message], partsToSkip(options), async (part) => {
+        const result = await outbox.append(chatId, part);
+        if (result.ok) return { ok: true, id: result.id };
+        return { ok: false, outcome: { kind: result.failure, reason: result.reason } };
+      });
     },
     async stop() {
       await outbox.close();

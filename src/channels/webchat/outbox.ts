@@ -112,9 +112,9 @@ export function createWebChatOutbox(
     const { source } = message;
     if (source.kind === "url") return message;
     if (source.kind === "platform-file") {
-      // Another platform's file id means nothing to a browser; only a URL can be shown.
-      if (!source.file.url) return { unsupported: `a ${source.file.channel} file without a URL` };
-      return { ...message, source: { kind: "url", url: source.file.url } };
+      const { url } = source.file;
+      if (!url) return { unsupported: notShowable(message) ?? "no URL" };
+      return { ...message, source: { kind: "url", url } };
     }
     const id = randomUUID();
     const { data, mimeType, fileName } = source;
@@ -199,6 +199,14 @@ export function createWebChatOutbox(
       await sub?.quit().catch(() => sub.disconnect());
     },
   };
+}
+
+/** Why the page could not show this message, or undefined when it can. */
+export function notShowable(message: OutboundMessage): string | undefined {
+  if (message.kind !== "media" || message.source.kind !== "platform-file") return undefined;
+  const { file } = message.source;
+  // Another platform's file id means nothing to a browser; only a URL can be shown.
+  return file.url ? undefined : `a ${file.channel} file without a URL`;
 }
 
 /** Entries are written only by append above; anything else in the stream is skipped. */

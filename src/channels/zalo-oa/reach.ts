@@ -8,9 +8,14 @@ import type { SendOutcome } from "../../core/messages.js";
 /** App-wide limit; past it every call answers -32 until the next minute. */
 export const ZALO_OA_REQUESTS_PER_MINUTE = 4000;
 
-/** The reason of a send refused because the person has not interacted with the OA in 7 days. */
+/**
+ * Deprecated: OA sends refused outside the 7-day window now end as `{ kind: "outside-window" }`.
+ * Kept, with the old `rejected` form still recognised, until src/jobs stops importing them.
+ */
 export const OUTSIDE_WINDOW = "outside-window";
 
 export function isOutsideWindow(outcome: SendOutcome): boolean {
-  return outcome.kind === "rejected" && outcome.reason === OUTSIDE_WINDOW;
+  return (
+    outcome.kind === "outside-window" || (outcome.kind === "rejected" && outcome.reason === OUTSIDE_WINDOW)
+  );
 }

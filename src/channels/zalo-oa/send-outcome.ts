@@ -5,7 +5,6 @@
  */
 import type { SendOutcome } from "../../core/messages.js";
 import type { OaError } from "./client.js";
-import { OUTSIDE_WINDOW } from "./reach.js";
 
 /** Codes Zalo answers for an invalid or expired access token (some clients met the unsigned forms). */
 const BAD_TOKEN_CODES = new Set([-216, -220, 216, -401, 401]);
@@ -34,7 +33,7 @@ export function toSendOutcome(error: OaError, nowMs = Date.now()): SendOutcome {
     // The person has not talked to the OA in the last 7 days: only they can reopen the window.
     case -230:
     case -232:
-      return { kind: "rejected", reason: OUTSIDE_WINDOW };
+      return { kind: "outside-window", reason };
     // Locked or long-inactive account, or the person turned this kind of message off.
     case -227:
     case -244:

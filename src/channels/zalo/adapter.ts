@@ -9,10 +9,11 @@ import { timingSafeEqual } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { Capabilities, Channel, ChannelDeps } from "../../core/channel.js";
-import type { OutboundMessage, SendOutcome } from "../../core/messages.js";
+import type { OutboundMessage, SendOptions, SendOutcome } from "../../core/messages.js";
+import { partsToSkip, renderFailed, sendParts } from "../send-parts.js";
 import { createZaloClient, toSendOutcome, type ZaloError, type ZaloResult } from "./client.js";
 import { toInbound } from "./inbound.js";
-import { renderZalo, ZALO_MAX_TEXT_LENGTH, type ZaloCall } from "./render.js";
+import { renderZalo, ZALO_MAX_TEXT_LENGTH, type ZaloCall, type ZaloRendering } from "./render.js";
 import type { ZaloSent } from "./schemas.js";
 
 export interface ZaloChannelConfig {
@@ -48,18 +49,22 @@ export function createZaloChannel(config: ZaloChannelConfig, deps: ChannelDeps):
   /** Zalo echoes the bot's own messages back; getMe tells us which sender to drop. */
   let botId: string | undefined;
 
-  async function send(chatId: string, message: OutboundMessage): Promise<SendOutcome> {
-    const rendering = renderZalo(chatId, message);
+  async function send(chatId: string, message: OutboundMessage, options?: SendOptions): Promise<SendOutcome> {
+    let rendering: ZaloRendering;
+    try {
+      rendering = renderZalo(chatId, message);
+    } catch (error) {
+      return renderFailed(error);
+    }
     if ("unsupported" in rendering) return { kind: "unsupported", reason: rendering.unsupported };
     if (rendering.calls.length === 0) return { kind: "rejected", reason: "nothing to send" };
-    const messageIds: string[] = [];
     // One after another, so the parts of a long answer arrive in order.
-    for (const call of rendering.calls) {
+    return sendParts(rendering.calls, partsToSkip(options), async (call) => {
       const result = await perform(call);
-      if (!result.ok) return failed(call.method, result.error);
-      if (result.result.message_id) messageIds.push(result.result.message_id);
-    }
-    return { kind: "sent", messageIds };
+      if (!result.ok) return { ok: false, outcome: failed(call.method, result.error) };
+      // A part Zalo confirmed without an id still counts, so a retry skips it.
+      return { ok: true, id: result.result.message_id ?? "" };
+    });
   }
 
   function perform(call: ZaloCall): Promise<ZaloResult<ZaloSent>> {

@@ -181,6 +181,39 @@ describe("Telegram channel sending", () => {
   });
 });
 
+describe("Telegram links and files", () => {
+  it("builds a deep link from the bot's username, asking getMe once", async () => {
+    const sender = open("polling");
+    expect(await sender.deepLink!("lop_AB12")).toBe("https://t.me/choem_test_bot?start=lop_AB12");
+    expect(await sender.deepLink!("ungho")).toBe("https://t.me/choem_test_bot?start=ungho");
+    expect(fake.calls("getMe")).toHaveLength(1);
+  });
+
+  it("gives no link while getMe fails, and asks again on the next link", async () => {
+    fake.failNext("getMe", { code: 500 });
+    const sender = open("polling");
+    expect(await sender.deepLink!("lop_AB12")).toBeUndefined();
+    expect(await sender.deepLink!("lop_AB12")).toBe("https://t.me/choem_test_bot?start=lop_AB12");
+    expect(fake.calls("getMe")).toHaveLength(2);
+  });
+
+  it("gives a download URL for a Telegram file under the 20 MB cap", async () => {
+    fake.addFile("doc-1", { path: "documents/file_7.pdf", sizeBytes: 300_000 });
+    const url = await open("polling").fileUrl!({ channel: "telegram", fileId: "doc-1" });
+    expect(url).toBe(`${fake.apiRoot}/file/bot${fake.token}/documents/file_7.pdf`);
+    expect(fake.calls("getFile").map((call) => call.payload.file_id)).toEqual(["doc-1"]);
+  });
+
+  it("gives no URL for a file over 20 MB or from another platform", async () => {
+    fake.addFile("video-1", { path: "videos/file_8.mp4", sizeBytes: 25 * 1024 * 1024 });
+    const sender = open("polling");
+    expect(await sender.fileUrl!({ channel: "telegram", fileId: "video-1" })).toBeUndefined();
+    const zaloFile = { channel: "zalo" as const, fileId: "https://photo.zalo.example/p.jpg" };
+    expect(await sender.fileUrl!(zaloFile)).toBeUndefined();
+    expect(fake.calls("getFile")).toHaveLength(1);
+  });
+});
+
 describe("Telegram webhook", () => {
   async function post(body: unknown, secret?: string) {
     if (!app) {

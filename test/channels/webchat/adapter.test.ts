@@ -218,6 +218,15 @@ describe("web chat channel", () => {
     expect(entry?.message).toMatchObject({ source: { kind: "url", url: "https://example.org/v.mp4" } });
   });
 
+  it("shows a message as one entry, and not again when a retry skips that part", async () => {
+    const text = "Bài học hôm nay. ".repeat(400);
+    const first = await channel.send("chat_skip01", { kind: "text", text });
+    expect(first).toEqual({ kind: "sent", messageIds: [expect.any(String)] });
+    const retry = await channel.send("chat_skip01", { kind: "text", text }, { skipParts: 1 });
+    expect(retry).toEqual({ kind: "sent", messageIds: [] });
+    expect(await poll("chat_skip01")).toHaveLength(1);
+  });
+
   it("long-polls until a reply is written", async () => {
     const started = Date.now();
     const waiting = poll("chat_wait1", "0", true);

@@ -38,6 +38,10 @@ describe("Zalo OA send()", () => {
       media: { photo: "native", video: "link", document: "native" },
       requestPhone: true,
       groups: false,
+      uploads: false,
+      urlsOpenedBy: "platform",
+      sendRate: { max: 60, perMs: 1000 },
+      groupGapMs: 0,
     });
     expect(zaloOaCapabilities(true).buttons).toBe(true);
     expect(harness.channel({ buttons: true }).capabilities.buttons).toBe(true);
@@ -56,12 +60,12 @@ describe("Zalo OA send()", () => {
     {
       label: "-230 (outside the 7-day window)",
       code: -230,
-      expected: { kind: "rejected", reason: "outside-window" },
+      expected: { kind: "outside-window", reason: expect.stringContaining("-230") },
     },
     {
       label: "-232 (outside the 7-day window)",
       code: -232,
-      expected: { kind: "rejected", reason: "outside-window" },
+      expected: { kind: "outside-window", reason: expect.stringContaining("-232") },
     },
     {
       label: "-32 (rate limited)",
@@ -217,6 +221,45 @@ describe("Zalo OA send()", () => {
         },
       },
     ]);
+  });
+
+  it("reports the parts that went out before a failure, and skips them when sent again", async () => {
+    const text = ["Một", "Hai", "Ba"].map((word) => `${word} ${"chữ ".repeat(450).trim()}`).join("\n\n");
+    const channel = harness.channel();
+    harness.api.failNext(OA_PATHS.send, 500, { after: 1 });
+    const first = await channel.send(USER, { kind: "text", text });
+    expect(first).toEqual({
+      kind: "transient",
+      reason: expect.stringContaining("500"),
+      messageIds: [expect.stringMatching(/^oam\d+$/)],
+    });
+
+    const retry = await channel.send(USER, { kind: "text", text }, { skipParts: 1 });
+    expect(retry).toEqual({ kind: "sent", messageIds: [expect.any(String), expect.any(String)] });
+    const starts = sentMessages().map((message) => String(message.text).split(" ")[0]);
+    // Part 2 was tried twice (refused, then sent); parts 1 and 3 once each.
+    expect(starts).toEqual(["Một", "Hai", "Hai", "Ba"]);
+  });
+
+  it("sends only the caption again when the document went out before it failed", async () => {
+    const url = harness.api.hostFile("lich-hoc.pdf", Buffer.from("%PDF-1.7 lịch"), "application/pdf");
+    const message: OutboundMessage = {
+      kind: "media",
+      media: "document",
+      source: { kind: "url", url },
+      caption: "Lịch học tuần 4",
+    };
+    const channel = harness.channel();
+    harness.api.failNext(OA_PATHS.send, -200, { after: 1 });
+    const first = await channel.send(USER, message);
+    expect(first).toMatchObject({ kind: "transient", messageIds: [expect.any(String)] });
+
+    const uploadsBefore = callsOf(OA_PATHS.uploadFile).length;
+    const retry = await channel.send(USER, message, { skipParts: 1 });
+    expect(retry).toEqual({ kind: "sent", messageIds: [expect.any(String)] });
+    expect(callsOf(OA_PATHS.uploadFile)).toHaveLength(uploadsBefore);
+    expect(sentMessages().at(-1)).toEqual({ text: "Lịch học tuần 4" });
+    expect(sentMessages().filter((sent) => sent.attachment)).toHaveLength(1);
   });
 
   it("keeps the typed question sent when the phone card is refused", async () => {

@@ -83,8 +83,23 @@ describe("createZaloChannel send()", () => {
     await api.close();
     api = await startFakeZaloApi({ monthlyQuota: 1 });
     const outcome = await channelFor(api).send(CHAT, { kind: "text", text: "Xin chào. ".repeat(500) });
-    expect(outcome).toEqual({ kind: "throttled", retryAfterSeconds: 60 });
+    expect(outcome).toEqual({ kind: "throttled", retryAfterSeconds: 60, messageIds: ["zm1"] });
     expect(api.calls("sendMessage")).toHaveLength(2);
+  });
+
+  it("resumes after the parts that went out when sent again with skipParts", async () => {
+    const text = ["Một", "Hai", "Ba"].map((word) => `${word} ${"chữ ".repeat(450).trim()}`).join("\n\n");
+    const channel = channelFor(api);
+    api.failNext("sendMessage", { code: 500 }, { after: 1 });
+    const first = await channel.send(CHAT, { kind: "text", text });
+    expect(first).toEqual({ kind: "transient", reason: expect.any(String), messageIds: ["zm1"] });
+
+    const retry = await channel.send(CHAT, { kind: "text", text }, { skipParts: 1 });
+    expect(retry).toEqual({ kind: "sent", messageIds: ["zm2", "zm3"] });
+    expect(api.messageIds()).toEqual(["zm1", "zm2", "zm3"]);
+    const starts = api.calls("sendMessage").map((call) => String(call.payload.text).split(" ")[0]);
+    // Part 2 was tried twice (refused, then sent); parts 1 and 3 once each.
+    expect(starts).toEqual(["Một", "Hai", "Hai", "Ba"]);
   });
 
   it("is throttled once the monthly quota is spent", async () => {
