@@ -1,7 +1,7 @@
 /** The Zalo OA channel's send() against the loopback fake: outcomes per error code, media, long text. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { zaloOaCapabilities } from "../../../src/channels/zalo-oa/adapter.js";
-import { isOutsideWindow, ZALO_OA_REQUESTS_PER_MINUTE } from "../../../src/channels/zalo-oa/reach.js";
+import { ZALO_OA_REQUESTS_PER_MINUTE } from "../../../src/channels/zalo-oa/reach.js";
 import { toSendOutcome } from "../../../src/channels/zalo-oa/send-outcome.js";
 import type { OutboundMessage, SendOutcome } from "../../../src/core/messages.js";
 import { OA_PATHS } from "../../fakes/zalo-oa-api.js";
@@ -106,7 +106,7 @@ describe("Zalo OA send()", () => {
     harness.api.failNext(OA_PATHS.send, code);
     const outcome = await channel.send(USER, HELLO);
     expect(outcome).toEqual(expected);
-    expect(isOutsideWindow(outcome)).toBe(code === -230 || code === -232);
+    expect(outcome.kind === "outside-window").toBe(code === -230 || code === -232);
   });
 
   it("waits for the next minute when rate limited", () => {
