@@ -77,7 +77,7 @@ export function createRouter(deps: RouterDeps): Router {
     else await tools.showMenu(turn);
   }
 
-  async function command(turn: Turn, name: string, args: string): Promise<void> {
+  async function command(turn: Turn, name: string, args: string, formGone: boolean): Promise<void> {
     switch (name) {
       case "start": {
         const [prefix, ...rest] = args.split(/[_-]/);
@@ -96,7 +96,7 @@ export function createRouter(deps: RouterDeps): Router {
         if (turn.session.dialog) {
           turn.session.dialog = undefined;
           say(turn, turn.t("dialog-cancelled"));
-        } else say(turn, turn.t("nothing-to-cancel"));
+        } else if (!formGone) say(turn, turn.t("nothing-to-cancel"));
         return;
       case "ngonngu":
       case "language":
@@ -135,9 +135,19 @@ export function createRouter(deps: RouterDeps): Router {
       for (const feature of features) if (await feature.onEvent?.(turn, tools)) return;
       return;
     }
-    if (content.kind === "command") return command(turn, content.command, content.args);
+    // A form from before an update that this version no longer has: said once, never an error.
+    const formGone = dialogs.dropStale(turn);
+    const sayGone = () => say(turn, turn.t("dialog-form-gone"));
+    if (content.kind === "command") {
+      if (formGone) sayGone();
+      return command(turn, content.command, content.args, formGone);
+    }
     // In groups the bot answers commands only: it must not talk over the parents' chat.
     if (turn.message.chatKind === "group") return;
+    if (formGone) {
+      sayGone();
+      return tools.showMenu(turn);
+    }
 
     const menuPick = content.kind === "choice" ? undefined : matchChoice(content, turn.session.menu ?? []);
     const pressed = content.kind === "choice" ? content.value : undefined;

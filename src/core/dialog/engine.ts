@@ -1,6 +1,7 @@
 /**
  * Runs forms (form.ts) turn by turn. State lives in the session (Redis), so a form survives a
- * restart; completion is claimed in Redis, so a double tap on "confirm" writes once.
+ * restart; completion is claimed in Redis, so a double tap on "confirm" writes once. A state
+ * from before a deploy is checked against today's forms first (reconcile.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
@@ -13,10 +14,12 @@ import {
   type FormDefinition,
   type FormStep,
   type StepContext,
+  type Values,
 } from "./form.js";
 import { matchChoice } from "./match-choice.js";
 import { NAV, typedNavigation } from "./navigation.js";
 import { readAnswer } from "./read-answer.js";
+import { type Reconciled, reconcile } from "./reconcile.js";
 
 export interface DialogEngine {
   has(formId: string): boolean;
@@ -26,10 +29,17 @@ export interface DialogEngine {
   /** Asks the current question again (after /start, a language change…). */
   repeat(turn: Turn): Promise<void>;
   titleOf(formId: string): string | undefined;
+  /**
+   * Clears a form in progress that this version no longer has, or that could not be read back;
+   * true when it did, so the router can tell the person to start it again.
+   */
+  dropStale(turn: Turn): boolean;
 }
 
 export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix: string): DialogEngine {
   const byId = new Map(forms.map((form) => [form.id, form]));
+  // This process's forms do not change: a state it checked once needs no second check.
+  const run = randomUUID();
 
   const context = (turn: Turn, state: DialogState): StepContext => ({
     values: state.values,
@@ -38,11 +48,31 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     person: turn.person,
   });
 
+  /**
+   * The step to ask after `after`. Answers kept through an update (reconcile.ts) may lie ahead:
+   * those are passed over (into the history, for "back"), and dropped where the step no longer applies.
+   */
   const nextStep = (form: FormDefinition, state: DialogState, after: string | undefined): string => {
     const start = after === undefined ? 0 : form.steps.findIndex((s) => s.id === after) + 1;
-    const next = form.steps.slice(start).find((step) => !step.when || step.when(state.values));
-    return next?.id ?? CONFIRM_STEP;
+    for (const [index, step] of form.steps.entries()) {
+      if (index < start) continue;
+      const answered = Object.hasOwn(state.display, step.id);
+      if (step.when && !step.when(valuesBefore(form, state, index))) {
+        if (answered) forget(state, step.id);
+        continue;
+      }
+      if (!answered) return step.id;
+      state.history.push(step.id);
+    }
+    return CONFIRM_STEP;
   };
+
+  async function refresh(turn: Turn, form: FormDefinition, state: DialogState): Promise<Reconciled> {
+    if (state.checkedBy === run) return "current";
+    const outcome = await reconcile(form, state, { t: turn.t, locale: turn.locale, person: turn.person });
+    state.checkedBy = run;
+    return outcome;
+  }
 
   async function ask(turn: Turn, form: FormDefinition, state: DialogState): Promise<void> {
     const nav = (extra: ChoiceOption[] = []) => [
@@ -103,6 +133,13 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     const form = state && byId.get(state.formId);
     if (!state || !form) return false;
     const content = turn.message.content;
+    if ((await refresh(turn, form, state)) === "restarted") {
+      // What they sent answered a question that has changed: ask the one that stands now.
+      if (content.kind === "choice" ? content.value === NAV.cancel : isTypedCancel(turn)) return cancel(turn);
+      say(turn, turn.t("dialog-step-updated"));
+      await ask(turn, form, state);
+      return true;
+    }
     const current = state.stepId === CONFIRM_STEP ? undefined : stepById(form, state.stepId);
     // Where options are listed, "3" may mean the third line even if it is "Cancel"; in free text it is an answer.
     const listsOptions = !current || current.input.kind === "choice" || current.input.kind === "multi-choice";
@@ -111,17 +148,12 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     const typedNav = content.kind === "text" ? typedNavigation(content.text) : undefined;
     const navigation = picked?.startsWith("nav:") ? picked : typedNav;
 
-    if (navigation === NAV.cancel) {
-      turn.session.dialog = undefined;
-      say(turn, turn.t("dialog-cancelled"));
-      return true;
-    }
+    if (navigation === NAV.cancel) return cancel(turn);
     if (navigation === NAV.back) {
       const previous = state.history.pop();
       if (previous) {
         state.stepId = previous;
-        delete state.values[previous];
-        delete state.display[previous];
+        forget(state, previous);
         state.picks = undefined;
       }
       await ask(turn, form, state);
@@ -203,6 +235,17 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     }
   }
 
+  function cancel(turn: Turn): boolean {
+    turn.session.dialog = undefined;
+    say(turn, turn.t("dialog-cancelled"));
+    return true;
+  }
+
+  function isTypedCancel(turn: Turn): boolean {
+    const content = turn.message.content;
+    return content.kind === "text" && typedNavigation(content.text) === NAV.cancel;
+  }
+
   function isYes(turn: Turn): boolean {
     const content = turn.message.content;
     return (
@@ -225,6 +268,7 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
         display: {},
         history: [],
         offered: [],
+        checkedBy: run,
       };
       state.stepId = nextStep(form, state, undefined);
       turn.session.dialog = state;
@@ -234,9 +278,32 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     async repeat(turn) {
       const state = turn.session.dialog;
       const form = state && byId.get(state.formId);
-      if (state && form) await ask(turn, form, state);
+      if (!state || !form) return;
+      if ((await refresh(turn, form, state)) === "restarted") say(turn, turn.t("dialog-step-updated"));
+      await ask(turn, form, state);
+    },
+    dropStale(turn) {
+      const { dialog, dialogLost } = turn.session;
+      const gone = dialog !== undefined && !byId.has(dialog.formId);
+      if (gone) turn.session.dialog = undefined;
+      turn.session.dialogLost = undefined;
+      return gone || (dialogLost === true && !turn.session.dialog);
     },
   };
+}
+
+function forget(state: DialogState, stepId: string): void {
+  delete state.values[stepId];
+  delete state.display[stepId];
+}
+
+/** The values as they were before step `index` was answered: without its answer and later ones. */
+function valuesBefore(form: FormDefinition, state: DialogState, index: number): Values {
+  const later = form.steps.slice(index).filter((step) => Object.hasOwn(state.display, step.id));
+  if (later.length === 0) return state.values;
+  const values = { ...state.values };
+  for (const step of later) delete values[step.id];
+  return values;
 }
 
 function stepById(form: FormDefinition, id: string): FormStep {

@@ -73,6 +73,11 @@ export interface DialogState {
   offered: ChoiceOption[];
   /** Multi-choice picks so far, before "done". */
   picks?: string[];
+  /**
+   * The engine (one process) that last checked this state against its forms: after a deploy the
+   * next turn checks again that every step and answer still fits (reconcile.ts).
+   */
+  checkedBy?: string;
 }
 
 export const CONFIRM_STEP = "$confirm";
