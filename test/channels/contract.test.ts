@@ -28,6 +28,9 @@ import { uniqueName } from "../helpers/stores.js";
 
 type Step = [label: string, act: (d: Driver) => Promise<string>, expected: string | RegExp];
 
+/** "Bỏ qua" is a button where there are buttons; the numbered channels ask for it to be typed. */
+const skip = (d: Driver) => (d.buttons ? d.choose("Bỏ qua") : d.say("bỏ qua"));
+
 const deviceRequest = (child: string, phone: string): Step[] => [
   ["the welcome menu", (d) => d.say("/start"), "Xin chào! Đây là ChoEm"],
   ["the consent notice", (d) => d.choose("Xin máy tính cho con"), "Trước khi bắt đầu"],
@@ -42,7 +45,7 @@ const deviceRequest = (child: string, phone: string): Step[] => [
     "Trường của con là trường nào",
   ],
   ["the class is optional", (d) => d.choose("Trường THCS Chu Văn An"), "Con học lớp nào"],
-  ["skipping the class asks the circumstances", (d) => d.choose("Bỏ qua"), "Hoàn cảnh gia đình"],
+  ["skipping the class asks the circumstances", skip, "Hoàn cảnh gia đình"],
   ["several circumstances", (d) => d.pick(["Hộ nghèo", "Cha/mẹ mất việc"]), "Con cần loại thiết bị nào"],
   ["the device", (d) => d.choose("Máy tính bảng"), "nhà mình đang có gì"],
   ["what the home has", (d) => d.pick(["Điện thoại dùng chung"]), "Số điện thoại di động"],

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
+import { schoolYearOptions } from "../../src/features/classes/fields.js";
 import { type FakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
 import type { FakeZaloApi } from "../fakes/zalo-api.js";
 import { telegramDriver, zaloDriver } from "../helpers/channel-drivers.js";
@@ -49,7 +50,7 @@ describe("a lesson from a teacher to every family, once", () => {
     expect(await teacher.say(`/giaovien ${invite}`)).toContain("Trường THCS Chu Văn An");
     await teacher.say("/taolop");
     await teacher.say("6a1");
-    await teacher.choose("-");
+    await teacher.choose(schoolYearOptions()[0]!);
     await teacher.choose("Không");
     const created = await teacher.choose("Xác nhận");
     const classCode = created.match(/LOP-[A-Z0-9]{6}/)?.[0];
