@@ -17,14 +17,22 @@ const PARENT = 920003;
 const GROUP = -1009200;
 const ZALO_PARENT = "zparent920004";
 
-/** Bounded polling of what the fakes received: deliveries happen in queue workers, not in the request. */
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * The first text sent to Telegram that `find` accepts, waiting call by call as the fake receives
+ * them: deliveries and reports happen in queue workers, not in the request.
+ */
+async function sentText(
+  fake: FakeTelegramApi,
+  find: (text: string) => boolean,
+  what: string,
+): Promise<string> {
   for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    const calls = fake.calls("sendMessage");
+    const found = calls.map((c) => String(c.payload.text)).find(find);
+    if (found !== undefined) return found;
+    await fake.waitForCalls("sendMessage", calls.length + 1, 15_000).catch((error: Error) => {
+      throw new Error(`no ${what}: ${error.message}`);
+    });
   }
 }
 
@@ -87,15 +95,12 @@ describe("a lesson from a teacher to every family, once", () => {
         .calls("sendMessage")
         .filter((c) => c.payload.chat_id === ZALO_PARENT && String(c.payload.text).includes("/clips/"));
     const reportOf = (clip: string) =>
-      telegram
-        .calls("sendMessage")
-        .map((c) => String(c.payload.text))
-        .find((text) => text.includes(`Bài ${clip} đã gửi xong`));
+      sentText(telegram, (text) => text.includes(`Bài ${clip} đã gửi xong`), `report of ${clip}`);
 
     const lesson = await push("video-lesson-1", false, "Toán – Phân số");
-    expect(await until(() => reportOf(lesson!), "the first report")).toContain("3/3 đã nhận");
+    expect(await reportOf(lesson!)).toContain("3/3 đã nhận");
     const makeUp = await push("video-makeup-1", true, "Dạy bù: Ngữ văn");
-    expect(await until(() => reportOf(makeUp!), "the make-up report")).toContain("3/3 đã nhận");
+    expect(await reportOf(makeUp!)).toContain("3/3 đã nhận");
 
     expect(copiesTo(GROUP)).toHaveLength(2);
     expect(copiesTo(PARENT)).toHaveLength(2);
