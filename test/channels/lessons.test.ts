@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
+import { schoolYearOptions } from "../../src/features/classes/fields.js";
 import { type FakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
 import type { FakeZaloApi } from "../fakes/zalo-api.js";
 import { telegramDriver, zaloDriver } from "../helpers/channel-drivers.js";
@@ -16,14 +17,22 @@ const PARENT = 920003;
 const GROUP = -1009200;
 const ZALO_PARENT = "zparent920004";
 
-/** Bounded polling of what the fakes received: deliveries happen in queue workers, not in the request. */
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * The first text sent to Telegram that `find` accepts, waiting call by call as the fake receives
+ * them: deliveries and reports happen in queue workers, not in the request.
+ */
+async function sentText(
+  fake: FakeTelegramApi,
+  find: (text: string) => boolean,
+  what: string,
+): Promise<string> {
   for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    const calls = fake.calls("sendMessage");
+    const found = calls.map((c) => String(c.payload.text)).find(find);
+    if (found !== undefined) return found;
+    await fake.waitForCalls("sendMessage", calls.length + 1, 15_000).catch((error: Error) => {
+      throw new Error(`no ${what}: ${error.message}`);
+    });
   }
 }
 
@@ -49,7 +58,7 @@ describe("a lesson from a teacher to every family, once", () => {
     expect(await teacher.say(`/giaovien ${invite}`)).toContain("Trường THCS Chu Văn An");
     await teacher.say("/taolop");
     await teacher.say("6a1");
-    await teacher.choose("-");
+    await teacher.choose(schoolYearOptions()[0]!);
     await teacher.choose("Không");
     const created = await teacher.choose("Xác nhận");
     const classCode = created.match(/LOP-[A-Z0-9]{6}/)?.[0];
@@ -86,15 +95,12 @@ describe("a lesson from a teacher to every family, once", () => {
         .calls("sendMessage")
         .filter((c) => c.payload.chat_id === ZALO_PARENT && String(c.payload.text).includes("/clips/"));
     const reportOf = (clip: string) =>
-      telegram
-        .calls("sendMessage")
-        .map((c) => String(c.payload.text))
-        .find((text) => text.includes(`Bài ${clip} đã gửi xong`));
+      sentText(telegram, (text) => text.includes(`Bài ${clip} đã gửi xong`), `report of ${clip}`);
 
     const lesson = await push("video-lesson-1", false, "Toán – Phân số");
-    expect(await until(() => reportOf(lesson!), "the first report")).toContain("3/3 đã nhận");
+    expect(await reportOf(lesson!)).toContain("3/3 đã nhận");
     const makeUp = await push("video-makeup-1", true, "Dạy bù: Ngữ văn");
-    expect(await until(() => reportOf(makeUp!), "the make-up report")).toContain("3/3 đã nhận");
+    expect(await reportOf(makeUp!)).toContain("3/3 đã nhận");
 
     expect(copiesTo(GROUP)).toHaveLength(2);
     expect(copiesTo(PARENT)).toHaveLength(2);

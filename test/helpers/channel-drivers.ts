@@ -1,6 +1,9 @@
 /**
  * Drive the whole app as a person would on each channel: post platform updates to the webhook
  * (or the web chat's API) and read what reached the fake platform. One script runs on all three.
+ * A person can only tap what the bot offered, so choose() and pick() throw when the wanted
+ * option is not there, instead of typing its label and letting the dialog's text fallback hide
+ * a missing button.
  */
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
@@ -12,35 +15,80 @@ import { type FakeZaloOaApi, OA_PATHS, oaEvent, postEvent } from "../fakes/zalo-
 
 export interface Driver {
   name: string;
+  /** Choices come as buttons (Telegram, web chat), not as numbered lines (Zalo): nav words too. */
+  buttons: boolean;
   say(text: string): Promise<string>;
-  /** Taps the option whose label contains `label`, or types it where options are numbered. */
+  /**
+   * Taps the option labelled `label` (or the only one whose label contains it) among those the
+   * bot offered in reply to the last step; throws, naming what was on offer, when there is none.
+   */
   choose(label: string): Promise<string>;
-  /** Several options of a multi-choice question, finishing the question. */
+  /** Several options of a multi-choice question, finishing the question. Throws like choose. */
   pick(labels: string[]): Promise<string>;
   sharePhone(phone: string): Promise<string>;
   /** Sends the previous update again, as a platform retry would; returns what that produced. */
   replayLast(): Promise<string>;
 }
 
-interface Reply {
-  text: string;
-  options: Array<{ label: string; data?: string }>;
+/**
+ * Something a person can tap. `value` is what goes back to the bot: callback data, a web chat
+ * choice's value, the number of a numbered line, or (`typed`) the label itself, as a Telegram
+ * reply-keyboard button sends it.
+ */
+export interface Option {
+  label: string;
+  value: string;
+  typed?: boolean;
 }
 
-function driverOver(post: (body: unknown) => Promise<void>, replies: () => Promise<Reply[]>) {
-  let seen = 0;
+interface Reply {
+  text: string;
+  options: Option[];
+}
+
+/** The option `label` names: an exact label first, else the only label containing it. */
+export function optionFor(channel: string, label: string, offered: Option[]): Option {
+  const exact = offered.filter((o) => o.label === label);
+  const matches = exact.length > 0 ? exact : offered.filter((o) => o.label.includes(label));
+  if (matches.length === 1) return matches[0]!;
+  const list = offered.length > 0 ? offered.map((o) => `"${o.label}"`).join(", ") : "nothing";
+  const problem = matches.length === 0 ? "no option" : "more than one option";
+  throw new Error(`${channel}: ${problem} "${label}" to tap; on offer: ${list}`);
+}
+
+/** Buttons stay tappable on every message of a step: all of them are on offer. */
+const allButtons = (step: Reply[]) => step.flatMap((r) => r.options);
+/** A number only means something against the latest numbered list. */
+const latestList = (step: Reply[]) => step.findLast((r) => r.options.length > 0)?.options ?? [];
+
+function driverOver(
+  post: (body: unknown) => Promise<void>,
+  replies: () => Promise<Reply[]>,
+  offeredIn: (step: Reply[]) => Option[],
+) {
+  // Replies from before this driver's first step (an earlier driver on the same chat) are not its.
+  let seen: number | undefined;
+  let stepStart = 0;
   let last: unknown;
   const next = async (body: unknown) => {
     last = body;
+    seen ??= (await replies()).length;
+    stepStart = seen;
     await post(body);
     const all = await replies();
     const fresh = all.slice(seen);
     seen = all.length;
     return fresh;
   };
-  const lastOptions = async () => (await replies()).at(-1)?.options ?? [];
+  // What the last step produced, read again so a reply that came late still counts.
+  const offered = async () => offeredIn((await replies()).slice(stepStart));
   const texts = (fresh: Reply[]) => fresh.map((r) => r.text).join("\n---\n");
-  return { next, texts, lastOptions, replayLast: async () => texts(await next(last)) };
+  return { next, texts, offered, replayLast: async () => texts(await next(last)) };
+}
+
+/** Options of the numbered lines ("1. Hộ nghèo") Zalo shows instead of buttons. */
+function numberedLines(text: string): Option[] {
+  return [...text.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => ({ label: m[2]!, value: m[1]!, typed: true }));
 }
 
 export type TelegramDriver = Driver & {
@@ -48,13 +96,15 @@ export type TelegramDriver = Driver & {
   post(update: object): Promise<string>;
 };
 
+type TelegramButton = { text: string; callback_data?: string; request_contact?: boolean };
+
 export function telegramDriver(
   app: FastifyInstance,
   fake: FakeTelegramApi,
   secret: string,
   chatId: number,
 ): TelegramDriver {
-  const { next, texts, lastOptions, replayLast } = driverOver(
+  const { next, texts, offered, replayLast } = driverOver(
     async (update) => {
       const response = await app.inject({
         method: "POST",
@@ -70,13 +120,20 @@ export function telegramDriver(
         .filter((c) => String(c.payload.chat_id) === String(chatId) && c.method !== "answerCallbackQuery")
         .map((c) => {
           const markup = c.payload.reply_markup as
-            | { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> }
+            | { inline_keyboard?: TelegramButton[][]; keyboard?: TelegramButton[][] }
             | undefined;
-          const options = (markup?.inline_keyboard ?? [])
+          const inline = (markup?.inline_keyboard ?? [])
             .flat()
-            .map((b) => ({ label: b.text, data: b.callback_data }));
-          return { text: String(c.payload.text ?? c.payload.caption ?? ""), options };
+            .filter((b) => b.callback_data !== undefined)
+            .map((b) => ({ label: b.text, value: b.callback_data! }));
+          // A reply keyboard's plain buttons send their label; the contact button is sharePhone's.
+          const reply = (markup?.keyboard ?? [])
+            .flat()
+            .filter((b) => !b.request_contact)
+            .map((b) => ({ label: b.text, value: b.text, typed: true }));
+          return { text: String(c.payload.text ?? c.payload.caption ?? ""), options: [...inline, ...reply] };
         }),
+    allButtons,
   );
   const say = async (text: string) => {
     const command = text.match(/^\/(\w+)\s*(.*)$/);
@@ -87,12 +144,13 @@ export function telegramDriver(
     );
   };
   const choose = async (label: string) => {
-    const option = (await lastOptions()).find((o) => o.label.includes(label));
-    if (!option?.data) return say(label); // reply-keyboard labels arrive as typed text
-    return texts(await next(telegramUpdate.callback(chatId, option.data)));
+    const option = optionFor("telegram", label, await offered());
+    if (option.typed) return say(option.value);
+    return texts(await next(telegramUpdate.callback(chatId, option.value)));
   };
   return {
     name: "telegram",
+    buttons: true,
     say,
     choose,
     async pick(labels) {
@@ -105,10 +163,31 @@ export function telegramDriver(
   };
 }
 
+/** Zalo-style channels: choices are numbered lines, answered by typing their numbers. */
+function numberedDriver(
+  name: string,
+  say: (text: string) => Promise<string>,
+  offered: () => Promise<Option[]>,
+  replayLast: () => Promise<string>,
+): Driver {
+  const numberOf = async (label: string) => optionFor(name, label, await offered()).value;
+  return {
+    name,
+    buttons: false,
+    say,
+    choose: async (label) => say(await numberOf(label)),
+    async pick(labels) {
+      const numbers: string[] = [];
+      for (const label of labels) numbers.push(await numberOf(label));
+      return say(numbers.join(", "));
+    },
+    sharePhone: say,
+    replayLast,
+  };
+}
+
 export function zaloDriver(app: FastifyInstance, fake: FakeZaloApi, secret: string, chatId: string): Driver {
-  const numbered = (text: string) =>
-    [...text.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => ({ label: m[2]!, data: m[1]! }));
-  const { next, texts, lastOptions, replayLast } = driverOver(
+  const { next, texts, offered, replayLast } = driverOver(
     async (update) => {
       const response = await app.inject({
         method: "POST",
@@ -122,28 +201,16 @@ export function zaloDriver(app: FastifyInstance, fake: FakeZaloApi, secret: stri
       fake
         .calls("sendMessage")
         .filter((c) => c.payload.chat_id === chatId)
-        .map((c) => ({ text: String(c.payload.text), options: numbered(String(c.payload.text)) })),
+        .map((c) => ({ text: String(c.payload.text), options: numberedLines(String(c.payload.text)) })),
+    latestList,
   );
   const say = async (text: string) => texts(await next(zaloUpdate.text(chatId, text)));
-  const numberOf = async (label: string) => (await lastOptions()).find((o) => o.label.includes(label))?.data;
-  return {
-    name: "zalo",
-    say,
-    choose: async (label) => say((await numberOf(label)) ?? label),
-    async pick(labels) {
-      const numbers = await Promise.all(labels.map(numberOf));
-      return say(numbers.join(", "));
-    },
-    sharePhone: say,
-    replayLast,
-  };
+  return numberedDriver("zalo", say, offered, replayLast);
 }
 
 /** The Zalo Official Account: signed events posted to the running app, sends read from the fake. */
 export function zaloOaDriver(appUrl: string, fake: FakeZaloOaApi, secretKey: string, userId: string): Driver {
-  const numbered = (text: string) =>
-    [...text.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => ({ label: m[2]!, data: m[1]! }));
-  const { next, texts, lastOptions, replayLast } = driverOver(
+  const { next, texts, offered, replayLast } = driverOver(
     async (event) => {
       const response = await postEvent(
         `${appUrl}/webhooks/zalo-oa`,
@@ -160,28 +227,19 @@ export function zaloOaDriver(appUrl: string, fake: FakeZaloOaApi, secretKey: str
         .calls(OA_PATHS.send)
         .map((c) => c.body as { recipient?: { user_id?: string }; message?: { text?: string } })
         .filter((b) => b.recipient?.user_id === userId && typeof b.message?.text === "string")
-        .map((b) => ({ text: b.message!.text!, options: numbered(b.message!.text!) })),
+        .map((b) => ({ text: b.message!.text!, options: numberedLines(b.message!.text!) })),
+    latestList,
   );
   const say = async (text: string) => texts(await next(oaEvent.text(userId, text)));
-  const numberOf = async (label: string) => (await lastOptions()).find((o) => o.label.includes(label))?.data;
-  return {
-    name: "zalo-oa",
-    say,
-    choose: async (label) => say((await numberOf(label)) ?? label),
-    async pick(labels) {
-      return say((await Promise.all(labels.map(numberOf))).join(", "));
-    },
-    sharePhone: say,
-    replayLast,
-  };
+  return numberedDriver("zalo-oa", say, offered, replayLast);
 }
 
-export function webChatDriver(app: FastifyInstance, chatId = randomUUID()): Driver {
+export function webChatDriver(app: FastifyInstance, chatId: string = randomUUID()): Driver {
   type Entry = {
     from: string;
     message: { kind: string; text?: string; choices?: Array<Array<{ value: string; label: string }>> };
   };
-  const { next, texts, lastOptions, replayLast } = driverOver(
+  const { next, texts, offered, replayLast } = driverOver(
     async (body) => {
       const response = await app.inject({
         method: "POST",
@@ -199,21 +257,21 @@ export function webChatDriver(app: FastifyInstance, chatId = randomUUID()): Driv
         .filter((e) => e.from === "bot")
         .map((e) => ({
           text: e.message.text ?? "",
-          options: (e.message.choices ?? []).flat().map((c) => ({ label: c.label, data: c.value })),
+          options: (e.message.choices ?? []).flat().map((c) => ({ label: c.label, value: c.value })),
         }));
     },
+    allButtons,
   );
   const post = (fields: Record<string, string>) => next({ chatId, id: randomUUID(), ...fields });
   const say = async (text: string) =>
     texts(await post(text.startsWith("/") ? { type: "command", text } : { type: "text", text }));
   const choose = async (label: string) => {
-    const option = (await lastOptions()).find((o) => o.label.includes(label));
-    return option?.data
-      ? texts(await post({ type: "choice", value: option.data, text: option.label }))
-      : say(label);
+    const option = optionFor("webchat", label, await offered());
+    return texts(await post({ type: "choice", value: option.value, text: option.label }));
   };
   return {
     name: "webchat",
+    buttons: true,
     say,
     choose,
     async pick(labels) {

@@ -69,6 +69,22 @@ describe("web chat channel", () => {
     onIgnored.mockClear();
   });
 
+  /**
+   * Watches, with MONITOR (each command as Redis runs it), for a waiting poll's read of `chatId`'s
+   * outbox: `read` resolves once Redis has run it. The poll listens for new entries before that
+   * read, so from then on a send wakes it and a close ends it: the moment to act on it.
+   */
+  async function watchPollRead(chatId: string): Promise<{ read: Promise<void> }> {
+    const monitor = await redis.monitor();
+    const key = `${keyPrefix}webchat:out:${chatId}`;
+    const read = new Promise<void>((resolve) => {
+      monitor.on("monitor", (_time: string, args: string[]) => {
+        if (args[0]?.toLowerCase() === "xrange" && args[1] === key) resolve();
+      });
+    }).finally(() => monitor.disconnect());
+    return { read };
+  }
+
   const post = (payload: object) => app.inject({ method: "POST", url: "/webchat/api/messages", payload });
   const poll = async (chatId: string, after = "0", wait = false): Promise<Entry[]> => {
     const url = `/webchat/api/messages?chatId=${chatId}&after=${after}${wait ? "&wait=1" : ""}`;
@@ -228,9 +244,10 @@ describe("web chat channel", () => {
   });
 
   it("long-polls until a reply is written", async () => {
+    const { read } = await watchPollRead("chat_wait1");
     const started = Date.now();
     const waiting = poll("chat_wait1", "0", true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await read;
     await channel.send("chat_wait1", { kind: "link", url: "https://example.org/bai-1", title: "Bài 1" });
     const entries = await waiting;
     expect(entries.map((entry) => entry.message)).toEqual([
@@ -252,8 +269,9 @@ describe("web chat channel", () => {
     const server = Fastify();
     await server.register(other.routes!);
     await server.ready();
+    const { read } = await watchPollRead("chat_close");
     const waiting = server.inject({ url: "/webchat/api/messages?chatId=chat_close&wait=1" });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await read;
     const started = Date.now();
     await server.close();
     expect((await waiting).json()).toEqual({ messages: [] });
