@@ -1,5 +1,5 @@
 /**
- * Who and how fast the OA can reach (reference/zalo.md 0 and 3.5–3.7), for the delivery queue and
+ * Who and how fast the OA can reach (docs/platforms/zalo-oa.md §6 and §9), for the delivery queue and
  * broadcast reports. People outside the 7-day window cannot be messaged until they write again, so
  * reports count them apart from real failures.
  */
