@@ -1,9 +1,9 @@
 /**
  * A loopback stand-in for the Telegram Bot API, run as a child process so it has its own
  * event loop (and core) during a benchmark. It allows `maxPerSecond` sends a second as a token
- * bucket holding one second's worth (Telegram tolerates short bursts, reference/telegram.md
- * 0), answers sends beyond that with 429 and retry_after, can be told to refuse the next N
- * sends with 429, and counts successful sends per chat to find duplicates.
+ * bucket holding one second's worth (Telegram tolerates short bursts, docs/platforms/telegram.md
+ * §6), answers sends beyond that with 429 and retry_after, can be told to refuse the next N sends
+ * with 429, and counts successful sends per chat to find duplicates.
  * Controlled over IPC: { cmd: "reset" | "fail429" | "stats" }.
  */
 import { createServer } from "node:http";

@@ -1,6 +1,7 @@
 /**
- * The one place that reads the environment. Every variable of DESIGN.md's contract is
- * described here; a bad configuration stops start-up with one message naming every problem.
+ * The one place that reads the environment. Every variable operators may set (README.md,
+ * "Configuration", and .env.example) is described here; a bad configuration stops start-up with
+ * one message naming every problem.
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
@@ -101,7 +102,10 @@ export interface Config {
   zaloOa:
     | {
         appId: string;
+        /** The OA Secret Key: signs webhook events. */
         secretKey: string;
+        /** The Zalo App's secret for OAuth; unset = the OA Secret Key is used (docs/platforms/zalo-oa.md §8). */
+        appSecret: string | undefined;
         refreshToken: string | undefined;
         apiRoot: string;
         oauthRoot: string;

@@ -1,14 +1,15 @@
 /**
- * A Channel connects ChoEm to one chat platform.
+ * A Channel connects ChoEm to one chat platform (docs/architecture.md#channels).
  *
- * To add one (see src/channels/telegram/ as the model):
- * 1. make src/channels/<name>/ with client.ts (HTTP, takes apiRoot and fetch), schemas.ts (zod),
- *    inbound.ts (payload → InboundMessage[] or ignored with a reason), render.ts (pure:
+ * To add one (the walk-through is docs/adding-a-channel.md; src/channels/telegram/ is the model):
+ * 1. add its name to CHANNEL_NAMES (messages.ts) and its settings to src/config.ts;
+ * 2. make src/channels/<name>/ with client.ts (HTTP, takes apiRoot and fetch), schemas.ts (zod),
+ *    inbound.ts (payload → InboundMessage or ignored with a reason), render.ts (pure:
  *    OutboundMessage → platform calls) and adapter.ts (implements Channel below);
- * 2. fill in its Capabilities honestly: the core adapts choices and media to them;
- * 3. map every platform failure to a SendOutcome in one function;
- * 4. list it in src/app.ts; nothing registers itself on import;
- * 5. run the contract suite (test/channels/contract.test.ts) on it with a loopback fake.
+ * 3. fill in its Capabilities honestly: the core adapts choices, media and send rates to them;
+ * 4. map every platform failure to a SendOutcome in one function;
+ * 5. list it in src/app.ts; nothing registers itself on import;
+ * 6. run the contract suite (test/channels/contract.test.ts) on it with a loopback fake.
  */
 import type { FastifyPluginAsync } from "fastify";
 import type {

@@ -1,6 +1,6 @@
 /**
  * One update of a chat at a time, across every instance: Telegram queues button presses apart
- * from messages, so two updates of one chat can arrive together (reference/telegram.md 1.5).
+ * from messages, so two updates of one chat can arrive together (docs/platforms/telegram.md §3).
  * The lock expires by itself, so a crashed instance cannot hold a chat forever.
  */
 import { randomUUID } from "node:crypto";

@@ -1,6 +1,6 @@
 /**
  * Every text a person sees comes from locales/<lang>.ftl (Fluent). Isolation marks are off:
- * they break links and codes on Telegram and Zalo (reference/telegram.md 2.7).
+ * they break links and codes on Telegram and Zalo (docs/architecture.md#i18n).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

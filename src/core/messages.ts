@@ -102,7 +102,7 @@ interface PartsSent {
   messageIds?: string[];
 }
 
-/** How one send ended; queues decide from the kind alone (docs/conventions.md, "Errors"). */
+/** How one send ended; queues decide from the kind alone (docs/conventions.md#errors). */
 export type SendOutcome =
   | { kind: "sent"; messageIds: string[] }
   | ({ kind: "throttled"; retryAfterSeconds: number } & PartsSent)

@@ -1,6 +1,6 @@
 /**
  * The HTTP server: health, readiness and metrics here; webhooks and the web chat register
- * their routes through the `routes` plugins main.ts passes in.
+ * their routes through the `routes` plugins src/app.ts passes in (docs/architecture.md#http).
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import type { Logger } from "../core/logger.js";

@@ -1,6 +1,6 @@
 /**
- * MongoDB through mongoose. The code uses only what FerretDB 1.x also supports (DESIGN.md):
- * no transactions, $lookup, $facet, TTL or partial indexes, collation.
+ * MongoDB through mongoose. The code uses only what FerretDB 1.24 also does correctly
+ * (docs/storage-and-ferretdb.md): no transactions, $lookup, $facet, TTL or partial indexes, collation.
  */
 import mongoose, { type Connection } from "mongoose";
 import { type Logger, redactUrl } from "../core/logger.js";

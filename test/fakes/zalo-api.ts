@@ -1,8 +1,8 @@
 /**
- * A loopback fake of the Zalo Bot API (`POST /bot<token>/<method>`, JSON), as reference/zalo.md
- * section 2 describes it: envelopes, 2000-character texts, a getUpdates that answers one update or
- * 408 when idle, scriptable failures and a monthly quota. Also builders for updates and a helper
- * that pushes an update to a webhook the way Zalo's Java client does.
+ * A loopback fake of the Zalo Bot API (`POST /bot<token>/<method>`, JSON), as
+ * docs/platforms/zalo-bot.md describes it: envelopes, 2000-character texts, a getUpdates that
+ * answers one update or 408 when idle, scriptable failures and a monthly quota. Also builders for
+ * updates and a helper that pushes an update to a webhook the way Zalo's Java client does.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

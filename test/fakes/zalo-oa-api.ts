@@ -1,5 +1,5 @@
 /**
- * A loopback fake of the Zalo OA API v3 and OAuth v4 as reference/zalo.md section 3 describes them:
+ * A loopback fake of the Zalo OA API v3 and OAuth v4 as docs/platforms/zalo-oa.md describes them:
  * rotating single-use refresh tokens, the `access_token` header checked on every call (-216
  * otherwise), `error === 0` envelopes, upload limits, scriptable failures, and files to download.
  * Also builders for webhook events and a helper that signs and posts them like Zalo does.
@@ -290,7 +290,7 @@ function followerEvent(eventName: string, userId: string, options: OaEventOption
 
 const attached = (type: string, payload: Record<string, unknown>) => ({ attachments: [{ type, payload }] });
 
-/** Builders of webhook events as reference/zalo.md 3.4 shows them, each with a fresh msg_id. */
+/** Builders of webhook events as docs/platforms/zalo-oa.md §3 shows them, each with a fresh msg_id. */
 export const oaEvent = {
   text: (userId: string, text: string, options: OaEventOptions = {}) =>
     userEvent("user_send_text", userId, { text }, options),

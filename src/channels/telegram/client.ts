@@ -2,7 +2,7 @@
  * A thin client over grammY's Api: the calls the adapter makes, and the one place that maps
  * Bot API failures to SendOutcome. No auto-retry and no throttler on purpose: retrying is the
  * send queue's decision, and a retried network error can deliver a message twice
- * (shared/reference/telegram.md 2.4).
+ * (docs/platforms/telegram.md §6).
  */
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { z } from "zod";

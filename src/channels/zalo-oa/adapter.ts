@@ -4,7 +4,7 @@
  * through MongoDB and a Redis lock (tokens.ts); isHealthy() turns false when they cannot be
  * refreshed, for /readyz. Buttons are off by default: the v3 docs publish no button payload for
  * /message/cs, so numbered options are the safe choice until tested on the real OA.
- * Platform notes: reference/zalo.md section 3, https://developers.zalo.me/docs/official-account
+ * Platform notes: docs/platforms/zalo-oa.md, https://developers.zalo.me/docs/official-account
  */
 import type { Connection } from "mongoose";
 import type { Capabilities, Channel, ChannelDeps } from "../../core/channel.js";
@@ -23,7 +23,7 @@ export interface ZaloOaChannelConfig {
   secretKey: string;
   /**
    * The App secret, sent as `secret_key` to OAuth. Zalo shows it apart from the OA Secret Key
-   * (reference/zalo.md 3.2–3.3); until config has its own variable, the two are taken to be equal.
+   * (docs/platforms/zalo-oa.md §8). ZALO_OA_APP_SECRET sets it; without it the OA Secret Key is used.
    */
   appSecret?: string;
   /** ZALO_OA_REFRESH_TOKEN, used only while nothing is stored for this app. */

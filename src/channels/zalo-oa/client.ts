@@ -2,7 +2,7 @@
  * Our own typed client for the Zalo OA API v3 and OAuth v4 (no maintained SDK on npm): every answer
  * is checked with zod, success means `error === 0` (not the HTTP status), failures come back as
  * values. Tokens travel in the `access_token` header and the OAuth form body, never in URLs, and
- * are cut out of every error text before it leaves this file. Reference: reference/zalo.md 3.2–3.7.
+ * are cut out of every error text before it leaves this file. Reference: docs/platforms/zalo-oa.md §4–8.
  */
 import type { z } from "zod";
 import { describeFetchError, errorName, parseJson } from "../fetch-errors.js";

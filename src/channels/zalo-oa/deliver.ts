@@ -1,7 +1,7 @@
 /**
  * Carries out the rendered steps of one send, in order, so the parts of a long answer arrive in
  * order. Every call runs with the current access token; when Zalo calls it invalid or expired the
- * token is refreshed once and the call retried once (reference/zalo.md 3.7). A document that cannot
+ * token is refreshed once and the call retried once (docs/platforms/zalo-oa.md §7–8). A document that cannot
  * be fetched or that Zalo refuses to take goes out as its link instead.
  *
  * Parts, for SendOptions.skipParts: every message sent to /message/cs is one part (an uploaded

@@ -1,6 +1,6 @@
 /**
  * Which documents the OA API takes as files: PDF, DOC and DOCX only; it refuses other types
- * (reference/zalo.md 3.5), so those go out as links instead. Judged by MIME type, then by extension.
+ * (docs/platforms/zalo-oa.md §5), so those go out as links instead. Judged by MIME type, then by extension.
  */
 import type { MediaSource } from "../../core/messages.js";
 

@@ -1,5 +1,5 @@
 /**
- * Zalo OA webhook event → InboundMessage, or Ignored with a reason (pure; reference/zalo.md 3.4).
+ * Zalo OA webhook event → InboundMessage, or Ignored with a reason (pure; docs/platforms/zalo-oa.md §3).
  * The update id is the message id (`msg_id`), so the core drops webhook retries; events without
  * one (follow, unfollow, user_submit_info) get an id from their kind, person and timestamp.
  * A follow starts the conversation like /start, so the new follower gets the welcome menu.

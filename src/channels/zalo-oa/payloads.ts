@@ -1,5 +1,5 @@
 /**
- * What ChoEm sends to POST /v3.0/oa/message/cs and the upload endpoints (reference/zalo.md 3.5),
+ * What ChoEm sends to POST /v3.0/oa/message/cs and the upload endpoints (docs/platforms/zalo-oa.md §4–5),
  * and the steps render.ts plans from an OutboundMessage for deliver.ts to carry out.
  */
 

@@ -1,5 +1,5 @@
 /**
- * OutboundMessage → the steps of a Zalo OA customer-service send (pure; reference/zalo.md 3.5).
+ * OutboundMessage → the steps of a Zalo OA customer-service send (pure; docs/platforms/zalo-oa.md §4–5).
  * Images go by URL, or by upload when we only hold the bytes (≤1 MB); PDF/DOC/DOCX ≤5 MB are
  * uploaded and sent as files; video and anything else become links, because the OA API has no
  * video and rejects other file types. Choices are numbered lines unless OA buttons are switched on.

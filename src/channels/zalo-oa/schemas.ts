@@ -1,5 +1,5 @@
 /**
- * Zod schemas for the Zalo Official Account API v3 and OAuth v4 (reference/zalo.md 3.2–3.7).
+ * Zod schemas for the Zalo Official Account API v3 and OAuth v4 (docs/platforms/zalo-oa.md §3–8).
  * Objects are loose: Zalo adds fields without notice, and an unknown field must never make us drop
  * an event. Ids stay strings: some are too large for a JavaScript number.
  */

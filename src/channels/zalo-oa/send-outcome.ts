@@ -1,5 +1,5 @@
 /**
- * The one place Zalo OA failures become the core's SendOutcome (reference/zalo.md 3.7); queues and
+ * The one place Zalo OA failures become the core's SendOutcome (docs/platforms/zalo-oa.md §7); queues and
  * broadcast reports decide from the outcome alone. Codes Zalo does not document as retryable are
  * "rejected": resending the same message would fail the same way.
  */

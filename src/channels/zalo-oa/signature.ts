@@ -1,5 +1,5 @@
 /**
- * The OA webhook signature (reference/zalo.md 3.3 and 9): `X-ZEvent-Signature` is the lowercase hex
+ * The OA webhook signature (docs/platforms/zalo-oa.md §3): `X-ZEvent-Signature` is the lowercase hex
  * of plain SHA-256 (not HMAC) over app id + raw body + timestamp + OA secret key. Integrators
  * disagree on details, so this accepts a `mac=` prefix, reads the timestamp from the body first and
  * the `X-ZEvent-Timestamp` header second, and takes seconds or milliseconds by magnitude.

@@ -1,5 +1,5 @@
 /**
- * Keeps a working OA access token for every instance (OAuth v4, reference/zalo.md 3.2). Access
+ * Keeps a working OA access token for every instance (OAuth v4, docs/platforms/zalo-oa.md §8). Access
  * tokens last about 25 h; a refresh token works once and each refresh invalidates the previous
  * access token, so exactly one instance may refresh at a time: it holds a Redis lock (token plus
  * expiry), writes the new pair to the store, and the others wait for the lock and re-read the store.

@@ -3,7 +3,7 @@
  * POST /webhooks/zalo (webhook mode) or by a sequential getUpdates loop (polling mode).
  * Zalo has no buttons and no video/document upload, and groups are beta (bot sees @mentions only),
  * so the capabilities below tell the core to number choices and link media.
- * Platform notes: reference/zalo.md section 2, https://bot.zaloplatforms.com/docs
+ * Platform notes: docs/platforms/zalo-bot.md, https://bot.zaloplatforms.com/docs
  */
 import { timingSafeEqual } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";

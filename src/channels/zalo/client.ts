@@ -2,7 +2,7 @@
  * Our own typed client for the Zalo Bot Platform (there is no SDK on npm): POST + JSON to
  * `${apiRoot}/bot${token}/${method}`, every answer checked with zod, failures returned as values.
  * The token sits in every URL, so every error text is redacted before it leaves this file.
- * Methods and limits: reference/zalo.md 2.2–2.3, https://bot.zaloplatforms.com/docs
+ * Methods, limits and error codes: docs/platforms/zalo-bot.md §2, §4 and §7.
  */
 import { z } from "zod";
 import { redactUrl } from "../../core/logger.js";

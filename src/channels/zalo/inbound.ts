@@ -1,7 +1,7 @@
 /**
  * Zalo Bot Platform update → InboundMessage, or Ignored with a reason (pure).
  * Webhook pushes arrive unwrapped in real captures while the docs and getUpdates wrap them in
- * `{ok, result}`, so both are accepted (reference/zalo.md 2.4–2.5).
+ * `{ok, result}`, so both are accepted (docs/platforms/zalo-bot.md §3).
  */
 import type { Ignored } from "../../core/channel.js";
 import type { InboundContent, InboundMessage } from "../../core/messages.js";

@@ -1,6 +1,6 @@
 /**
  * OutboundMessage → Zalo Bot API calls (pure). Zalo has no buttons, no video or document upload
- * and takes photos only by public URL (reference/zalo.md 2.3), so choices become numbered lines,
+ * and takes photos only by public URL (docs/platforms/zalo-bot.md §4–5), so choices become numbered lines,
  * video and documents become links, and bytes cannot be sent at all. Text goes out without
  * parse_mode: markdown would turn a parent named `*Lan*` bold.
  */

@@ -1,5 +1,5 @@
 /**
- * Zod schemas for the Zalo Bot Platform (reference/zalo.md 2.2–2.5). Objects are loose: Zalo adds
+ * Zod schemas for the Zalo Bot Platform (docs/platforms/zalo-bot.md §3–4). Objects are loose: Zalo adds
  * fields without notice (`photo_url`, `message_type` appeared in captures before the docs), and an
  * unknown field must never make us drop an update.
  */

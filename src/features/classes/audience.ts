@@ -2,7 +2,7 @@
  * Who receives a class's clips: each active linked group once, each parent who asked for
  * clips directly (or who chose "only through the group" when the class has no group), and,
  * for a class whose parents use a Zalo group, the teacher, who forwards it by hand
- * (reference/zalo.md 5.1: a bot cannot post into the groups teachers already run).
+ * (docs/platforms/zalo-bot.md §8: a bot cannot post into the groups teachers already run).
  */
 import type { Locale } from "../../core/i18n.js";
 import { chatKeyOf, type Reachability } from "../../core/sending/reachability.js";

@@ -2,7 +2,7 @@
  * The message one target gets for a clip, by where it goes. On the platform that holds the
  * file it goes as the file itself (Telegram: copyMessage of the teacher's message, no upload);
  * elsewhere as a photo by URL or a signed link ChoEm serves; to a teacher who forwards into
- * a Zalo group, as title and link only, ready to forward (reference/zalo.md 5.1).
+ * a Zalo group, as title and link only, ready to forward (docs/platforms/zalo-bot.md §8).
  */
 import type { Translate } from "../../core/i18n.js";
 import type { ChannelName, OutboundMessage } from "../../core/messages.js";

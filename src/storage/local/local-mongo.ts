@@ -1,6 +1,7 @@
 /**
- * A private MongoDB-wire server, found in the order DESIGN.md gives: mongod on PATH, a
- * ferretdb binary on PATH or in the cache, FerretDB built with Go, mongodb-memory-server.
+ * A private MongoDB-wire server, the first that works of: mongod on PATH, a ferretdb binary on
+ * PATH or in the cache, FerretDB built with Go, mongodb-memory-server
+ * (docs/storage-and-ferretdb.md#local-servers).
  */
 import { access, mkdtemp } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";

@@ -1,4 +1,7 @@
-/** The webhook signature check on its own: the forms integrators disagree about (reference/zalo.md 9). */
+/**
+ * The webhook signature check on its own: the forms integrators disagree about
+ * (docs/platforms/zalo-oa.md §3).
+ */
 import { describe, expect, it } from "vitest";
 import { checkZaloOaSignature, signZaloOaEvent } from "../../../src/channels/zalo-oa/signature.js";
 
