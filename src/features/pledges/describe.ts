@@ -1,6 +1,6 @@
 /**
  * How a pledge reads back to its donor: what was pledged, what has arrived, and where it went —
- * a school and its district, never a child (Decree 13/2023; DESIGN.md, Privacy).
+ * a school and its district, never a child (Decree 13/2023; docs/conventions.md#privacy).
  */
 import type { Translate } from "../../core/i18n.js";
 import { formatPhone } from "../../core/text/parse-phone.js";

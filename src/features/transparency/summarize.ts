@@ -1,7 +1,7 @@
 /**
  * "Minh bạch": anonymous totals of what was pledged, received and delivered, and where it went
  * by school level and by district. No names, no codes: safe to publish as JSON and in chat.
- * Only $match and $group with one $sum each, which FerretDB runs too (DESIGN.md).
+ * Only $match and $group with one $sum each, which FerretDB 1.24 computes correctly (docs/storage-and-ferretdb.md#only-the-first-group-accumulator).
  */
 import type { Connection } from "mongoose";
 import type { Translate } from "../../core/i18n.js";
