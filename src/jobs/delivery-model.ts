@@ -11,7 +11,7 @@ import type { ChannelName } from "../core/messages.js";
 import { modelOn } from "../storage/model-on.js";
 
 /**
- * queued → sending (a lease) → sent | blocked | failed | uncertain. "uncertain" is a send that
+ * queued → sending (a lease) → sent | blocked | outside-window | failed | uncertain. "uncertain" is a send that
  * began but never reported back (the process died mid-send): it is reported, never repeated
  * automatically, because a person getting the same message twice is what we promised not to do.
  * "outside-window" is someone the platform lets the bot answer only after they write (Zalo OA:

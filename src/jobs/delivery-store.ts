@@ -1,10 +1,12 @@
 /**
  * Where delivery records live, behind a small interface: MongoDB in the app, a memory twin
  * (memory-delivery-store.ts) for benchmarks of the queue alone. Every status change is one
- * conditional single-document update, so two workers can never both move the same delivery.
+ * conditional single-document update, so on MongoDB two workers can never both move the same
+ * delivery. FerretDB 1.24 does not make that update atomic (docs/storage-and-ferretdb.md
+ * #once-only-decisions): moving the claim into Redis is the next step.
  *
  * To add an implementation: honour each method's condition exactly (claim only from "queued",
- * settle only from "sending"…) and run test/jobs/delivery-store.test.ts against it.
+ * settle only from "sending"…) and add it to the contract in test/jobs/delivery-store.test.ts.
  */
 import { type Connection, trusted } from "mongoose";
 import {

@@ -65,10 +65,11 @@ export function clipRoutes(deps: ClipRouteDeps): FastifyPluginAsync {
         );
       }
       const file = content.file;
-      // A file another platform serves publicly (Zalo photo URLs): send the browser there.
-      const direct = file?.url ?? (file && /^https:\/\//.test(file.fileId) ? file.fileId : undefined);
-      if (file?.channel !== "telegram" && direct) return reply.redirect(direct, 302);
+      // A channel that downloads its own files (Telegram's URL carries the token) is streamed
+      // through ChoEm; a file a platform serves publicly (Zalo photo URLs) is a redirect.
       const url = file ? await deps.fileUrl(file).catch(() => undefined) : undefined;
+      const direct = file?.url ?? (file && /^https:\/\//.test(file.fileId) ? file.fileId : undefined);
+      if (!url && direct) return reply.redirect(direct, 302);
       if (!url) return page(reply, 503, title, `<p>${escapeHtml(deps.t("clip-page-unavailable"))}</p>`);
       const upstream = await download(url).catch(() => undefined);
       if (!upstream?.ok || !upstream.body) {
