@@ -61,6 +61,9 @@ const INSERT_CHUNK = 1000;
 
 export function createMongoDeliveryStore(connection: Connection): DeliveryStore {
   const Deliveries = deliveryModel(connection);
+  // The unique (broadcastId, key) index is what makes a fan-out run twice insert once: a fresh
+  // database must have it before the first insert.
+  let indexed: Promise<unknown> | undefined;
   const toDelivery = (doc: DeliveryDocument | null): Delivery | null => {
     if (!doc) return null;
     const { _id, ...rest } = doc;
@@ -87,6 +90,8 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
 
   return {
     async insert(deliveries) {
+      indexed ??= Deliveries.init();
+      await indexed;
       const now = new Date();
       const docs = deliveries.map((d) => ({
         ...d,
