@@ -96,4 +96,33 @@ describe("deliveries through the Telegram channel", () => {
       await engine.close();
     }
   }, 30_000);
+
+  it("sends a long lesson text in parts, and after a failure on part 2 resumes there: part 1 reaches the parent once", async () => {
+    const part = (n: number) => `${`Phần ${n}. `.padEnd(4000, "Bài đọc thêm cho các em. ")}\n\n`;
+    const engine = await createEngine(
+      redis,
+      ({ chatId }, message, options) => telegram.send(chatId, message, options),
+      { hooks: { compose: async () => ({ kind: "text", text: part(1) + part(2) + part(3) }) } },
+    );
+    const workers = engine.workers();
+    const before = fake.calls("sendMessage").length;
+    fake.failNext("sendMessage", { code: 500 }, { after: 1 });
+    await workers.start();
+    try {
+      const finished = engine.finishedOf("tg-parts");
+      await engine.broadcaster.fanOut("tg-parts", parentTargets(1));
+      expect(await finished).toMatchObject({ sent: 1, failed: 0 });
+      const texts = fake
+        .calls("sendMessage")
+        .slice(before)
+        .map((c) => String(c.payload.text).slice(0, 7));
+      // Part 2 was tried twice (the 500, then the retry); parts 1 and 3 went once.
+      expect(texts).toEqual(["Phần 1.", "Phần 2.", "Phần 2.", "Phần 3."]);
+      const record = await engine.mongo.collection("deliveries").findOne({ broadcastId: "tg-parts" });
+      expect(record?.messageIds).toHaveLength(3);
+    } finally {
+      await workers.stop();
+      await engine.close();
+    }
+  }, 30_000);
 });
