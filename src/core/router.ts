@@ -115,6 +115,8 @@ export function createRouter(deps: RouterDeps): Router {
     }
     if (prefix === "menu") {
       if (rest === "language") await chooseLanguage(turn, "");
+      // An old "continue" button after the form ended: the menu, not silence.
+      else if (rest === "resume" && !turn.session.dialog) await tools.showMenu(turn);
       else if (rest === "resume") await dialogs.repeat(turn);
       else {
         const entry = menuFor(turn).find((e) => e.value === rest);

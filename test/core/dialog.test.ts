@@ -162,6 +162,16 @@ describe("the dialog engine through the pipeline", () => {
     expect(after.texts(await after.say("Lịch học bù của lớp 7A2?", chat))).toContain("số điện thoại");
   });
 
+  it("shows the menu for an old 'continue' button once the form has ended", async () => {
+    const h = harness();
+    const chat = "2015";
+    await h.say("/hoicanbo", chat);
+    await h.say("/huy", chat);
+    const replies = await h.say({ kind: "choice", value: "menu:resume" }, chat);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(choicesOf(lastOf(replies))).toContain("menu:support");
+  });
+
   it("writes once when confirm arrives twice at the same moment", async () => {
     const h = harness();
     const chat = "2006";
