@@ -1,6 +1,6 @@
 /**
  * `npm run import:statement -- FILE.csv`: records the donations found in a bank statement
- * (format in src/features/pledges/statement.ts). A bad line stops the import before anything
+ * (format in src/features/payments/statement.ts). A bad line stops the import before anything
  * is written; lines already imported are skipped, so running it again is safe. Prints what
  * matched a pledge, what disagreed with one, and what named none, for staff to follow up.
  */

@@ -42,7 +42,7 @@ export interface Capabilities {
    * client (the web chat page, which reaches ChoEm's host even when it is localhost).
    */
   urlsOpenedBy: "platform" | "client";
-  /** How many messages a second the bot may send on this platform, shared by every process. */
+  /** At most `max` messages per `perMs` milliseconds on this platform, shared by every process. */
   sendRate: { max: number; perMs: number };
   /** Least time between two messages into one group (Telegram: about 20 a minute); 0 for none. */
   groupGapMs: number;

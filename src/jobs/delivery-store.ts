@@ -24,7 +24,7 @@ import {
 import { withStoreRetry } from "./store-retry.js";
 
 export interface DeliveryStore {
-  /** Creates the records, skipping targets the clip already has; returns how many new ones are queued. */
+  /** Creates the records, skipping targets the broadcast already has; returns how many new ones are queued. */
   insert(deliveries: NewDelivery[]): Promise<number>;
   /** Queued deliveries of a broadcast, to (re)enqueue after a fan-out that may have been cut short. */
   waiting(broadcastId: string): Promise<QueuedRef[]>;

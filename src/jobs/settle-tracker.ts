@@ -1,5 +1,5 @@
 /**
- * Knows cheaply when a clip's last delivery settles: a Redis counter of deliveries still to
+ * Knows cheaply when a broadcast's last delivery settles: a Redis counter of deliveries still to
  * settle, raised at fan-out and lowered by each settlement. The counter only says "maybe
  * finished"; the delivery records are asked before anyone is told (a crash between a
  * settlement and its decrement leaves the counter high, and /tiendo still shows the truth).

@@ -2,7 +2,7 @@
  * Retries a store call that failed for a passing reason. FerretDB on SQLite answers concurrent
  * writers with "database is locked" (SQLITE_BUSY) instead of waiting; a network blip to MongoDB
  * looks alike. The write after a successful send matters most: losing it would turn a delivered
- * clip into an "uncertain" one.
+ * message into an "uncertain" one.
  */
 import { setTimeout as delay } from "node:timers/promises";
 
