@@ -56,7 +56,7 @@ export interface Feature {
    * true when handled. Features are asked in the order they are listed.
    */
   onContent?: (turn: Turn, tools: Tools) => Promise<boolean>;
-  /** Group joined/left/migrated and blocked/unblocked events; true when handled. */
+  /** Group joined/left/migrated events; true when handled. (Blocks are the sender's business.) */
   onEvent?: (turn: Turn, tools: Tools) => Promise<boolean>;
   /** HTTP routes, registered on the app's server. */
   routes?: FastifyPluginAsync;

@@ -97,9 +97,15 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         return;
       }
     }
-    // A "blocked" event records the block; anything else from the chat shows it is reachable again.
-    if (message.content.kind === "blocked") await deps.reachability.markBlocked(message);
+    // A block or unblock is a fact about reachability and nothing else: no turn, no reply.
+    // Anything else from the chat shows it is reachable again.
+    const content = message.content.kind;
+    if (content === "blocked") await deps.reachability.markBlocked(message);
     else await deps.reachability.clear(message);
+    if (content === "blocked" || content === "unblocked") {
+      deps.onOutcome?.(message.channel, "handled");
+      return;
+    }
     try {
       await withChatLock(redis, `${prefix}lock:${message.channel}:${message.chatId}`, () =>
         handleLocked(message),
@@ -116,7 +122,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   async function sorry(message: InboundMessage): Promise<void> {
-    if (message.content.kind === "blocked" || message.chatKind === "group") return;
+    if (message.chatKind === "group") return;
     const session = await deps.sessions.load(`${message.channel}:${message.chatId}`);
     const locale = session.locale ?? matchLocale(message.languageCode) ?? i18n.defaultLocale;
     await send(message.channel, message.chatId, locale, [

@@ -24,7 +24,8 @@ export interface RouterDeps {
   setLocale(turn: Turn, locale: Locale): Promise<void>;
 }
 
-const EVENT_KINDS = new Set(["group-joined", "group-left", "group-migrated", "blocked", "unblocked"]);
+// Blocks and unblocks never reach the router: the pipeline records them (sending/reachability.ts).
+const EVENT_KINDS = new Set(["group-joined", "group-left", "group-migrated"]);
 
 export function createRouter(deps: RouterDeps): Router {
   const { features } = deps;

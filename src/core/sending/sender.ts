@@ -29,6 +29,8 @@ export interface SenderDeps {
   onOutcome?: (channel: ChannelName, outcome: SendOutcome["kind"]) => void;
 }
 
+const BLOCKED_EARLIER: SendOutcome = { kind: "blocked", reason: "blocked the bot earlier" };
+
 export function createSender(deps: SenderDeps): Sender {
   const { i18n, reachability, logger } = deps;
 
@@ -42,14 +44,16 @@ export function createSender(deps: SenderDeps): Sender {
     return { ...message, hint: i18n.t(locale, "choices-hint", { count }) };
   }
 
+  /** `reachable`: the caller already asked the reachability record for this chat. */
   async function attempt(
     to: Recipient,
     message: OutboundMessage,
-    options?: SendOptions,
+    options: SendOptions | undefined,
+    reachable: boolean,
   ): Promise<SendOutcome> {
     const channel = deps.channels.get(to.channel);
     if (!channel) return { kind: "unsupported", reason: `channel ${to.channel} is not running` };
-    if (await reachability.isBlocked(to)) return { kind: "blocked", reason: "blocked the bot earlier" };
+    if (!reachable && (await reachability.isBlocked(to))) return BLOCKED_EARLIER;
     try {
       const outcome = await channel.send(to.chatId, decorate(message, to.locale), options);
       if (outcome.kind === "blocked") await reachability.markBlocked(to);
@@ -61,16 +65,20 @@ export function createSender(deps: SenderDeps): Sender {
     }
   }
 
-  async function send(to: Recipient, message: OutboundMessage, options?: SendOptions) {
-    const outcome = await attempt(to, message, options);
+  const counted = (to: Recipient, outcome: SendOutcome) => {
     deps.onOutcome?.(to.channel, outcome.kind);
     return outcome;
-  }
+  };
+
+  const send = async (to: Recipient, message: OutboundMessage, options?: SendOptions) =>
+    counted(to, await attempt(to, message, options, false));
 
   async function sendAll(to: Recipient, messages: OutboundMessage[]): Promise<SendOutcome> {
+    // One look at the record for the whole turn: a block found by a send below stops the rest.
+    if (messages.length > 0 && (await reachability.isBlocked(to))) return counted(to, BLOCKED_EARLIER);
     const messageIds: string[] = [];
     for (const message of messages) {
-      const outcome = await send(to, message);
+      const outcome = counted(to, await attempt(to, message, undefined, true));
       if (outcome.kind !== "sent") {
         logger.warn({ channel: to.channel, outcome: outcome.kind }, "message not delivered");
         return outcome;
