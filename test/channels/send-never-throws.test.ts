@@ -127,6 +127,22 @@ function neverThrows<F>(target: Target<F>, urls: string[]): Promise<void> {
   return fc.assert(property, { numRuns: RUNS });
 }
 
+/** A loopback fake's failure script, as all three platform fakes offer it. */
+interface Scriptable<F> {
+  failNext(path: string, failure: F, options?: { after?: number }): void;
+  dropNext(path: string, options?: { after?: number }): void;
+}
+
+/** Scripts one fault on each of `paths`: whichever a send takes, it meets the fault. */
+const faultOn =
+  <F>(fake: Scriptable<F>, paths: string[]) =>
+  ({ failure, after }: Fault<F>) => {
+    for (const path of paths) {
+      if (failure === "drop") fake.dropNext(path, { after });
+      else fake.failNext(path, failure, { after });
+    }
+  };
+
 function telegramTarget(fake: FakeTelegramApi): Target<ScriptedFailure> {
   const methods = ["sendMessage", "sendPhoto", "sendVideo", "sendDocument", "copyMessage"];
   return {
@@ -143,12 +159,7 @@ function telegramTarget(fake: FakeTelegramApi): Target<ScriptedFailure> {
       { code: 400 },
       { code: 400, migrateToChatId: -1_001_234_567 },
     ],
-    script: ({ failure, after }) => {
-      for (const method of methods) {
-        if (failure === "drop") fake.dropNext(method, { after });
-        else fake.failNext(method, failure, { after });
-      }
-    },
+    script: faultOn(fake, methods),
     clear: () => fake.clearFailures(),
     created: async () => fake.messageIds(),
     parts(message) {
@@ -170,12 +181,7 @@ function zaloTarget(fake: FakeZaloApi): Target<FakeZaloFailure> {
     ),
     chatId: () => ZALO_CHAT,
     failures: [{ code: 429 }, { code: 403 }, { code: 500 }, { code: 400 }],
-    script: ({ failure, after }) => {
-      for (const method of methods) {
-        if (failure === "drop") fake.dropNext(method, { after });
-        else fake.failNext(method, failure, { after });
-      }
-    },
+    script: faultOn(fake, methods),
     clear: () => fake.clearFailures(),
     created: async () => fake.messageIds(),
     parts(message) {
@@ -194,12 +200,7 @@ function zaloOaTarget(harness: OaHarness): Target<number> {
     chatId: () => OA_USER,
     // Rate limit, 7-day window, locked account, bad parameter, expired token, outages.
     failures: [-32, -230, -227, -201, -216, 500, 503],
-    script: ({ failure, after }) => {
-      for (const path of paths) {
-        if (failure === "drop") harness.api.dropNext(path, { after });
-        else harness.api.failNext(path, failure, { after });
-      }
-    },
+    script: faultOn(harness.api, paths),
     clear: () => harness.api.clearFailures(),
     created: async () => harness.api.messageIds(),
   };
