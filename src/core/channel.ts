@@ -71,6 +71,11 @@ export interface Channel {
    * It may carry the bot token: stream it through ChoEm, never hand it to a person.
    */
   fileUrl?(file: PlatformFile): Promise<string | undefined>;
+  /**
+   * Erases what the channel itself keeps about one chat (the web chat's history and session),
+   * for "Xoá hết"; resolves to how many records went. Absent where the platform keeps it.
+   */
+  forget?(chatId: string): Promise<number>;
   /** Webhook (and page) routes, registered on the app's HTTP server. */
   routes?: FastifyPluginAsync;
   /** Long polling, when the channel runs in that mode. */
