@@ -4,6 +4,7 @@
  * honestly and never fail the build.
  */
 import { loadConfig } from "../src/config.js";
+import { createRecordLock } from "../src/core/lock.js";
 import { createLogger } from "../src/core/logger.js";
 import { createMongoDeliveryStore } from "../src/jobs/delivery-store.js";
 import { createMemoryDeliveryStore } from "../src/jobs/memory-delivery-store.js";
@@ -69,7 +70,11 @@ async function main(): Promise<void> {
     }
     const withMongo = await runQueue(
       "queue + MongoDB store",
-      { ...queueDeps, store: createMongoDeliveryStore(mongo), prefix: `${prefix}d:` },
+      {
+        ...queueDeps,
+        store: createMongoDeliveryStore(mongo, createRecordLock(redis, `${prefix}d:`)),
+        prefix: `${prefix}d:`,
+      },
       { targets: MONGO_TARGETS, injected429: 0, concurrency: 8, windowMs: WINDOW_MS },
     );
     console.log(line(withMongo));

@@ -5,11 +5,13 @@
  * matched a pledge, what disagreed with one, and what named none, for staff to follow up.
  */
 
+import { createRecordLock } from "../src/core/lock.js";
 import { type LineOutcome, reconcileStatement } from "../src/features/payments/reconcile.js";
 import { parseStatement } from "../src/features/payments/statement.js";
 import { queueReceiptNotice } from "../src/features/pledges/donor-notices.js";
 import { formatVnd } from "../src/features/pledges/parse-money.js";
 import { connectMongo } from "../src/storage/mongo.js";
+import { APP_KEY_PREFIX, connectRedis } from "../src/storage/redis.js";
 import { prepareImport, runScript } from "./prepare-import.js";
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -30,17 +32,30 @@ async function main(): Promise<number> {
   if (typeof ready === "number") return ready;
   const { config, logger, parsed } = ready;
   // Unlike the school import, a throwaway local database makes no sense: payments are real.
-  if (!config.mongodbUri) {
-    process.stderr.write("MONGODB_URI is not set: point it at the bot's database and run again.\n");
+  // Its Redis too: a receipt is recorded under the pledge's lock, which staff commands share.
+  if (!config.mongodbUri || !config.redisUrl) {
+    process.stderr.write(
+      "MONGODB_URI and REDIS_URL must both be set: point them at the bot's database and Redis and run again.\n",
+    );
     return 1;
   }
   const connection = await connectMongo(config.mongodbUri, logger);
+  const redis = await connectRedis(config.redisUrl, logger);
   try {
     // No chat runs here: the running bot sends the thank-yous from the notice outbox.
-    const result = await reconcileStatement(connection, parsed.lines, {
-      onReceipt: (pledge, amountVnd) =>
-        queueReceiptNotice(connection, pledge.code, { kind: "received", item: "money", quantity: amountVnd }),
-    });
+    const result = await reconcileStatement(
+      connection,
+      createRecordLock(redis, APP_KEY_PREFIX),
+      parsed.lines,
+      {
+        onReceipt: (pledge, amountVnd) =>
+          queueReceiptNotice(connection, pledge.code, {
+            kind: "received",
+            item: "money",
+            quantity: amountVnd,
+          }),
+      },
+    );
     out(`matched: ${result.matched.length}`);
     for (const o of result.matched) out(describeLine(o));
     out(`mismatched: ${result.mismatched.length}`);
@@ -50,6 +65,7 @@ async function main(): Promise<number> {
     out(`already imported: ${result.alreadyImported}, debits skipped: ${result.debits}`);
   } finally {
     await connection.close();
+    redis.disconnect();
   }
   return 0;
 }

@@ -13,6 +13,7 @@ import type { ChannelDeps } from "./core/channel.js";
 import { createConversation } from "./core/conversation.js";
 import type { Feature } from "./core/feature.js";
 import { createI18n } from "./core/i18n.js";
+import { createRecordLock } from "./core/lock.js";
 import type { Logger } from "./core/logger.js";
 import type { Pipeline } from "./core/pipeline.js";
 import type { RateLimit } from "./core/rate-limit.js";
@@ -39,7 +40,7 @@ import { createDeliveryEngine } from "./jobs/delivery-engine.js";
 import { createMongoDeliveryStore } from "./jobs/delivery-store.js";
 import { provisionStores } from "./storage/local/provision.js";
 import { connectMongo, isMongoUp } from "./storage/mongo.js";
-import { connectRedis, isRedisUp, type Redis } from "./storage/redis.js";
+import { APP_KEY_PREFIX, connectRedis, isRedisUp, type Redis } from "./storage/redis.js";
 
 /**
  * Every feature, in the order the main menu lists their entries and the router asks them
@@ -98,7 +99,7 @@ export async function startApp(
     const redis = await connectRedis(stores.redisUrl, logger);
     closers.push(() => redis.quit().catch(() => redis.disconnect()));
 
-    const prefix = options.redisPrefix ?? "choem:";
+    const prefix = options.redisPrefix ?? APP_KEY_PREFIX;
     const metrics = createMetrics();
     const i18n = createI18n(config.defaultLocale);
     const people = createPeopleService(mongo, config.adminIds);
@@ -108,6 +109,7 @@ export async function startApp(
     // Built before any feature, so every send path exists from the start: no late binding.
     const channels = createChannelRegistry();
     const reachability = createReachability(redis, prefix);
+    const lock = createRecordLock(redis, prefix);
     const sender = createSender({
       channels,
       i18n,
@@ -118,7 +120,7 @@ export async function startApp(
     const deliveries = createDeliveryEngine({
       redis,
       prefix,
-      store: createMongoDeliveryStore(mongo),
+      store: createMongoDeliveryStore(mongo, lock),
       send: sender.send,
       channels,
       reachability,
@@ -130,6 +132,7 @@ export async function startApp(
       redis,
       prefix,
       i18n,
+      lock,
       logger,
       sender,
       channels,

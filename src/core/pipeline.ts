@@ -4,9 +4,9 @@
  * bugs, logs them with the update id and channel, and says sorry in the person's language.
  */
 import type { Redis } from "ioredis";
-import { withChatLock } from "./chat-lock.js";
 import { claimUpdate } from "./dedupe.js";
 import { type I18n, type Locale, matchLocale } from "./i18n.js";
+import { withLock } from "./lock.js";
 import type { Logger } from "./logger.js";
 import type { ChannelName, InboundMessage, OutboundMessage } from "./messages.js";
 import type { People } from "./person.js";
@@ -107,7 +107,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return;
     }
     try {
-      await withChatLock(redis, `${prefix}lock:${message.channel}:${message.chatId}`, () =>
+      // One update of a chat at a time, across every instance: Telegram queues button presses
+      // apart from messages, so two updates of one chat can arrive together
+      // (docs/platforms/telegram.md §3).
+      await withLock(redis, `${prefix}lock:${message.channel}:${message.chatId}`, () =>
         handleLocked(message),
       );
       deps.onOutcome?.(message.channel, "handled");

@@ -7,6 +7,7 @@ import type { Connection } from "mongoose";
 import type { Config } from "../config.js";
 import type { Feature } from "../core/feature.js";
 import type { I18n } from "../core/i18n.js";
+import type { RecordLock } from "../core/lock.js";
 import type { Logger } from "../core/logger.js";
 import type { ChannelDirectory } from "../core/sending/channel-registry.js";
 import type { Reachability } from "../core/sending/reachability.js";
@@ -23,6 +24,8 @@ export interface FeatureContext {
   /** The app's Redis key prefix ("choem:"); tests give each app its own. */
   prefix: string;
   i18n: I18n;
+  /** The lease under which a record changes once (docs/storage-and-ferretdb.md#atomicity). */
+  lock: RecordLock;
   logger: Logger;
   /** Sends and notifies; see src/core/sending/sender.ts. */
   sender: Sender;

@@ -1,14 +1,15 @@
 /**
  * Where delivery records live, behind a small interface: MongoDB in the app, a memory twin
- * (memory-delivery-store.ts) for benchmarks of the queue alone. Every status change is one
- * conditional single-document update, so on MongoDB two workers can never both move the same
- * delivery. FerretDB 1.24 does not make that update atomic (docs/storage-and-ferretdb.md
- * #once-only-decisions): moving the claim into Redis is the next step.
+ * (memory-delivery-store.ts) for benchmarks of the queue alone. Every status change of one
+ * delivery happens under its Redis lease (core/lock.ts), so two workers can never both move it,
+ * on any store (docs/storage-and-ferretdb.md#atomicity); the update's status filter is kept as a
+ * check that under the lease is always true.
  *
  * To add an implementation: honour each method's condition exactly (claim only from "queued",
  * settle only from "sending"…) and add it to the contract in test/jobs/delivery-store.test.ts.
  */
 import { type Connection, trusted } from "mongoose";
+import type { RecordLock } from "../core/lock.js";
 import {
   type Delivery,
   type DeliveryDocument,
@@ -59,8 +60,11 @@ export interface DeliveryStore {
 
 const INSERT_CHUNK = 1000;
 
-export function createMongoDeliveryStore(connection: Connection): DeliveryStore {
+export function createMongoDeliveryStore(connection: Connection, lock: RecordLock): DeliveryStore {
   const Deliveries = deliveryModel(connection);
+  /** One status change of one delivery, decided under its lease. */
+  const change = <T>(id: string, task: () => Promise<T>) =>
+    lock(`delivery:${id}`, () => withStoreRetry(task));
   // The unique (broadcastId, key) index is what makes a fan-out run twice insert once: a fresh
   // database must have it before the first insert.
   let indexed: Promise<unknown> | undefined;
@@ -122,18 +126,22 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
     get: async (id) =>
       toDelivery(await withStoreRetry(() => Deliveries.findById(id).lean<DeliveryDocument>())),
     async claim(id, leaseUntil) {
-      const doc = await withStoreRetry(() =>
-        Deliveries.findOneAndUpdate(
-          { _id: id, status: "queued" },
-          { $set: { status: "sending", leaseUntil }, $inc: { attempts: 1 } },
-          { returnDocument: "after" },
-        ).lean<DeliveryDocument>(),
+      // A claimer that finds the delivery being changed by someone else has lost: whoever
+      // holds it is claiming or settling it, and a released delivery gets a new job.
+      const doc = await lock.ifFree(`delivery:${id}`, () =>
+        withStoreRetry(() =>
+          Deliveries.findOneAndUpdate(
+            { _id: id, status: "queued" },
+            { $set: { status: "sending", leaseUntil }, $inc: { attempts: 1 } },
+            { returnDocument: "after" },
+          ).lean<DeliveryDocument>(),
+        ),
       );
-      return toDelivery(doc);
+      return toDelivery(doc ?? null);
     },
     release: async (id, partsSent) =>
       moved(
-        await withStoreRetry(() =>
+        await change(id, () =>
           Deliveries.updateOne(
             { _id: id, status: "sending" },
             {
@@ -146,11 +154,11 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
     async settle(id, status, details = {}) {
       const update = done(status, details.reason);
       if (details.messageIds) Object.assign(update.$set, { messageIds: details.messageIds });
-      return moved(await withStoreRetry(() => Deliveries.updateOne({ _id: id, status: "sending" }, update)));
+      return moved(await change(id, () => Deliveries.updateOne({ _id: id, status: "sending" }, update)));
     },
     expire: async (id, leaseUntil) =>
       moved(
-        await withStoreRetry(() =>
+        await change(id, () =>
           Deliveries.updateOne({ _id: id, status: "sending", leaseUntil }, done("uncertain", "interrupted")),
         ),
       ),
@@ -159,7 +167,7 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
         ["queued", "failed"],
         ["sending", "uncertain"],
       ] as const) {
-        const result = await withStoreRetry(() =>
+        const result = await change(id, () =>
           Deliveries.updateOne({ _id: id, status: from }, done(to, reason)),
         );
         if (moved(result)) return to;
@@ -167,16 +175,25 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
       return undefined;
     },
     async retarget(id, chatId) {
-      await withStoreRetry(() => Deliveries.updateOne({ _id: id }, { $set: { chatId } }));
+      // Under the lease too: FerretDB rewrites the whole document, so a concurrent claim could undo it.
+      await change(id, () => Deliveries.updateOne({ _id: id }, { $set: { chatId } }));
     },
     async sweep(broadcastId, now = new Date()) {
-      const result = await withStoreRetry(() =>
-        Deliveries.updateMany(
+      const stale = await withStoreRetry(() =>
+        Deliveries.find(
           { broadcastId, status: "sending", leaseUntil: trusted({ $lt: now }) },
-          done("uncertain", "interrupted"),
-        ),
+          { leaseUntil: 1 },
+        ).lean<Array<Pick<DeliveryDocument, "_id" | "leaseUntil">>>(),
       );
-      return result.modifiedCount;
+      let swept = 0;
+      // One by one under each lease, so a worker settling one of them at this moment wins or loses cleanly.
+      for (const { _id, leaseUntil } of stale) {
+        const result = await change(String(_id), () =>
+          Deliveries.updateOne({ _id, status: "sending", leaseUntil }, done("uncertain", "interrupted")),
+        );
+        if (moved(result)) swept++;
+      }
+      return swept;
     },
     async count(broadcastId) {
       const rows = await withStoreRetry(() =>
@@ -196,8 +213,8 @@ export function createMongoDeliveryStore(connection: Connection): DeliveryStore 
       ).lean<Array<Pick<DeliveryDocument, "_id" | "status">>>();
       const refs: QueuedRef[] = [];
       for (const candidate of candidates) {
-        // Conditional, so two teachers' taps on "re-send" queue each delivery once.
-        const doc = await withStoreRetry(() =>
+        // Under the lease, so two teachers' taps on "re-send" queue each delivery once.
+        const doc = await change(String(candidate._id), () =>
           Deliveries.findOneAndUpdate(
             { _id: candidate._id, status: candidate.status },
             { $set: { status: "queued" }, $inc: { round: 1 }, $unset: { reason: 1, settledAt: 1 } },

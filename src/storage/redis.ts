@@ -5,6 +5,9 @@ import { retryWithBackoff } from "./retry.js";
 
 export { Redis };
 
+/** Every key the app writes starts with this; scripts that share its locks use it too. */
+export const APP_KEY_PREFIX = "choem:";
+
 export async function connectRedis(url: string, logger: Logger, attempts = 8): Promise<Redis> {
   const redis = new Redis(url, {
     lazyConnect: true,

@@ -12,6 +12,7 @@ import type { Capabilities, Channel } from "../../src/core/channel.js";
 import { createConversation } from "../../src/core/conversation.js";
 import type { Feature } from "../../src/core/feature.js";
 import { createI18n, type I18n } from "../../src/core/i18n.js";
+import { createRecordLock, type RecordLock } from "../../src/core/lock.js";
 import { createLogger } from "../../src/core/logger.js";
 import type {
   ChannelName,
@@ -43,6 +44,7 @@ export interface HarnessKit {
   sender: Sender;
   channels: ChannelDirectory;
   reachability: Reachability;
+  lock: RecordLock;
   /** The real delivery engine (Mongo records, BullMQ); its workers run after `startDeliveries()`. */
   deliveries: DeliveryEngine;
 }
@@ -101,12 +103,13 @@ export function createHarness(options: {
   const channels = createChannelRegistry();
   channels.add(channel);
   const reachability = createReachability(options.redis, options.prefix);
+  const lock = createRecordLock(options.redis, options.prefix);
   const sender = createSender({ channels, i18n, reachability, logger });
   const notify = sender.notify;
   const deliveries = createDeliveryEngine({
     redis: options.redis,
     prefix: options.prefix,
-    store: createMongoDeliveryStore(options.mongo),
+    store: createMongoDeliveryStore(options.mongo, lock),
     send: sender.send,
     channels,
     reachability,
@@ -114,7 +117,7 @@ export function createHarness(options: {
     retryDelayMs: 50,
     workers: { concurrency: 10, groupGapMs: 50 },
   });
-  const kit: HarnessKit = { i18n, notify, sender, channels, reachability, deliveries };
+  const kit: HarnessKit = { i18n, notify, sender, channels, reachability, lock, deliveries };
   const { pipeline } = createConversation({
     redis: options.redis,
     prefix: options.prefix,

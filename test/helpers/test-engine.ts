@@ -5,6 +5,7 @@
  */
 import type { Connection } from "mongoose";
 import type { Channel } from "../../src/core/channel.js";
+import { createRecordLock } from "../../src/core/lock.js";
 import type { ChannelName } from "../../src/core/messages.js";
 import { createChannelRegistry } from "../../src/core/sending/channel-registry.js";
 import { createReachability } from "../../src/core/sending/reachability.js";
@@ -35,7 +36,7 @@ export function createTestEngine(
   channels.add(stub("telegram", BUTTONS));
   channels.add(stub("zalo", NUMBERED));
   const reachability = createReachability(redis, prefix);
-  const store = createMongoDeliveryStore(mongo);
+  const store = createMongoDeliveryStore(mongo, createRecordLock(redis, prefix));
   const deliveries = createDeliveryEngine({
     redis,
     prefix,

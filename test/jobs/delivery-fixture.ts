@@ -3,6 +3,7 @@
  * in-process sender that records every send, and a promise for "the clip has finished".
  */
 import type { Connection } from "mongoose";
+import { createRecordLock } from "../../src/core/lock.js";
 import type { ChannelName, OutboundMessage, SendOutcome } from "../../src/core/messages.js";
 import { createReachability } from "../../src/core/sending/reachability.js";
 import { type BroadcastTarget, createBroadcaster } from "../../src/jobs/broadcaster.js";
@@ -71,9 +72,9 @@ export async function createEngine(
   } = {},
 ) {
   const mongo: Connection = await connectMongo(testMongoUri(), silentLogger());
-  const store = createMongoDeliveryStore(mongo);
   const bullPrefix = uniqueName("bq");
   const keyPrefix = `${uniqueName("jobs")}:`;
+  const store = createMongoDeliveryStore(mongo, createRecordLock(redis, keyPrefix));
   const finished = new Map<string, (counts: StatusCounts) => void>();
   const reports: Array<{ broadcastId: string; counts: StatusCounts }> = [];
   const hooks: DeliveryHooks = {

@@ -4,24 +4,32 @@
  */
 import type { Connection } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRecordLock } from "../../src/core/lock.js";
 import type { NewDelivery } from "../../src/jobs/delivery-model.js";
 import { createMongoDeliveryStore, type DeliveryStore } from "../../src/jobs/delivery-store.js";
 import { createMemoryDeliveryStore } from "../../src/jobs/memory-delivery-store.js";
 import { connectMongo } from "../../src/storage/mongo.js";
+import { connectRedis, type Redis } from "../../src/storage/redis.js";
 import { silentLogger } from "../helpers/silent-logger.js";
-import { testMongoUri, uniqueName } from "../helpers/stores.js";
+import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
 
 let mongo: Connection;
+let redis: Redis;
 beforeAll(async () => {
   mongo = await connectMongo(testMongoUri(), silentLogger());
+  redis = await connectRedis(testRedisUrl(), silentLogger());
 });
 afterAll(async () => {
   await mongo.dropDatabase();
   await mongo.close();
+  redis.disconnect();
 });
 
 const stores: Array<[string, () => DeliveryStore]> = [
-  ["the MongoDB store", () => createMongoDeliveryStore(mongo)],
+  [
+    "the MongoDB store",
+    () => createMongoDeliveryStore(mongo, createRecordLock(redis, `${uniqueName("ds")}:`)),
+  ],
   ["the in-memory twin", () => createMemoryDeliveryStore()],
 ];
 
@@ -139,5 +147,20 @@ describe.each(stores)("%s", (_name, make) => {
     expect(await store.count(id)).toMatchObject({ queued: 2, sent: 1 });
     await store.retarget(a!.id, "-1009999");
     expect((await store.get(a!.id))?.chatId).toBe("-1009999");
+  });
+
+  it("lets exactly one of 20 concurrent claimers win each of 100 deliveries", {
+    timeout: 120_000,
+  }, async () => {
+    const store = make();
+    const id = uniqueName("b");
+    await store.insert(deliveries(id, 100));
+    const refs = await store.waiting(id);
+    const claims = refs.flatMap((ref) => Array.from({ length: 20 }, () => store.claim(ref.id, lease())));
+    const winners = (await Promise.all(claims)).filter((claimed) => claimed !== null);
+    expect(winners).toHaveLength(100);
+    expect(new Set(winners.map((w) => w.id)).size).toBe(100);
+    expect(winners.every((w) => w.attempts === 1)).toBe(true);
+    expect(await store.count(id)).toMatchObject({ sending: 100, queued: 0 });
   });
 });

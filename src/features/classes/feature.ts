@@ -5,6 +5,7 @@
 
 import type { Connection } from "mongoose";
 import type { Feature } from "../../core/feature.js";
+import type { RecordLock } from "../../core/lock.js";
 import type { Reachability } from "../../core/sending/reachability.js";
 import { say } from "../../core/turn.js";
 import { createClipService } from "../clips/service.js";
@@ -22,6 +23,7 @@ import { type AddRole, createTeacherService } from "./teachers.js";
 
 export interface ClassesFeatureDeps {
   mongo: Connection;
+  lock: RecordLock;
   /** The people service's addRole: redeeming an invite makes a teacher, joining a class a parent. */
   addRole: AddRole;
   /** The school directory, to check the school code of a teacher invite. */
@@ -40,6 +42,7 @@ export const classesFeature: FeatureFactory = (ctx) => {
   const clips = createClipService(ctx.mongo);
   return createClassesFeature({
     mongo: ctx.mongo,
+    lock: ctx.lock,
     addRole: (person, role) => ctx.people.addRole(person, role),
     schools: ctx.schools,
     channels: ctx.channels,
@@ -49,7 +52,7 @@ export const classesFeature: FeatureFactory = (ctx) => {
 };
 
 export function createClassesFeature(deps: ClassesFeatureDeps): Feature {
-  const teachers = createTeacherService(deps.mongo, deps.addRole);
+  const teachers = createTeacherService(deps.mongo, deps.addRole, deps.lock);
   const classes = createClassService(deps.mongo);
   const members = createMemberService(deps.mongo);
   const commands = teacherCommands({

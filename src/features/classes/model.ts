@@ -1,8 +1,8 @@
 /**
  * Teachers, classes and who belongs to them. A class has a parents' invite code (LOP-…), its
  * members (a parent and their child's name: personal data, Decree 13/2023) and the group
- * chats linked to it. A teacher invite (GV-…) is single use: redeeming it is one conditional
- * update.
+ * chats linked to it. A teacher invite (GV-…) is single use: it is redeemed under its lock
+ * (teachers.ts).
  */
 import { type Connection, type Model, Schema } from "mongoose";
 import type { ChannelName } from "../../core/messages.js";

@@ -1,9 +1,10 @@
 /**
  * Who may teach: staff make a single-use invite for a school (GV-…), a teacher redeems it and
- * gets the "teacher" role. The invite is consumed by one conditional update, so two people
- * typing the same code at once cannot both become teachers with it.
+ * gets the "teacher" role. The invite is consumed under its Redis lease (core/lock.ts), so two
+ * people typing the same code at once cannot both become teachers with it, on any store.
  */
 import type { Connection } from "mongoose";
+import type { RecordLock } from "../../core/lock.js";
 import type { ChannelName } from "../../core/messages.js";
 import type { Person, Role } from "../../core/person.js";
 import { humanCode } from "../../storage/human-code.js";
@@ -19,7 +20,7 @@ export type RedeemResult = { kind: "teacher"; school: School } | { kind: "not-fo
 
 const CODE_ATTEMPTS = 5;
 
-export function createTeacherService(connection: Connection, addRole: AddRole) {
+export function createTeacherService(connection: Connection, addRole: AddRole, lock: RecordLock) {
   const Invites = teacherInviteModel(connection);
   const Teachers = teacherModel(connection);
   const who = (person: Pick<Person, "channel" | "userId">) => `${person.channel}:${person.userId}`;
@@ -39,12 +40,13 @@ export function createTeacherService(connection: Connection, addRole: AddRole) {
 
   async function redeem(code: string, person: Pick<Person, "channel" | "userId">): Promise<RedeemResult> {
     const usedBy = who(person);
-    const invite =
-      (await Invites.findOneAndUpdate(
-        { code, usedAt: null },
-        { $set: { usedBy, usedAt: new Date() } },
-        { returnDocument: "after" },
-      ).lean<TeacherInvite>()) ?? (await Invites.findOne({ code }).lean<TeacherInvite>());
+    const invite = await lock(`invite:${code}`, async () => {
+      const found = await Invites.findOne({ code }).lean<TeacherInvite>();
+      if (!found || found.usedBy) return found;
+      const used = { usedBy, usedAt: new Date() };
+      await Invites.updateOne({ code }, { $set: used });
+      return { ...found, ...used };
+    });
     if (!invite) return { kind: "not-found" };
     // The same teacher typing their code again is fine; anyone else finds it used.
     if (invite.usedBy !== usedBy) return { kind: "used" };

@@ -5,17 +5,20 @@
  */
 import type { Connection } from "mongoose";
 import type { I18n } from "../../core/i18n.js";
+import type { RecordLock } from "../../core/lock.js";
 import type { Notify } from "../../core/notifier.js";
 import type { DeliveryHooks } from "../../jobs/deliver.js";
 import { createMemberService } from "../classes/members.js";
 import { composeClip } from "./compose.js";
 import type { ClipInfo } from "./model.js";
 import { describeReport } from "./progress.js";
+import { createClipRounds } from "./rounds.js";
 import { createClipService } from "./service.js";
 import type { ClipLinks } from "./signed-link.js";
 
 export interface ClipDeliveryHookDeps {
   mongo: Connection;
+  lock: RecordLock;
   links: ClipLinks;
   i18n: Pick<I18n, "translator">;
   notify: Notify;
@@ -26,6 +29,7 @@ const CACHE_SIZE = 200;
 
 export function createClipDeliveryHooks(deps: ClipDeliveryHookDeps): DeliveryHooks {
   const clips = createClipService(deps.mongo);
+  const rounds = createClipRounds(deps.mongo, deps.lock);
   const members = createMemberService(deps.mongo);
   const cache = new Map<string, ClipInfo>();
 
@@ -60,7 +64,7 @@ export function createClipDeliveryHooks(deps: ClipDeliveryHookDeps): DeliveryHoo
       await members.migrateGroup(delivery.channel, delivery.chatId, newChatId);
     },
     async finished(broadcastId, counts) {
-      const clip = await clips.claimReport(broadcastId);
+      const clip = await rounds.claimReport(broadcastId);
       if (!clip) return;
       const { channel, chatId } = clip.teacher;
       const locale = clip.teacher.locale === "en" ? "en" : "vi";

@@ -5,6 +5,7 @@
  */
 import type { Connection } from "mongoose";
 import type { Feature, Tools } from "../../core/feature.js";
+import type { RecordLock } from "../../core/lock.js";
 import type { InboundContent } from "../../core/messages.js";
 import { hasRole } from "../../core/person.js";
 import type { Reachability } from "../../core/sending/reachability.js";
@@ -20,12 +21,14 @@ import { createClipDeliveryHooks } from "./delivery-hooks.js";
 import type { ClipContent } from "./model.js";
 import { describeProgress } from "./progress.js";
 import { type ClassChoice, PUSH_FORM, pushForm } from "./push.form.js";
+import { createClipRounds } from "./rounds.js";
 import { clipRoutes } from "./routes.js";
 import { createClipService } from "./service.js";
 import { type ClipLinks, createClipLinks } from "./signed-link.js";
 
 export interface ClipsFeatureDeps {
   mongo: Connection;
+  lock: RecordLock;
   /** The delivery engine's broadcaster for topic "lesson". */
   broadcaster: Broadcaster;
   links: ClipLinks;
@@ -37,12 +40,14 @@ export const clipsFeature: FeatureFactory = (ctx) => {
   const links = createClipLinks({ secret: ctx.config.clipLinkSecret, publicUrl: ctx.config.publicUrl });
   const hooks = createClipDeliveryHooks({
     mongo: ctx.mongo,
+    lock: ctx.lock,
     links,
     i18n: ctx.i18n,
     notify: ctx.sender.notify,
   });
   const feature = createClipsFeature({
     mongo: ctx.mongo,
+    lock: ctx.lock,
     broadcaster: ctx.deliveries.topic("lesson", hooks),
     links,
     reachability: ctx.reachability,
@@ -90,6 +95,7 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
   const classes = createClassService(deps.mongo);
   const members = createMemberService(deps.mongo);
   const clips = createClipService(deps.mongo);
+  const rounds = createClipRounds(deps.mongo, deps.lock);
   const sendRecent = catchUp(clips, members, deps.links);
 
   async function startPush(turn: Turn, tools: Tools): Promise<boolean> {
@@ -131,7 +137,7 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
     const clip = await ownClip(turn, args);
     if (!clip) return;
     // A new round first, so the report at its end is not mistaken for the one already sent.
-    await clips.nextRound(clip.id);
+    await rounds.nextRound(clip.id);
     const count = await deps.broadcaster.resend(clip.id);
     say(
       turn,

@@ -1,6 +1,7 @@
 /**
  * Clips: created once per confirmed push (the form's idempotency key is unique), found by code
- * for progress and re-sends, and listed by class for parents catching up.
+ * for progress and re-sends, and listed by class for parents catching up. Rounds and their
+ * reports are rounds.ts.
  */
 import { type Connection, isValidObjectId, trusted } from "mongoose";
 import { humanCode } from "../../storage/human-code.js";
@@ -61,24 +62,7 @@ export function createClipService(connection: Connection) {
     });
   }
 
-  /** Claims the final report of the clip's current round; null when it was already sent. */
-  async function claimReport(id: string): Promise<ClipInfo | null> {
-    const clip = await byId(id);
-    if (!clip) return null;
-    const claimed = await Clips.findOneAndUpdate(
-      { _id: id, round: clip.round, reportedRound: trusted({ $ne: clip.round }) },
-      { $set: { reportedRound: clip.round } },
-      { returnDocument: "after" },
-    ).lean<Clip & { _id: unknown }>();
-    return withId(claimed);
-  }
-
-  /** A re-send starts a new round, which gets its own final report. */
-  async function nextRound(id: string): Promise<void> {
-    await Clips.updateOne({ _id: id }, { $inc: { round: 1 } });
-  }
-
-  return { create, byId, byCode, recent, countRecent, claimReport, nextRound };
+  return { create, byId, byCode, recent, countRecent };
 }
 
 export type ClipService = ReturnType<typeof createClipService>;

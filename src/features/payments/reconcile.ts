@@ -4,6 +4,7 @@
  * name no pledge, or that disagree with it, are listed for staff; nothing is counted twice.
  */
 import type { Connection } from "mongoose";
+import type { RecordLock } from "../../core/lock.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import { insertUnique } from "../../storage/unique-insert.js";
 import { createPledgeLifecycle } from "../pledges/lifecycle.js";
@@ -53,11 +54,12 @@ export function findPledgeCode(description: string): string | undefined {
 
 export async function reconcileStatement(
   connection: Connection,
+  lock: RecordLock,
   lines: StatementLine[],
   options: { onReceipt?: (pledge: Pledge, amountVnd: number) => Promise<void> } = {},
 ): Promise<ReconcileResult> {
   const pledges = createPledgeService(connection);
-  const lifecycle = createPledgeLifecycle(connection);
+  const lifecycle = createPledgeLifecycle(connection, lock);
   const Lines = statementLineModel(connection);
   await Lines.init();
   const result: ReconcileResult = {

@@ -9,6 +9,7 @@ import type { VietQrConfig } from "../../config.js";
 import type { CompleteContext, StepContext } from "../../core/dialog/form.js";
 import type { Feature, Tools } from "../../core/feature.js";
 import type { I18n } from "../../core/i18n.js";
+import type { RecordLock } from "../../core/lock.js";
 import type { Logger } from "../../core/logger.js";
 import type { OutboundMessage } from "../../core/messages.js";
 import { actorOf, hasRole } from "../../core/person.js";
@@ -31,6 +32,7 @@ import { createStaffCommands, describeForStaff } from "./staff-commands.js";
 
 export interface PledgesDeps {
   mongo: Connection;
+  lock: RecordLock;
   deliveries: DeliveryEngine;
   i18n: Pick<I18n, "translator">;
   publicUrl: string;
@@ -44,6 +46,7 @@ export interface PledgesDeps {
 export const pledgesFeature: FeatureFactory = (ctx) =>
   createPledgesFeature({
     mongo: ctx.mongo,
+    lock: ctx.lock,
     deliveries: ctx.deliveries,
     i18n: ctx.i18n,
     publicUrl: ctx.config.publicUrl,
@@ -54,7 +57,7 @@ export const pledgesFeature: FeatureFactory = (ctx) =>
 
 export function createPledgesFeature(deps: PledgesDeps): Feature {
   const pledges = createPledgeService(deps.mongo);
-  const lifecycle = createPledgeLifecycle(deps.mongo);
+  const lifecycle = createPledgeLifecycle(deps.mongo, deps.lock);
   const audit = createAudit(deps.mongo);
   const notices = createDonorNotices({
     mongo: deps.mongo,

@@ -1,9 +1,11 @@
 /**
  * A pledge's way: pledged → received (parts add up until every item is in) → allocated to a
- * school → delivered, or cancelled. Each change is one conditional update, so two staff acting
- * at once (or a statement imported twice) change a pledge once; the history says who and when.
+ * school → delivered, or cancelled. Each change is read, checked and written back under the
+ * pledge's Redis lease (core/lock.ts), so two staff acting at once (or a statement imported
+ * twice) change a pledge once, on every store; the history says who and when.
  */
-import { type Connection, trusted } from "mongoose";
+import type { Connection } from "mongoose";
+import type { RecordLock } from "../../core/lock.js";
 import {
   type Allocation,
   type HistoryEntry,
@@ -66,7 +68,7 @@ export function hasReceivedAnything(pledge: Pledge): boolean {
   return pledge.receipts.length > 0;
 }
 
-export function createPledgeLifecycle(connection: Connection) {
+export function createPledgeLifecycle(connection: Connection, lock: RecordLock) {
   const Pledges = pledgeModel(connection);
   const entry = (action: HistoryEntry["action"], status: PledgeStatus, by: string, note?: string) => ({
     action,
@@ -85,50 +87,41 @@ export function createPledgeLifecycle(connection: Connection) {
     note?: string,
     set: Record<string, unknown> = {},
   ): Promise<Change> {
-    const current = await Pledges.findOne({ code }).lean<Pledge>();
-    if (!current) return { kind: "not-found" };
-    if (!allowed(current)) return { kind: "not-allowed", from: current.status };
-    const updated = await Pledges.findOneAndUpdate(
-      { code, status: current.status },
-      { $set: { status: to, ...set }, $push: { history: entry(action, to, by, note) } },
-      { returnDocument: "after" },
-    ).lean<Pledge>();
-    return updated ? { kind: "changed", pledge: updated } : { kind: "not-allowed", from: current.status };
+    return lock(`pledge:${code}`, async () => {
+      const current = await Pledges.findOne({ code }).lean<Pledge>();
+      if (!current) return { kind: "not-found" };
+      if (!allowed(current)) return { kind: "not-allowed", from: current.status };
+      const history = [...current.history, entry(action, to, by, note)];
+      await Pledges.updateOne({ code }, { $set: { status: to, ...set, history } });
+      return { kind: "changed", pledge: { ...current, status: to, ...set, history } };
+    });
   }
 
   return {
     /** Adds what arrived; the pledge becomes "received" once every pledged item is in. */
     async receive(code: string, receipt: ReceiptInput): Promise<ReceiveResult> {
       const { note, ...rest } = receipt;
-      // Retried when someone else changed the pledge between reading and writing it.
-      for (let attempt = 0; attempt < 3; attempt++) {
+      return lock(`pledge:${code}`, async () => {
         const current = await Pledges.findOne({ code }).lean<Pledge>();
         if (!current) return { kind: "not-found" };
         const item = pledgedOf(current, receipt.kind);
         if (!item) return { kind: "no-such-item", pledge: current };
+        // The same statement line (or the same staff command replayed) counts once.
         if (current.receipts.some((r) => r.key === receipt.key))
           return { kind: "duplicate", pledge: current };
         if (!RECEIVABLE.includes(current.status)) return { kind: "not-allowed", from: current.status };
-        const field = RECEIVED_FIELD[receipt.kind];
-        const after = withReceived(current, receipt.kind, item.received + receipt.quantity);
-        const to = current.status === "pledged" && isFullyReceived(after) ? "received" : current.status;
-        const updated = await Pledges.findOneAndUpdate(
-          // The key condition makes a repeated receipt (the same statement line again) a no-op.
-          { code, status: current.status, "receipts.key": trusted({ $ne: receipt.key }) },
-          {
-            $set: { status: to },
-            $inc: { [field]: receipt.quantity },
-            $push: {
-              receipts: { ...rest, at: new Date(), ...(note ? { note } : {}) },
-              history: entry("received", to, receipt.by, note),
-            },
-          },
-          { returnDocument: "after" },
-        ).lean<Pledge>();
-        if (updated) return { kind: "changed", pledge: updated };
-      }
-      const now = await Pledges.findOne({ code }).lean<Pledge>();
-      return now ? { kind: "not-allowed", from: now.status } : { kind: "not-found" };
+        // Totals are computed here and written whole: no $inc, which FerretDB can lose.
+        const total = item.received + receipt.quantity;
+        const after = withReceived(current, receipt.kind, total);
+        const status = current.status === "pledged" && isFullyReceived(after) ? "received" : current.status;
+        const receipts = [...current.receipts, { ...rest, at: new Date(), ...(note ? { note } : {}) }];
+        const history = [...current.history, entry("received", status, receipt.by, note)];
+        await Pledges.updateOne(
+          { code },
+          { $set: { status, receipts, history, [RECEIVED_FIELD[receipt.kind]]: total } },
+        );
+        return { kind: "changed", pledge: { ...after, status, receipts, history } };
+      });
     },
 
     /** To a school, once something has arrived; allocating again corrects the school. */

@@ -4,6 +4,7 @@
  */
 import type { Connection } from "mongoose";
 import type { Feature } from "../../core/feature.js";
+import type { RecordLock } from "../../core/lock.js";
 import type { Notify } from "../../core/notifier.js";
 import { actorOf, hasRole } from "../../core/person.js";
 import { say, type Turn } from "../../core/turn.js";
@@ -18,14 +19,20 @@ import type { SchoolDirectory } from "./school-steps.js";
 import { createRequestService, type RequestService } from "./service.js";
 
 export const requestsFeature: FeatureFactory = (ctx) =>
-  createRequestsFeature({ mongo: ctx.mongo, schools: ctx.schools, notify: ctx.sender.notify });
+  createRequestsFeature({
+    mongo: ctx.mongo,
+    lock: ctx.lock,
+    schools: ctx.schools,
+    notify: ctx.sender.notify,
+  });
 
 export function createRequestsFeature(deps: {
   mongo: Connection;
+  lock: RecordLock;
   schools: SchoolDirectory;
   notify: Notify;
 }): Feature {
-  const requests = createRequestService(deps.mongo);
+  const requests = createRequestService(deps.mongo, deps.lock);
   const audit = createAudit(deps.mongo);
 
   async function lookup(turn: Turn, args: string): Promise<void> {

@@ -3,6 +3,7 @@
  * with a history, and erasing personal fields on request.
  */
 import { type Connection, trusted } from "mongoose";
+import type { RecordLock } from "../../core/lock.js";
 import type { ChannelName } from "../../core/messages.js";
 import { fold } from "../../core/text/fold.js";
 import { humanCode } from "../../storage/human-code.js";
@@ -47,7 +48,7 @@ export function claimKeys(request: NewRequest): string[] {
   return keys;
 }
 
-export function createRequestService(connection: Connection) {
+export function createRequestService(connection: Connection, lock: RecordLock) {
   const Requests = requestModel(connection);
   const Claims = requestClaimModel(connection);
   const byCode = (code: string) => Requests.findOne({ code }).lean<HelpRequest>();
@@ -82,19 +83,17 @@ export function createRequestService(connection: Connection) {
     by: string,
     reason?: string,
   ): Promise<ChangeResult> {
-    const current = await byCode(code);
-    if (!current) return { kind: "not-found" };
-    if (!NEXT[current.status].includes(to)) return { kind: "not-allowed", from: current.status };
-    const change = { status: to, at: new Date(), by, ...(reason ? { reason } : {}) };
-    // The status condition makes two staff acting at once produce one change, not two.
-    const updated = await Requests.findOneAndUpdate(
-      { code, status: current.status },
-      { $set: { status: to }, $push: { history: change } },
-      { returnDocument: "after" },
-    ).lean<HelpRequest>();
-    if (!updated) return { kind: "not-allowed", from: current.status };
-    if (!OPEN.includes(to)) await Claims.deleteMany({ requestCode: code });
-    return { kind: "changed", request: updated };
+    // The lease decides: two staff acting at once produce one change, on every store.
+    return lock(`request:${code}`, async () => {
+      const current = await byCode(code);
+      if (!current) return { kind: "not-found" };
+      if (!NEXT[current.status].includes(to)) return { kind: "not-allowed", from: current.status };
+      const change = { status: to, at: new Date(), by, ...(reason ? { reason } : {}) };
+      const history = [...current.history, change];
+      await Requests.updateOne({ code }, { $set: { status: to, history } });
+      if (!OPEN.includes(to)) await Claims.deleteMany({ requestCode: code });
+      return { kind: "changed", request: { ...current, status: to, history } };
+    });
   }
 
   return {

@@ -3,7 +3,7 @@ import { type Connection, trusted } from "mongoose";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../../src/core/messages.js";
-import { groupLinkModel, membershipModel } from "../../../src/features/classes/model.js";
+import { groupLinkModel, membershipModel, teacherModel } from "../../../src/features/classes/model.js";
 import { auditModel } from "../../../src/features/staff/audit.js";
 import { connectMongo } from "../../../src/storage/mongo.js";
 import { connectRedis, type Redis } from "../../../src/storage/redis.js";
@@ -65,6 +65,19 @@ describe("classes", () => {
     expect(h.texts(await h.say(code.toLowerCase().replace("-", " "), "7101"))).toContain(
       "giáo viên của Trường THCS Chu Văn An",
     );
+  });
+
+  it("makes one teacher when 20 people type the same invite code at the same moment", async () => {
+    const h = harness();
+    const code = firstMatch(h, await h.say("/magv 79001", STAFF), /GV-[A-Z0-9]{6}/);
+    const people = Array.from({ length: 20 }, (_, i) => String(7200 + i));
+    await Promise.all(people.map((id) => h.say(`/giaovien ${code}`, id)));
+    const teachers = await teacherModel(mongo).find({ inviteCode: code }).lean();
+    expect(teachers).toHaveLength(1);
+    const winner = teachers[0]!.userId;
+    const told = (id: string) => h.texts(h.sent.flatMap((s) => (s.chatId === id ? [s.message] : [])));
+    expect(told(winner)).toContain("giáo viên của Trường THCS Chu Văn An");
+    for (const id of people.filter((p) => p !== winner)) expect(told(id)).toContain("đã có người dùng");
   });
 
   it("creates a class with the parents' code, a Telegram link and a QR code of that link", async () => {

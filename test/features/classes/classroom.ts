@@ -44,6 +44,7 @@ export function classroomHarness(
     features: (kit) => [
       createClassesFeature({
         mongo,
+        lock: kit.lock,
         addRole: (person, role) => people.addRole(person, role),
         schools: createSchoolService(mongo),
         channels: { ...kit.channels, deepLinks: async (payload) => [`https://t.me/${BOT}?start=${payload}`] },

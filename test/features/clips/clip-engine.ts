@@ -3,10 +3,12 @@
  * sending through a scriptable recording sender, and the teacher's reports through the harness
  * that built the feature last.
  */
+
 import { join } from "node:path";
 import type { Connection } from "mongoose";
 import type { Feature } from "../../../src/core/feature.js";
 import { createI18n } from "../../../src/core/i18n.js";
+import { createRecordLock } from "../../../src/core/lock.js";
 import type { Notify } from "../../../src/core/notifier.js";
 import { createClipDeliveryHooks } from "../../../src/features/clips/delivery-hooks.js";
 import { createClipsFeature } from "../../../src/features/clips/feature.js";
@@ -24,10 +26,17 @@ export const PUBLIC_URL = "https://choem.example";
 export function createClipEngine(redis: Redis, mongo: Connection, send: Send) {
   const i18n = createI18n("vi", join(import.meta.dirname, "..", "..", "..", "locales"));
   const links = createClipLinks({ secret: LINK_SECRET, publicUrl: PUBLIC_URL });
-  const { deliveries: engine, reachability, store } = createTestEngine(redis, mongo, send);
+  const { deliveries: engine, reachability, store, prefix } = createTestEngine(redis, mongo, send);
+  const lock = createRecordLock(redis, prefix);
   const waiters: Array<(counts: StatusCounts) => void> = [];
   let notify: Notify = async () => {};
-  const hooks = createClipDeliveryHooks({ mongo, links, i18n, notify: (to, compose) => notify(to, compose) });
+  const hooks = createClipDeliveryHooks({
+    mongo,
+    lock,
+    links,
+    i18n,
+    notify: (to, compose) => notify(to, compose),
+  });
   const broadcaster = engine.topic("lesson", {
     ...hooks,
     async finished(broadcastId, counts) {
@@ -38,7 +47,7 @@ export function createClipEngine(redis: Redis, mongo: Connection, send: Send) {
 
   const clipsFeature = (kit: HarnessKit): Feature[] => {
     notify = kit.notify;
-    return [createClipsFeature({ mongo, broadcaster, links, reachability })];
+    return [createClipsFeature({ mongo, lock, broadcaster, links, reachability })];
   };
   return {
     links,

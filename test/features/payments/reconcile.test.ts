@@ -5,15 +5,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/core/i18n.js";
+import { createRecordLock } from "../../../src/core/lock.js";
 import { findPledgeCode, reconcileStatement } from "../../../src/features/payments/reconcile.js";
 import { parseStatement } from "../../../src/features/payments/statement.js";
 import { createDonorNotices } from "../../../src/features/pledges/donor-notices.js";
-import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
 import { pledgeModel } from "../../../src/features/pledges/model.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
-import { uniqueName } from "../../helpers/stores.js";
+import { testRedisUrl, uniqueName } from "../../helpers/stores.js";
 import { createTestEngine } from "../../helpers/test-engine.js";
-import { closeStores, makePledge, openStores, type Stores } from "../pledges/fixtures.js";
+import { closeStores, lifecycleOf, makePledge, openStores, type Stores } from "../pledges/fixtures.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -45,7 +45,7 @@ describe("reconciling a bank statement", () => {
     const a = await makePledge(stores.mongo, money(500_000));
     const b = await makePledge(stores.mongo, money(1_000_000));
     const cancelled = await makePledge(stores.mongo, money(300_000));
-    await createPledgeLifecycle(stores.mongo).cancel(cancelled.code, "staff", "đổi ý");
+    await lifecycleOf(stores).cancel(cancelled.code, "staff", "đổi ý");
     const devicesOnly = await makePledge(stores.mongo, {
       userId: uniqueName("d"),
       devices: { type: "laptop", count: 1, condition: "new", handover: "drop-off", receivedCount: 0 },
@@ -68,7 +68,12 @@ describe("reconciling a bank statement", () => {
       thanked.push(pledge.code);
     };
 
-    const first = await reconcileStatement(stores.mongo, parsed.lines, { onReceipt });
+    const first = await reconcileStatement(
+      stores.mongo,
+      createRecordLock(stores.redis, "test:"),
+      parsed.lines,
+      { onReceipt },
+    );
     expect(first.matched.map((o) => [o.line, o.code])).toEqual([
       [2, a.code],
       [4, b.code],
@@ -95,7 +100,12 @@ describe("reconciling a bank statement", () => {
     });
     expect((await Pledges.findOne({ code: cancelled.code }).lean())?.money?.receivedVnd).toBe(0);
 
-    const again = await reconcileStatement(stores.mongo, parsed.lines, { onReceipt });
+    const again = await reconcileStatement(
+      stores.mongo,
+      createRecordLock(stores.redis, "test:"),
+      parsed.lines,
+      { onReceipt },
+    );
     expect(again).toMatchObject({
       matched: [],
       mismatched: [],
@@ -137,7 +147,15 @@ describe("reconciling a bank statement", () => {
         execFile(
           process.execPath,
           ["--import", "tsx", join(root, "scripts/import-statement.ts"), file],
-          { cwd: root, env: { ...process.env, MONGODB_URI: stores.mongoUri, LOG_LEVEL: "silent" } },
+          {
+            cwd: root,
+            env: {
+              ...process.env,
+              MONGODB_URI: stores.mongoUri,
+              REDIS_URL: testRedisUrl(),
+              LOG_LEVEL: "silent",
+            },
+          },
           (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
         ),
       );

@@ -2,7 +2,6 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vietQrPayloadFor } from "../../../src/features/payments/payment.js";
 import { vietQrRoutes } from "../../../src/features/payments/routes.js";
-import { createPledgeLifecycle } from "../../../src/features/pledges/lifecycle.js";
 import { createPledgeService } from "../../../src/features/pledges/service.js";
 import { createTransparencyFeature } from "../../../src/features/transparency/feature.js";
 import { CHU_VAN_AN, LE_LOI } from "../../helpers/schools.js";
@@ -10,6 +9,7 @@ import { uniqueName } from "../../helpers/stores.js";
 import {
   closeStores,
   expectNoChildNames,
+  lifecycleOf,
   makePledge,
   openStores,
   receiveMoney,
@@ -48,7 +48,7 @@ describe("the donors' HTTP routes: VietQR and the public summary", () => {
       userId: uniqueName("d"),
       money: { pledgedVnd: 800_000, receivedVnd: 0 },
     });
-    await receiveMoney(stores.mongo, pledge.code, 300_000);
+    await receiveMoney(stores, pledge.code, 300_000);
     const response = await app.inject({ method: "GET", url: `/vietqr/${pledge.code}.png` });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("image/png");
@@ -64,7 +64,7 @@ describe("the donors' HTTP routes: VietQR and the public summary", () => {
       userId: uniqueName("d"),
       money: { pledgedVnd: 100_000, receivedVnd: 0 },
     });
-    await createPledgeLifecycle(stores.mongo).cancel(cancelled.code, "staff", "nhầm");
+    await lifecycleOf(stores).cancel(cancelled.code, "staff", "nhầm");
     const devices = await makePledge(stores.mongo, {
       userId: uniqueName("d"),
       devices: { type: "phone", count: 1, condition: "new", handover: "drop-off", receivedCount: 0 },
@@ -87,7 +87,7 @@ describe("the donors' HTTP routes: VietQR and the public summary", () => {
   });
 
   it("publishes anonymous totals by school level and district as JSON", async () => {
-    const lifecycle = createPledgeLifecycle(stores.mongo);
+    const lifecycle = lifecycleOf(stores);
     // Children waiting at both schools the pledges go to: the public totals never name them.
     const children = [
       await seedChild(stores.mongo, "Phùng Khánh Linh", CHU_VAN_AN),
@@ -99,7 +99,7 @@ describe("the donors' HTTP routes: VietQR and the public summary", () => {
       donorName: "Công ty Minh Long",
       money: { pledgedVnd: 1_000_000, receivedVnd: 0 },
     });
-    await receiveMoney(stores.mongo, money.code, 1_000_000);
+    await receiveMoney(stores, money.code, 1_000_000);
     await lifecycle.allocate(
       money.code,
       { schoolCode: "79001", schoolName: "Trường THCS Chu Văn An", district: "Quận 8", level: "thcs" },

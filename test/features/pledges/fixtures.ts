@@ -8,6 +8,7 @@ import type { Connection } from "mongoose";
 import { expect } from "vitest";
 import type { VietQrConfig } from "../../../src/config.js";
 import type { Feature } from "../../../src/core/feature.js";
+import { createRecordLock } from "../../../src/core/lock.js";
 import type { OutboundMessage } from "../../../src/core/messages.js";
 import { createCampaignsFeature } from "../../../src/features/campaigns/feature.js";
 import { createPledgesFeature } from "../../../src/features/pledges/feature.js";
@@ -99,9 +100,14 @@ export function makePledge(
   });
 }
 
+/** The lifecycle staff commands use, on these stores, outside any chat. */
+export function lifecycleOf(stores: Pick<Stores, "redis" | "mongo">) {
+  return createPledgeLifecycle(stores.mongo, createRecordLock(stores.redis, "test:"));
+}
+
 /** Money in: moves a pledge to "received" without going through chat. */
-export function receiveMoney(mongo: Connection, code: string, amount: number) {
-  return createPledgeLifecycle(mongo).receive(code, {
+export function receiveMoney(stores: Pick<Stores, "redis" | "mongo">, code: string, amount: number) {
+  return lifecycleOf(stores).receive(code, {
     kind: "money",
     quantity: amount,
     key: randomUUID(),
@@ -123,6 +129,7 @@ export function pledgesHarness(
     features: (kit) => {
       built = createPledgesFeature({
         mongo: stores.mongo,
+        lock: kit.lock,
         deliveries: kit.deliveries,
         i18n: kit.i18n,
         publicUrl: PUBLIC_URL,

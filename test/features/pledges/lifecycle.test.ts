@@ -10,6 +10,7 @@ import {
   closeStores,
   donorFacing,
   expectNoChildNames,
+  lifecycleOf,
   makePledge,
   openStores,
   pledgesHarness,
@@ -198,13 +199,35 @@ describe("a pledge's way from promise to school", () => {
       showName: true,
       money: { pledgedVnd: 300_000, receivedVnd: 0 },
     });
-    await receiveMoney(stores.mongo, code, 300_000);
+    await receiveMoney(stores, code, 300_000);
     expect(h.texts(await h.say(`/phanbo ${code} 79001`, STAFF))).toContain(code);
     const text = h.texts(await h.say("/minhbach", uniqueName("p")));
     expect(text).toContain("Minh bạch");
     expect(text).toContain("Đã phân bổ theo quận/huyện:\n• Quận 8");
     expect(text).not.toContain("Ngô Thị Thu");
     expectNoChildNames([text], [child]);
+  });
+
+  it("adds up 20 receipts that arrive at the same moment exactly, and counts a line sent 20 times once", async () => {
+    const { code } = await makePledge(stores.mongo, {
+      userId: uniqueName("d"),
+      devices: { type: "tablet", count: 40, condition: "new", handover: "drop-off", receivedCount: 0 },
+    });
+    const lifecycle = lifecycleOf(stores);
+    const receipt = (key: string) => ({ kind: "devices" as const, quantity: 1, key, by: "staff" });
+    const parts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => lifecycle.receive(code, receipt(`r${i}`))),
+    );
+    expect(parts.every((result) => result.kind === "changed")).toBe(true);
+    const same = await Promise.all(
+      Array.from({ length: 20 }, () => lifecycle.receive(code, receipt("line-7"))),
+    );
+    expect(same.filter((result) => result.kind === "changed")).toHaveLength(1);
+    expect(same.filter((result) => result.kind === "duplicate")).toHaveLength(19);
+    const stored = await pledgeModel(stores.mongo).findOne({ code }).lean();
+    expect(stored?.devices?.receivedCount).toBe(21);
+    expect(stored?.receipts).toHaveLength(21);
+    expect(stored?.history.filter((entry) => entry.action === "received")).toHaveLength(21);
   });
 
   it("erases a donor's name, phone and address on request, keeping the anonymous amounts", async () => {

@@ -25,6 +25,7 @@ describe("parents' requests", () => {
       features: (kit) => {
         const requests = createRequestsFeature({
           mongo,
+          lock: kit.lock,
           schools: createSchoolService(mongo),
           notify: kit.notify,
         });
@@ -186,6 +187,31 @@ describe("parents' requests", () => {
       "your request has just been updated",
     );
     expect(told?.message.kind === "text" && told.message.text).toContain("Status: checked");
+  });
+
+  it("moves a request once when 20 staff verify it at the same moment, and tells the parent once", async () => {
+    const staffIds = Array.from({ length: 20 }, (_, i) => String(9100 + i));
+    const h = harness(
+      BUTTONS,
+      staffIds.map((id) => `telegram:${id}`),
+    );
+    await deviceUpToSummary(h, "4010", "Đặng Thu Trang", "+84901000010");
+    const code = h
+      .texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4010"))
+      .match(/YC-\w{6}/)?.[0];
+    const before = h.sent.length;
+    await Promise.all(staffIds.map((id) => h.say(`/capnhat ${code} verified`, id)));
+    const told = h.sent.slice(before).filter((s) => s.chatId === "4010");
+    expect(told).toHaveLength(1);
+    const stored = await requestModel(mongo).findOne({ code }).lean();
+    expect(stored?.status).toBe("verified");
+    expect(stored?.history.map((entry) => entry.status)).toEqual(["new", "verified"]);
+    // One staff member moved it; the other nineteen are told it can no longer go there.
+    const texts = staffIds.map((id) =>
+      h.texts(h.sent.slice(before).flatMap((s) => (s.chatId === id ? [s.message] : []))),
+    );
+    expect(texts.filter((t) => t.includes(`Đã cập nhật ${code}`))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes("Không thể chuyển"))).toHaveLength(19);
   });
 
   it("lets a parent withdraw their own request, and nobody else's", async () => {

@@ -1,0 +1,68 @@
+/**
+ * The one place a decision that must happen once is made: a lease in Redis (`SET NX PX` with a
+ * random token, released by a Lua script only by its holder). MongoDB is never asked to decide
+ * (FerretDB 1.24 does not make a conditional update atomic: docs/storage-and-ferretdb.md
+ * #atomicity); under the lock the record is read, checked and written back by `_id`.
+ * The lease expires by itself, so a crashed instance cannot hold a record forever.
+ */
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+
+const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+
+export interface LockOptions {
+  /** How long the lease lasts if its holder never releases it. */
+  holdMs: number;
+  /** How long to wait for a lease another holder has before giving up with an error. */
+  waitMs: number;
+}
+
+const DEFAULTS: LockOptions = { holdMs: 30_000, waitMs: 15_000 };
+
+export async function withLock<T>(
+  redis: Redis,
+  key: string,
+  task: () => Promise<T>,
+  options: LockOptions = DEFAULTS,
+): Promise<T> {
+  const token = randomUUID();
+  const deadline = Date.now() + options.waitMs;
+  let delay = 5;
+  while ((await redis.set(key, token, "PX", options.holdMs, "NX")) !== "OK") {
+    if (Date.now() > deadline) throw new Error(`lock ${key} not acquired in ${options.waitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 100);
+  }
+  try {
+    return await task();
+  } finally {
+    await redis.eval(RELEASE, 1, key, token);
+  }
+}
+
+export interface RecordLock {
+  /** Runs `task` while holding the lease of one record ("request:YC-…", "pledge:UH-…"). */
+  <T>(record: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` only if the lease is free right now; `undefined` when someone else holds it.
+   * For claims, where whoever is changing the record at this moment has already won.
+   */
+  ifFree<T>(record: string, task: () => Promise<T>): Promise<T | undefined>;
+}
+
+export function createRecordLock(redis: Redis, prefix: string, options: LockOptions = DEFAULTS): RecordLock {
+  const keyOf = (record: string) => `${prefix}lock:record:${record}`;
+  const lock = <T>(record: string, task: () => Promise<T>) => withLock(redis, keyOf(record), task, options);
+  return Object.assign(lock, {
+    async ifFree<T>(record: string, task: () => Promise<T>): Promise<T | undefined> {
+      const key = keyOf(record);
+      const token = randomUUID();
+      if ((await redis.set(key, token, "PX", options.holdMs, "NX")) !== "OK") return undefined;
+      try {
+        return await task();
+      } finally {
+        await redis.eval(RELEASE, 1, key, token);
+      }
+    },
+  });
+}
