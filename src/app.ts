@@ -177,7 +177,8 @@ export async function startApp(
       : undefined;
     if (zaloOa) channels.add(zaloOa);
     if (config.webChatEnabled) {
-      channels.add(createWebChatChannel({ ...channelDeps, redis, keyPrefix: prefix }));
+      const secureCookie = config.publicUrl.startsWith("https:");
+      channels.add(createWebChatChannel({ ...channelDeps, redis, keyPrefix: prefix, secureCookie }));
     }
 
     const server = await buildServer({

@@ -124,7 +124,7 @@ export interface Config {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
-const ADMIN_ID = /^(telegram|zalo|zalo-oa|webchat):[\w-]+$/;
+const ADMIN_ID = /^(telegram|zalo|zalo-oa):[\w-]+$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const parsed = envSchema.safeParse(env);
@@ -163,6 +163,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   for (const entry of e.ADMIN_IDS.split(",")
     .map((s) => s.trim())
     .filter(Boolean)) {
+    if (/^webchat\s*:/i.test(entry)) {
+      // Anyone can open a web chat: its id names a conversation, never a person to trust.
+      problems.push(
+        `ADMIN_IDS: "${entry}" is refused: staff sign in via the staff console, never by a web chat id`,
+      );
+      continue;
+    }
     if (!ADMIN_ID.test(entry)) {
       problems.push(`ADMIN_IDS: "${entry}" must be channel:id, e.g. telegram:123 or zalo:abc`);
       continue;

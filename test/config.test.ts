@@ -37,6 +37,14 @@ describe("loadConfig", () => {
     }
   });
 
+  it("refuses web chat ids as staff: anyone can open a web chat", () => {
+    const result = loadConfig({ ADMIN_IDS: "telegram:1, WebChat:abc" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('"WebChat:abc" is refused: staff sign in via the staff console');
+    expect(result.message).not.toContain("telegram:1");
+  });
+
   it("parses a good configuration into typed values with the contract's defaults", () => {
     const result = loadConfig({
       PORT: "8080",

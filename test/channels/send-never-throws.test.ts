@@ -12,6 +12,7 @@ import { createTelegramChannel, telegramCapabilities } from "../../src/channels/
 import { renderTelegram } from "../../src/channels/telegram/render.js";
 import { createWebChatChannel } from "../../src/channels/webchat/adapter.js";
 import { notShowable } from "../../src/channels/webchat/outbox.js";
+import { createWebChatSessions } from "../../src/channels/webchat/sessions.js";
 import { createZaloChannel } from "../../src/channels/zalo/adapter.js";
 import { renderZalo } from "../../src/channels/zalo/render.js";
 import type { Channel } from "../../src/core/channel.js";
@@ -206,15 +207,23 @@ function zaloOaTarget(harness: OaHarness): Target<number> {
   };
 }
 
-/** The web chat's only failure is its Redis: a client of a port nobody listens on stands for it. */
-function webChatTarget(redis: Redis, down: Redis, keyPrefix: string): Target<"redis-down"> {
+/**
+ * The web chat's only failure is its Redis: a client of a port nobody listens on stands for it.
+ * It writes only for chats with a session, so each run gets a chat of its own from a pool
+ * (shrinking a failure may take more runs than the pool: then chats are used again).
+ */
+async function webChatTarget(redis: Redis, down: Redis, keyPrefix: string): Promise<Target<"redis-down">> {
   const deps = { keyPrefix, logger: silentLogger(), onInbound: async () => {}, onIgnored: () => {} };
   const up = createWebChatChannel({ ...deps, redis });
   const broken = createWebChatChannel({ ...deps, redis: down });
+  const sessions = createWebChatSessions(redis, { keyPrefix });
+  const chats = await Promise.all(
+    Array.from({ length: RUNS * 2 }, async () => (await sessions.create()).chatId),
+  );
   let chat = 0;
   const target: Target<"redis-down"> = {
     channel: up,
-    chatId: () => `prop_${++chat}`,
+    chatId: () => chats[chat++ % chats.length]!,
     failures: ["redis-down"],
     script: () => {
       target.channel = broken;
@@ -275,7 +284,7 @@ describe("send() on every channel, for any message", () => {
   });
 
   it("resolves to a valid outcome on the web chat, with one id per part sent", async () => {
-    await neverThrows(webChatTarget(redis, down, `${uniqueName("webchat")}:`), urls);
+    await neverThrows(await webChatTarget(redis, down, `${uniqueName("webchat")}:`), urls);
   });
 });
 

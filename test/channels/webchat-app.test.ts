@@ -22,6 +22,7 @@ describe("the web chat of the whole app in Chromium", () => {
   it("greets with the Vietnamese main menu and runs a form with the keyboard", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(app.url);
+    await page.getByRole("button", { name: "Bắt đầu" }).click();
     await page.getByText("Xin chào! Đây là ChoEm").waitFor();
     for (const entry of ["Xin máy tính cho con", "Hỏi cán bộ", "Dữ liệu của tôi"]) {
       await page.getByRole("button", { name: entry }).last().waitFor();

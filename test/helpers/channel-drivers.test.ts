@@ -55,14 +55,11 @@ describe("channel drivers", () => {
     [
       "webchat",
       () => {
-        const chatId = `chat_driver${++chats}`;
+        const driver = webChatDriver(web.server);
         return {
-          driver: webChatDriver(web.server, chatId),
+          driver,
           // The outbox keeps the person's own messages too: a typed label would show there.
-          traffic: async () =>
-            (await web.server.inject({ url: `/webchat/api/messages?chatId=${chatId}&after=0` })).json<{
-              messages: unknown[];
-            }>().messages.length,
+          traffic: async () => (await driver.client.poll()).length,
         };
       },
     ],

@@ -12,6 +12,7 @@ import { telegramUpdate } from "../fakes/telegram-api.js";
 import type { FakeZaloApi } from "../fakes/zalo-api.js";
 import { zaloUpdate } from "../fakes/zalo-api.js";
 import { type FakeZaloOaApi, OA_PATHS, oaEvent, postEvent } from "../fakes/zalo-oa-api.js";
+import { type WebChatClient, webChatClient } from "./webchat-client.js";
 
 export interface Driver {
   name: string;
@@ -234,35 +235,30 @@ export function zaloOaDriver(appUrl: string, fake: FakeZaloOaApi, secretKey: str
   return numberedDriver("zalo-oa", say, offered, replayLast);
 }
 
-export function webChatDriver(app: FastifyInstance, chatId: string = randomUUID()): Driver {
-  type Entry = {
-    from: string;
-    message: { kind: string; text?: string; choices?: Array<Array<{ value: string; label: string }>> };
-  };
+/** A browser on the web chat: its own session (opened on the first step) and client address. */
+export function webChatDriver(
+  app: FastifyInstance,
+  client: WebChatClient = webChatClient(app),
+): Driver & { client: WebChatClient } {
   const { next, texts, offered, replayLast } = driverOver(
     async (body) => {
-      const response = await app.inject({
-        method: "POST",
-        url: "/webchat/api/messages",
-        payload: body as object,
-      });
+      const response = await client.post(body as object);
       if (response.statusCode !== 202) throw new Error(`web chat answered ${response.statusCode}`);
     },
-    async () => {
-      const response = await app.inject({
-        method: "GET",
-        url: `/webchat/api/messages?chatId=${chatId}&after=0`,
-      });
-      return (response.json() as { messages: Entry[] }).messages
+    async () =>
+      (await client.poll())
         .filter((e) => e.from === "bot")
-        .map((e) => ({
-          text: e.message.text ?? "",
-          options: (e.message.choices ?? []).flat().map((c) => ({ label: c.label, value: c.value })),
-        }));
-    },
+        .map((e) => {
+          // Texts, links and media: whichever has a text or choices.
+          const m = e.message as { text?: string; choices?: Array<Array<{ value: string; label: string }>> };
+          return {
+            text: m.text ?? "",
+            options: (m.choices ?? []).flat().map((c) => ({ label: c.label, value: c.value })),
+          };
+        }),
     allButtons,
   );
-  const post = (fields: Record<string, string>) => next({ chatId, id: randomUUID(), ...fields });
+  const post = (fields: Record<string, string>) => next({ id: randomUUID(), ...fields });
   const say = async (text: string) =>
     texts(await post(text.startsWith("/") ? { type: "command", text } : { type: "text", text }));
   const choose = async (label: string) => {
@@ -280,5 +276,6 @@ export function webChatDriver(app: FastifyInstance, chatId: string = randomUUID(
     },
     sharePhone: say,
     replayLast,
+    client,
   };
 }

@@ -2,9 +2,11 @@
  * The local web chat: the default channel when no platform token is set, so a fresh
  * `npm start` can be tried in a browser. The page posts what the person types or taps and
  * long-polls the per-chat outbox (outbox.ts) for replies; send() only appends to that outbox.
- * The random chatId kept in the browser is the only key to a conversation.
+ * The server makes each conversation (POST /webchat/api/session) and every other route takes
+ * the chat from the session cookie alone (sessions.ts): a chat id the client sends means nothing.
  */
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from "fastify";
+import fastifyCookie, { type CookieSerializeOptions } from "@fastify/cookie";
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Capabilities, Channel, ChannelDeps } from "../../core/channel.js";
 import type { InboundContent, InboundMessage, OutboundMessage } from "../../core/messages.js";
@@ -13,6 +15,7 @@ import type { Redis } from "../../storage/redis.js";
 import { partsToSkip, sendParts } from "../send-parts.js";
 import { createWebChatOutbox, notShowable } from "./outbox.js";
 import { webChatPage } from "./page.js";
+import { createWebChatSessions, SESSION_IDLE_SECONDS } from "./sessions.js";
 
 const CAPABILITIES: Capabilities = {
   buttons: true,
@@ -29,12 +32,11 @@ const CAPABILITIES: Capabilities = {
 };
 
 const LONG_POLL_MS = 20_000;
-/** A retried POST (lost response on a weak connection) within this time is dropped. */
-const SEEN_SECONDS = 24 * 3600;
+const COOKIE = "choem_webchat";
 
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+// No chatId: the session says which chat this is; one sent anyway is dropped with the other extras.
 const postBody = z.object({
-  chatId: clientId,
   id: clientId,
   type: z.enum(["text", "choice", "command"]),
   // For a choice, the label of the pressed button: shown again when the page reloads.
@@ -43,7 +45,6 @@ const postBody = z.object({
   language: z.enum(["vi", "en"]).optional(),
 });
 const pollQuery = z.object({
-  chatId: clientId,
   after: z
     .string()
     .regex(/^(0|\d{1,20}-\d{1,20})$/)
@@ -64,11 +65,33 @@ const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export type WebChatDeps = ChannelDeps & { redis: Redis; keyPrefix?: string; longPollMs?: number };
+export type WebChatDeps = ChannelDeps & {
+  redis: Redis;
+  keyPrefix?: string;
+  longPollMs?: number;
+  /** Sets the cookie's Secure flag: true when PUBLIC_URL is https. */
+  secureCookie?: boolean;
+};
 
 export function createWebChatChannel(deps: WebChatDeps): Channel {
   const outbox = createWebChatOutbox(deps.redis, { keyPrefix: deps.keyPrefix, logger: deps.logger });
-  const seenKey = (chatId: string, id: string) => `${deps.keyPrefix ?? ""}webchat:seen:${chatId}:${id}`;
+  const sessions = createWebChatSessions(deps.redis, { keyPrefix: deps.keyPrefix });
+  const cookie: CookieSerializeOptions = {
+    path: "/webchat",
+    httpOnly: true,
+    sameSite: "strict",
+    secure: deps.secureCookie ?? false,
+    maxAge: SESSION_IDLE_SECONDS,
+  };
+
+  /** The chat of the request's session, re-issuing the cookie so it slides like the session. */
+  async function chatOf(request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
+    const token = request.cookies[COOKIE];
+    const chatId = await sessions.open(token);
+    if (chatId && token) reply.setCookie(COOKIE, token, cookie);
+    return chatId;
+  }
+  const unauthorized = (reply: FastifyReply) => reply.code(401).send({ ok: false });
 
   const routes: FastifyPluginAsync = async (app) => {
     const shutdown = new AbortController();
@@ -81,9 +104,28 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
       // Never the error's text: the page needs no more than "that did not work".
       return reply.code(status).send({ ok: false });
     });
+    await app.register(fastifyCookie);
     registerAssets(app);
 
+    // Writes one Redis key and nothing else: a visit costs nothing until the person acts.
+    app.post("/webchat/api/session", { bodyLimit: 1024 }, async (request, reply) => {
+      // Another site must not swap a person's conversation for one of its own making.
+      if (request.headers["sec-fetch-site"] === "cross-site") return reply.code(403).send({ ok: false });
+      if (!request.headers["content-type"]?.startsWith("application/json")) {
+        return reply.code(415).send({ ok: false });
+      }
+      if (await chatOf(request, reply)) return reply.code(200).send({ ok: true });
+      if (!(await sessions.allowNew(request.ip))) {
+        return reply.code(429).send({ ok: false, error: "too many new conversations, try again later" });
+      }
+      const { token } = await sessions.create();
+      reply.setCookie(COOKIE, token, cookie);
+      return reply.code(201).send({ ok: true });
+    });
+
     app.post("/webchat/api/messages", { bodyLimit: 16 * 1024 }, async (request, reply) => {
+      const chatId = await chatOf(request, reply);
+      if (!chatId) return unauthorized(reply);
       const parsed = postBody.safeParse(request.body);
       const content = parsed.success ? toContent(parsed.data) : undefined;
       if (!parsed.success || !content) {
@@ -91,23 +133,24 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
         return reply.code(400).send({ ok: false });
       }
       const body = parsed.data;
-      const fresh = await deps.redis.set(seenKey(body.chatId, body.id), "1", "EX", SEEN_SECONDS, "NX");
-      if (fresh !== "OK") {
+      const claimed = await sessions.claim(chatId, body.id);
+      if (claimed === "gone") return unauthorized(reply);
+      if (claimed === "repeated") {
         deps.onIgnored("webchat", "repeated web chat message id");
         return reply.code(202).send({ ok: true });
       }
       const shown = userBubble(body.type, body.text);
       if (shown) {
-        const appended = await outbox.append(body.chatId, shown, "user", body.id);
+        const appended = await outbox.append(chatId, shown, "user", body.id);
         if (!appended.ok) request.log.warn({ reason: appended.reason }, "webchat: user message not kept");
       }
       await deps.onInbound({
         channel: "webchat",
-        chatId: body.chatId,
+        chatId,
         chatKind: "private",
         // Client ids are chosen by the page: scoped to the chat so two chats can never collide.
-        updateId: `${body.chatId}:${body.id}`,
-        userId: body.chatId,
+        updateId: `${chatId}:${body.id}`,
+        userId: chatId,
         ...(body.language ? { languageCode: body.language } : {}),
         receivedAt: new Date(),
         content,
@@ -117,9 +160,11 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
 
     // An open page polls all the time: only problems are worth a log line.
     app.get("/webchat/api/messages", { logLevel: "warn" }, async (request, reply) => {
+      const chatId = await chatOf(request, reply);
+      if (!chatId) return unauthorized(reply);
       const parsed = pollQuery.safeParse(request.query);
       if (!parsed.success) return reply.code(400).send({ ok: false });
-      const { chatId, after, wait } = parsed.data;
+      const { after, wait } = parsed.data;
       if (wait !== "1") return { messages: await outbox.read(chatId, after) };
       const gone = new AbortController();
       const onGone = () => gone.abort();
@@ -134,8 +179,10 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
     });
 
     app.get("/webchat/media/:id", async (request, reply) => {
+      const chatId = await chatOf(request, reply);
+      if (!chatId) return unauthorized(reply);
       const parsed = mediaParams.safeParse(request.params);
-      const media = parsed.success ? await outbox.readMedia(parsed.data.id) : undefined;
+      const media = parsed.success ? await outbox.readMedia(chatId, parsed.data.id) : undefined;
       if (!media) return reply.code(404).send({ ok: false });
       return reply
         .header("content-type", media.mimeType)
@@ -160,6 +207,11 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
         if (result.ok) return { ok: true, id: result.id };
         return { ok: false, outcome: { kind: result.failure, reason: result.reason } };
       });
+    },
+    // The session first: once it is gone nothing more can be written for the chat.
+    async forget(chatId) {
+      const ended = await sessions.end(chatId);
+      return ended + (await outbox.forget(chatId));
     },
     async stop() {
       await outbox.close();

@@ -4,14 +4,20 @@
  * media live in their own expiring keys and the stored message points at a URL instead, so a
  * stream entry stays small JSON. Waiting pages are woken through one pub/sub connection rather
  * than a blocked connection each.
+ *
+ * Nothing is written for a chat without a live session (sessions.ts), and what is written
+ * expires with the session: a broadcast to a person who left, or a reply after forget(), can
+ * neither keep an old history alive nor start a new one nobody can read.
  */
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "../../core/logger.js";
 import type { OutboundMessage } from "../../core/messages.js";
 import type { Redis } from "../../storage/redis.js";
+import { webChatKeys } from "./keys.js";
 
-const TTL_SECONDS = 7 * 24 * 3600;
+/** Bytes media live at most this long, and never past the session. */
+const MEDIA_TTL_MS = 7 * 24 * 3600 * 1000;
 const MAX_ENTRIES = 200;
 const READ_BATCH = 100;
 /** A waiter re-reads at least this often, so a missed notification (reconnect) costs seconds. */
@@ -36,7 +42,28 @@ export interface StoredMedia {
 
 export type AppendResult =
   | { ok: true; id: string }
-  | { ok: false; failure: "unsupported" | "transient"; reason: string };
+  | { ok: false; failure: "unsupported" | "transient" | "rejected"; reason: string };
+
+/** Why append wrote nothing: the session ended (idle) or was forgotten. */
+export const NO_SESSION = "no web chat session for this chat (ended or erased)";
+
+// The stream takes the session's remaining time: it can never outlive it.
+const APPEND = `
+local ttl = redis.call("pttl", KEYS[1])
+if ttl < 0 then return false end
+local id = redis.call("xadd", KEYS[2], "MAXLEN", "~", ARGV[1], "*", unpack(ARGV, 4))
+redis.call("pexpire", KEYS[2], ttl)
+redis.call("publish", ARGV[2], ARGV[3])
+return id`;
+
+const STORE_MEDIA = `
+local ttl = redis.call("pttl", KEYS[1])
+if ttl < 0 then return 0 end
+redis.call("hset", KEYS[2], "data", ARGV[1], "mimeType", ARGV[2], "fileName", ARGV[3])
+redis.call("pexpire", KEYS[2], math.min(ttl, tonumber(ARGV[4])))
+redis.call("sadd", KEYS[3], ARGV[5])
+redis.call("pexpire", KEYS[3], ttl)
+return 1`;
 
 export interface WebChatOutbox {
   append(
@@ -53,7 +80,10 @@ export interface WebChatOutbox {
     afterId: string | undefined,
     options: { timeoutMs: number; signal: AbortSignal },
   ): Promise<OutboxEntry[]>;
-  readMedia(id: string): Promise<StoredMedia | undefined>;
+  /** A media file of this chat; another chat's id finds nothing. */
+  readMedia(chatId: string, id: string): Promise<StoredMedia | undefined>;
+  /** Deletes the chat's history and media; returns how many keys went. */
+  forget(chatId: string): Promise<number>;
   /** Drops the pub/sub connection; a later wait opens it again. */
   close(): Promise<void>;
 }
@@ -62,10 +92,9 @@ export function createWebChatOutbox(
   redis: Redis,
   options: { keyPrefix?: string; logger: Logger },
 ): WebChatOutbox {
-  const prefix = `${options.keyPrefix ?? ""}webchat:`;
-  const streamKey = (chatId: string) => `${prefix}out:${chatId}`;
-  const mediaKey = (id: string) => `${prefix}media:${id}`;
-  const notifyChannel = `${prefix}notify`;
+  const keys = webChatKeys(options.keyPrefix);
+  const streamKey = keys.outbox;
+  const notifyChannel = keys.notify;
   const listeners = new Map<string, Set<() => void>>();
   let subscriber: Promise<Redis | undefined> | undefined;
 
@@ -107,7 +136,10 @@ export function createWebChatOutbox(
     return { woken, cancel };
   }
 
-  async function storeMedia(message: OutboundMessage): Promise<OutboundMessage | { unsupported: string }> {
+  async function storeMedia(
+    chatId: string,
+    message: OutboundMessage,
+  ): Promise<OutboundMessage | { unsupported: string } | { gone: true }> {
     if (message.kind !== "media") return message;
     const { source } = message;
     if (source.kind === "url") return message;
@@ -118,11 +150,19 @@ export function createWebChatOutbox(
     }
     const id = randomUUID();
     const { data, mimeType, fileName } = source;
-    await redis
-      .multi()
-      .hset(mediaKey(id), { data: data.toString("base64"), mimeType, fileName })
-      .expire(mediaKey(id), TTL_SECONDS)
-      .exec();
+    const stored = await redis.eval(
+      STORE_MEDIA,
+      3,
+      keys.session(chatId),
+      keys.media(chatId, id),
+      keys.mediaOf(chatId),
+      data.toString("base64"),
+      mimeType,
+      fileName,
+      MEDIA_TTL_MS,
+      id,
+    );
+    if (stored !== 1) return { gone: true };
     return { ...message, source: { kind: "url", url: `/webchat/media/${id}` } };
   }
 
@@ -138,21 +178,23 @@ export function createWebChatOutbox(
   return {
     async append(chatId, message, from = "bot", clientId) {
       try {
-        const stored = await storeMedia(message);
+        const stored = await storeMedia(chatId, message);
         if ("unsupported" in stored) return { ok: false, failure: "unsupported", reason: stored.unsupported };
+        if ("gone" in stored) return { ok: false, failure: "rejected", reason: NO_SESSION };
         const fields = ["from", from, "message", JSON.stringify(stored)];
         if (clientId) fields.push("clientId", clientId);
-        const key = streamKey(chatId);
-        const results = await redis
-          .multi()
-          .xadd(key, "MAXLEN", "~", MAX_ENTRIES, "*", ...fields)
-          .expire(key, TTL_SECONDS)
-          .publish(notifyChannel, chatId)
-          .exec();
-        const [error, id] = results?.[0] ?? [new Error("transaction discarded"), null];
-        if (error || typeof id !== "string") {
-          return { ok: false, failure: "transient", reason: String(error ?? "no stream id") };
-        }
+        const id = await redis.eval(
+          APPEND,
+          2,
+          keys.session(chatId),
+          streamKey(chatId),
+          MAX_ENTRIES,
+          notifyChannel,
+          chatId,
+          ...fields,
+        );
+        if (id === null) return { ok: false, failure: "rejected", reason: NO_SESSION };
+        if (typeof id !== "string") return { ok: false, failure: "transient", reason: "no stream id" };
         return { ok: true, id };
       } catch (error) {
         return { ok: false, failure: "transient", reason: String(error) };
@@ -183,14 +225,19 @@ export function createWebChatOutbox(
       }
     },
 
-    async readMedia(id) {
-      const stored = await redis.hgetall(mediaKey(id));
+    async readMedia(chatId, id) {
+      const stored = await redis.hgetall(keys.media(chatId, id));
       if (!stored.data || !stored.mimeType) return undefined;
       return {
         data: Buffer.from(stored.data, "base64"),
         mimeType: stored.mimeType,
         fileName: stored.fileName ?? id,
       };
+    },
+
+    async forget(chatId) {
+      const ids = await redis.smembers(keys.mediaOf(chatId));
+      return redis.del(streamKey(chatId), keys.mediaOf(chatId), ...ids.map((id) => keys.media(chatId, id)));
     },
 
     async close() {

@@ -39,7 +39,9 @@ const html = `<!doctype html>
 // biome-ignore lint/complexity/noUselessStringRaw: guards future edits, see above
 const script = String.raw`const STORE = "choem.webchat.";
 const API = "/webchat/api/messages";
-const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+const SESSION = "/webchat/api/session";
+const OFFLINE = "Mất kết nối, đang thử lại…";
+const BUSY = "Có quá nhiều cuộc trò chuyện mới từ mạng này, ChoEm thử lại sau ít phút…";
 const log = document.getElementById("log");
 const form = document.getElementById("composer");
 const input = document.getElementById("input");
@@ -58,12 +60,15 @@ function save(key, value) {
   try { localStorage.setItem(STORE + key, value); } catch { /* private mode: this visit only */ }
 }
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const state = { chatId: load("chatId"), lang: load("lang") === "en" ? "en" : "vi", cursor: "0", pending: new Set() };
-if (!state.chatId || !ID_PATTERN.test(state.chatId)) {
-  state.chatId = newId();
-  save("chatId", state.chatId);
+function showStatus(text) {
+  statusLine.textContent = text;
+  statusLine.hidden = false;
 }
+
+// The conversation itself is known only to the server, through an httpOnly cookie. A new
+// "generation" starts when the session ended (expired or erased): older loops then stop.
+const state = { lang: load("lang") === "en" ? "en" : "vi", cursor: "0", pending: new Set(), generation: 0 };
+const ENDED = new Error("session ended");
 
 function safeUrl(raw) {
   try {
@@ -145,11 +150,12 @@ function render(entry) {
 
 // The same id on every retry lets the server drop a copy whose answer was lost on the way.
 async function post(id, type, fields) {
-  const body = JSON.stringify(Object.assign({ chatId: state.chatId, id, type, language: state.lang }, fields));
+  const body = JSON.stringify(Object.assign({ id, type, language: state.lang }, fields));
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
       const response = await fetch(API, { method: "POST", headers: { "content-type": "application/json" }, body });
       if (response.ok) return true;
+      if (response.status === 401) restart();
       if (response.status < 500) return false;
     } catch { /* offline for a moment: try again */ }
     await pause(1000 * 2 ** attempt);
@@ -174,11 +180,13 @@ function send(type, fields, shown) {
   });
 }
 
-async function fetchMessages(wait) {
-  const query = "?chatId=" + encodeURIComponent(state.chatId) + "&after=" + encodeURIComponent(state.cursor);
+async function fetchMessages(wait, generation) {
+  const query = "?after=" + encodeURIComponent(state.cursor);
   const response = await fetch(API + query + (wait ? "&wait=1" : ""), { cache: "no-store" });
+  if (response.status === 401) throw ENDED;
   if (!response.ok) throw new Error("HTTP " + response.status);
   const data = await response.json();
+  if (generation !== state.generation) return 0;
   for (const entry of data.messages) {
     render(entry);
     state.cursor = entry.id;
@@ -186,16 +194,17 @@ async function fetchMessages(wait) {
   statusLine.hidden = true;
   return data.messages.length;
 }
-async function pollForever() {
+async function pollForever(generation) {
   let delay = 1000;
-  for (;;) {
+  while (generation === state.generation) {
     const started = Date.now();
     try {
-      const count = await fetchMessages(true);
+      const count = await fetchMessages(true, generation);
       delay = 1000;
       if (count === 0 && Date.now() - started < 500) await pause(1000);
-    } catch {
-      statusLine.hidden = false;
+    } catch (error) {
+      if (error === ENDED) return restart();
+      showStatus(OFFLINE);
       await pause(delay);
       delay = Math.min(delay * 2, 15000);
     }
@@ -223,26 +232,69 @@ form.addEventListener("submit", (event) => {
   input.focus();
 });
 
+// Creates the conversation when there is none; with a live cookie the server keeps it.
+async function openSession() {
+  for (let delay = 2000; ; delay = Math.min(delay * 2, 60000)) {
+    try {
+      const response = await fetch(SESSION, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      if (response.ok) return;
+      showStatus(response.status === 429 ? BUSY : OFFLINE);
+    } catch {
+      showStatus(OFFLINE);
+    }
+    await pause(delay);
+  }
+}
+
+// Shown by the page alone: a visit that goes no further leaves no record of a person.
+function welcome() {
+  const el = bubble("bot", "ChoEm xin chào anh/chị!");
+  addText(el, "Bấm “Bắt đầu” để xem ChoEm giúp được những gì.");
+  const line = document.createElement("div");
+  line.className = "choices";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Bắt đầu";
+  button.addEventListener("click", () => send("command", { text: "/start" }));
+  line.append(button);
+  el.append(line);
+  show(el);
+}
+
 async function start() {
-  showLanguage();
+  const generation = ++state.generation;
+  state.cursor = "0";
+  state.pending.clear();
+  log.replaceChildren();
+  await openSession();
   let total = 0;
   for (;;) {
     try {
       let count;
       do {
-        count = await fetchMessages(false);
+        count = await fetchMessages(false, generation);
         total += count;
       } while (count === 100);
       break;
-    } catch {
-      statusLine.hidden = false;
+    } catch (error) {
+      showStatus(OFFLINE);
       await pause(2000);
+      // Ended between opening and reading (erased, or the browser keeps no cookie): begin again.
+      if (error === ENDED) return start();
     }
   }
-  if (total === 0) send("command", { text: "/start" });
-  pollForever();
+  statusLine.hidden = true;
+  if (total === 0) welcome();
+  pollForever(generation);
 }
-start();
+
+let restarting = null;
+function restart() {
+  restarting ??= start().finally(() => { restarting = null; });
+  return restarting;
+}
+showLanguage();
+restart();
 `;
 
 const style = `*{box-sizing:border-box}

@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWebChatChannel } from "../../../src/channels/webchat/adapter.js";
+import { createWebChatSessions, type WebChatSessions } from "../../../src/channels/webchat/sessions.js";
 import type { Channel } from "../../../src/core/channel.js";
-import type { ChoiceOption, InboundMessage, OutboundMessage } from "../../../src/core/messages.js";
+import type { ChoiceOption, InboundMessage } from "../../../src/core/messages.js";
 import { Redis } from "../../../src/storage/redis.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { testRedisUrl, uniqueName } from "../../helpers/stores.js";
+import { type WebChatClient, webChatClient } from "../../helpers/webchat-client.js";
 
 const CHOICES: ChoiceOption[][] = [
   [
@@ -16,15 +18,9 @@ const CHOICES: ChoiceOption[][] = [
   [{ value: "help", label: "Hỏi người thật" }],
 ];
 
-interface Entry {
-  id: string;
-  from: "bot" | "user";
-  message: OutboundMessage;
-}
-
 /** A post body as the page sends it; fields can be overridden or removed (undefined). */
 function body(fields: Record<string, unknown> = {}) {
-  return { chatId: "chat_0001", id: randomUUID(), type: "text", text: "xin chào", language: "vi", ...fields };
+  return { id: randomUUID(), type: "text", text: "xin chào", language: "vi", ...fields };
 }
 
 describe("web chat channel", () => {
@@ -32,12 +28,14 @@ describe("web chat channel", () => {
   let app: FastifyInstance;
   let channel: Channel;
   let keyPrefix: string;
+  let sessions: WebChatSessions;
   const received: InboundMessage[] = [];
   const onIgnored = vi.fn();
 
   beforeAll(async () => {
     redis = new Redis(testRedisUrl());
     keyPrefix = `${uniqueName("webchat")}:`;
+    sessions = createWebChatSessions(redis, { keyPrefix });
     channel = createWebChatChannel({
       redis,
       keyPrefix,
@@ -85,26 +83,25 @@ describe("web chat channel", () => {
     return { read };
   }
 
-  const post = (payload: object) => app.inject({ method: "POST", url: "/webchat/api/messages", payload });
-  const poll = async (chatId: string, after = "0", wait = false): Promise<Entry[]> => {
-    const url = `/webchat/api/messages?chatId=${chatId}&after=${after}${wait ? "&wait=1" : ""}`;
-    const response = await app.inject({ url });
-    expect(response.statusCode).toBe(200);
-    return response.json<{ messages: Entry[] }>().messages;
-  };
+  /** A browser with a session of its own, and the chat id the server gave it. */
+  async function visitor(): Promise<{ chatId: string; client: WebChatClient }> {
+    const { chatId, token } = await sessions.create();
+    return { chatId, client: webChatClient(app, { token }) };
+  }
 
-  it("turns a posted text into an InboundMessage for the core", async () => {
-    const payload = body({ chatId: "chat_text1", text: "  Xin   chào  " });
-    const response = await post(payload);
+  it("turns a posted text into an InboundMessage for the core, from the session's chat", async () => {
+    const { chatId, client } = await visitor();
+    const payload = body({ text: "  Xin   chào  " });
+    const response = await client.post(payload);
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ ok: true });
     expect(received).toEqual([
       {
         channel: "webchat",
-        chatId: "chat_text1",
+        chatId,
         chatKind: "private",
-        updateId: `chat_text1:${payload.id}`,
-        userId: "chat_text1",
+        updateId: `${chatId}:${payload.id}`,
+        userId: chatId,
         languageCode: "vi",
         receivedAt: expect.any(Date),
         content: { kind: "text", text: "Xin chào" },
@@ -112,10 +109,77 @@ describe("web chat channel", () => {
     ]);
   });
 
+  it("opens a session with an httpOnly, SameSite=Strict cookie and keeps it when asked again", async () => {
+    const client = webChatClient(app);
+    const created = await app.inject({
+      method: "POST",
+      url: "/webchat/api/session",
+      payload: {},
+      remoteAddress: client.address,
+    });
+    expect(created.statusCode).toBe(201);
+    const [cookie] = created.cookies;
+    expect(cookie).toMatchObject({
+      name: "choem_webchat",
+      httpOnly: true,
+      sameSite: "Strict",
+      path: "/webchat",
+    });
+    expect(cookie?.secure).toBeUndefined();
+    expect(cookie?.maxAge).toBe(30 * 24 * 3600);
+    const again = await webChatClient(app, { token: cookie!.value }).inject({
+      method: "POST",
+      url: "/webchat/api/session",
+      payload: {},
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.cookies.map((c) => c.value)).toEqual([cookie!.value]);
+    // The secret is not what Redis keeps.
+    const chatId = cookie!.value.split(".")[0]!;
+    const stored = await redis.get(`${keyPrefix}webchat:session:${chatId}`);
+    expect(stored).toMatch(/^[0-9a-f]{64}$/);
+    expect(cookie!.value).not.toContain(stored!);
+  });
+
+  it("marks the cookie Secure when the public URL is https", async () => {
+    const secure = createWebChatChannel({
+      redis,
+      keyPrefix,
+      logger: silentLogger(),
+      onIgnored,
+      onInbound: async () => {},
+      secureCookie: true,
+    });
+    const server = Fastify();
+    await server.register(secure.routes!);
+    const created = await server.inject({ method: "POST", url: "/webchat/api/session", payload: {} });
+    expect(created.cookies[0]?.secure).toBe(true);
+    await server.close();
+  });
+
+  it("refuses to open a session for another site's page or a form post", async () => {
+    const crossSite = await app.inject({
+      method: "POST",
+      url: "/webchat/api/session",
+      headers: { "sec-fetch-site": "cross-site" },
+      payload: {},
+    });
+    expect(crossSite.statusCode).toBe(403);
+    const form = await app.inject({
+      method: "POST",
+      url: "/webchat/api/session",
+      headers: { "content-type": "text/plain" },
+      payload: "x",
+    });
+    expect(form.statusCode).toBe(415);
+    expect([...crossSite.cookies, ...form.cookies]).toEqual([]);
+  });
+
   it("reads commands from a leading slash and choices from their value", async () => {
-    await post(body({ chatId: "chat_cmd01", text: "/Start abc" }));
-    await post(body({ chatId: "chat_cmd01", type: "command", text: "/ngonngu@choem_bot vi" }));
-    await post(body({ chatId: "chat_cmd01", type: "choice", value: "device", text: "Xin thiết bị" }));
+    const { client } = await visitor();
+    await client.post(body({ text: "/Start abc" }));
+    await client.post(body({ type: "command", text: "/ngonngu@choem_bot vi" }));
+    await client.post(body({ type: "choice", value: "device", text: "Xin thiết bị" }));
     expect(received.map((message) => message.content)).toEqual([
       { kind: "command", command: "start", args: "abc" },
       { kind: "command", command: "ngonngu", args: "vi" },
@@ -124,41 +188,58 @@ describe("web chat channel", () => {
   });
 
   it("returns the reply after the cursor and nothing older", async () => {
-    await post(body({ chatId: "chat_read1", text: "một" }));
-    const first = await poll("chat_read1");
+    const { client } = await visitor();
+    await client.post(body({ text: "một" }));
+    const first = await client.poll();
     expect(first.map((entry) => [entry.from, entry.message])).toEqual([
       ["user", { kind: "text", text: "một" }],
       ["bot", { kind: "text", text: "Bạn viết: một", choices: CHOICES }],
     ]);
 
-    await post(body({ chatId: "chat_read1", text: "hai" }));
-    const next = await poll("chat_read1", first.at(-1)!.id);
+    await client.post(body({ text: "hai" }));
+    const next = await client.poll(first.at(-1)!.id);
     expect(next.map((entry) => entry.message)).toEqual([
       { kind: "text", text: "hai" },
       { kind: "text", text: "Bạn viết: hai", choices: CHOICES },
     ]);
-    expect(await poll("chat_read1", next.at(-1)!.id)).toEqual([]);
-    expect(await poll("chat_other")).toEqual([]);
+    expect(await client.poll(next.at(-1)!.id)).toEqual([]);
+    expect(await (await visitor()).client.poll()).toEqual([]);
   });
 
-  it("keeps a conversation for seven days, under the configured key prefix", async () => {
-    await post(body({ chatId: "chat_ttl01" }));
-    const ttl = await redis.ttl(`${keyPrefix}webchat:out:chat_ttl01`);
-    expect(ttl).toBeGreaterThan(6 * 24 * 3600);
-    expect(await redis.exists("webchat:out:chat_ttl01")).toBe(0);
+  it("keeps a conversation as long as its session, under the configured key prefix", async () => {
+    const { chatId, client } = await visitor();
+    await client.post(body());
+    const session = await redis.pttl(`${keyPrefix}webchat:session:${chatId}`);
+    const history = await redis.pttl(`${keyPrefix}webchat:out:${chatId}`);
+    expect(session).toBeGreaterThan(29 * 24 * 3600 * 1000);
+    expect(history).toBeGreaterThan(29 * 24 * 3600 * 1000);
+    expect(history).toBeLessThanOrEqual(session);
+    expect(await redis.exists(`webchat:out:${chatId}`)).toBe(0);
+  });
+
+  it("writes nothing for a chat without a session, and says so", async () => {
+    const outcome = await channel.send("chat_nobody", { kind: "text", text: "Bài học mới" });
+    expect(outcome).toEqual({ kind: "rejected", reason: expect.stringContaining("no web chat session") });
+    const png = Buffer.from("89504e47", "hex");
+    const photo = await channel.send("chat_nobody", {
+      kind: "media",
+      media: "photo",
+      source: { kind: "bytes", data: png, fileName: "qr.png", mimeType: "image/png" },
+    });
+    expect(photo.kind).toBe("rejected");
+    expect(await redis.keys(`${keyPrefix}webchat:*chat_nobody*`)).toEqual([]);
   });
 
   it("handles a retried post with the same id once", async () => {
-    const payload = body({ chatId: "chat_dup01" });
-    expect((await post(payload)).statusCode).toBe(202);
-    expect((await post(payload)).statusCode).toBe(202);
+    const { client } = await visitor();
+    const payload = body();
+    expect((await client.post(payload)).statusCode).toBe(202);
+    expect((await client.post(payload)).statusCode).toBe(202);
     expect(received).toHaveLength(1);
-    expect(await poll("chat_dup01")).toHaveLength(2);
+    expect(await client.poll()).toHaveLength(2);
   });
 
   it.each([
-    ["a missing chatId", body({ chatId: undefined })],
-    ["a chatId with other characters", body({ chatId: "../../etc" })],
     ["a text over 4000 characters", body({ text: "a".repeat(4001) })],
     ["an unknown type", body({ type: "sticker" })],
     ["a choice without a value", body({ type: "choice", text: "Xin SIM" })],
@@ -166,7 +247,8 @@ describe("web chat channel", () => {
     ["an empty text", body({ text: "   " })],
     ["an unknown language", body({ language: "fr" })],
   ])("answers 400 to %s without calling the core", async (_case, payload) => {
-    const response = await post(payload);
+    const { client } = await visitor();
+    const response = await client.post(payload);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({ ok: false });
     expect(received).toEqual([]);
@@ -174,7 +256,8 @@ describe("web chat channel", () => {
   });
 
   it("refuses bodies that are not JSON or too large, without details", async () => {
-    const broken = await app.inject({
+    const { client } = await visitor();
+    const broken = await client.inject({
       method: "POST",
       url: "/webchat/api/messages",
       headers: { "content-type": "application/json" },
@@ -182,15 +265,16 @@ describe("web chat channel", () => {
     });
     expect(broken.statusCode).toBe(400);
     expect(broken.json()).toEqual({ ok: false });
-    const large = await post({ ...body(), padding: "x".repeat(17 * 1024) });
+    const large = await client.post({ ...body(), padding: "x".repeat(17 * 1024) });
     expect(large.statusCode).toBe(413);
     expect(large.json()).toEqual({ ok: false });
     expect(received).toEqual([]);
   });
 
-  it("serves bytes media at their own URL with the right content type", async () => {
+  it("serves bytes media at their own URL with the right content type, to their chat only", async () => {
+    const { chatId, client } = await visitor();
     const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
-    const outcome = await channel.send("chat_media", {
+    const outcome = await channel.send(chatId, {
       kind: "media",
       media: "photo",
       source: { kind: "bytes", data: png, fileName: "mã QR.png", mimeType: "image/png" },
@@ -199,7 +283,7 @@ describe("web chat channel", () => {
     });
     expect(outcome).toEqual({ kind: "sent", messageIds: [expect.stringMatching(/^\d+-\d+$/)] });
 
-    const [entry] = await poll("chat_media");
+    const [entry] = await client.poll();
     expect(entry?.message).toEqual({
       kind: "media",
       media: "photo",
@@ -209,53 +293,58 @@ describe("web chat channel", () => {
     });
     const url =
       entry?.message.kind === "media" && entry.message.source.kind === "url" && entry.message.source.url;
-    const media = await app.inject({ url: url || "" });
+    const media = await client.inject({ url: url || "" });
     expect(media.statusCode).toBe(200);
     expect(media.headers["content-type"]).toBe("image/png");
     expect(media.rawPayload.equals(png)).toBe(true);
-    expect((await app.inject({ url: "/webchat/media/0000aaaa-unknown" })).statusCode).toBe(404);
+    expect((await client.inject({ url: "/webchat/media/0000aaaa-unknown" })).statusCode).toBe(404);
+    expect((await (await visitor()).client.inject({ url: url || "" })).statusCode).toBe(404);
+    expect((await app.inject({ url: url || "" })).statusCode).toBe(401);
   });
 
   it("sends another platform's file only when it has a URL", async () => {
+    const { chatId, client } = await visitor();
     const file = { channel: "telegram" as const, fileId: "AgACAgIAAx" };
-    const without = await channel.send("chat_pfile", {
+    const without = await channel.send(chatId, {
       kind: "media",
       media: "video",
       source: { kind: "platform-file", file },
     });
     expect(without.kind).toBe("unsupported");
-    const withUrl = await channel.send("chat_pfile", {
+    const withUrl = await channel.send(chatId, {
       kind: "media",
       media: "video",
       source: { kind: "platform-file", file: { ...file, url: "https://example.org/v.mp4" } },
     });
     expect(withUrl.kind).toBe("sent");
-    const [entry] = await poll("chat_pfile");
+    const [entry] = await client.poll();
     expect(entry?.message).toMatchObject({ source: { kind: "url", url: "https://example.org/v.mp4" } });
   });
 
   it("shows a message as one entry, and not again when a retry skips that part", async () => {
     const text = "Bài học hôm nay. ".repeat(400);
-    const first = await channel.send("chat_skip01", { kind: "text", text });
+    const { chatId, client } = await visitor();
+    const first = await channel.send(chatId, { kind: "text", text });
     expect(first).toEqual({ kind: "sent", messageIds: [expect.any(String)] });
-    const retry = await channel.send("chat_skip01", { kind: "text", text }, { skipParts: 1 });
+    const retry = await channel.send(chatId, { kind: "text", text }, { skipParts: 1 });
     expect(retry).toEqual({ kind: "sent", messageIds: [] });
-    expect(await poll("chat_skip01")).toHaveLength(1);
+    expect(await client.poll()).toHaveLength(1);
   });
 
   it("long-polls until a reply is written", async () => {
-    const { read } = await watchPollRead("chat_wait1");
+    const { chatId, client } = await visitor();
+    const { read } = await watchPollRead(chatId);
     const started = Date.now();
-    const waiting = poll("chat_wait1", "0", true);
+    const waiting = client.poll("0", true);
     await read;
-    await channel.send("chat_wait1", { kind: "link", url: "https://example.org/bai-1", title: "Bài 1" });
+    await channel.send(chatId, { kind: "link", url: "https://example.org/bai-1", title: "Bài 1" });
     const entries = await waiting;
     expect(entries.map((entry) => entry.message)).toEqual([
       { kind: "link", url: "https://example.org/bai-1", title: "Bài 1" },
     ]);
     expect(Date.now() - started).toBeLessThan(1500);
     // Nothing newer: the wait ends empty after longPollMs.
-    expect(await poll("chat_wait1", entries[0]!.id, true)).toEqual([]);
+    expect(await client.poll(entries[0]!.id, true)).toEqual([]);
   });
 
   it("ends a waiting long poll as soon as the server closes", async () => {
@@ -269,8 +358,9 @@ describe("web chat channel", () => {
     const server = Fastify();
     await server.register(other.routes!);
     await server.ready();
-    const { read } = await watchPollRead("chat_close");
-    const waiting = server.inject({ url: "/webchat/api/messages?chatId=chat_close&wait=1" });
+    const { chatId, token } = await sessions.create();
+    const { read } = await watchPollRead(chatId);
+    const waiting = webChatClient(server, { token }).inject({ url: "/webchat/api/messages?wait=1" });
     await read;
     const started = Date.now();
     await server.close();

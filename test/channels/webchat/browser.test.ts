@@ -40,6 +40,8 @@ describe("web chat page in Chromium", () => {
   let context: BrowserContext;
   let url: string;
   let channel: Channel;
+  /** The conversation the first test starts; the later ones open it again in the same browser. */
+  let chatId: string | undefined;
   const received: InboundMessage[] = [];
 
   beforeAll(async () => {
@@ -48,6 +50,8 @@ describe("web chat page in Chromium", () => {
       redis,
       keyPrefix: `${uniqueName("webchat_browser")}:`,
       logger: silentLogger(),
+      // Short, so a page notices an erased session soon.
+      longPollMs: 2000,
       onIgnored: () => {},
       onInbound: async (message) => {
         received.push(message);
@@ -67,7 +71,9 @@ describe("web chat page in Chromium", () => {
     await redis?.quit();
   });
 
-  it("runs a conversation by keyboard and keeps it across a reload", { timeout: 60_000 }, async () => {
+  it("waits for the person before starting, runs a conversation by keyboard and keeps it across a reload", {
+    timeout: 60_000,
+  }, async () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(error.message));
@@ -80,6 +86,10 @@ describe("web chat page in Chromium", () => {
 
     await page.goto(url);
     const log = page.getByRole("log");
+    // The page greets on its own: nothing reaches the core before the person taps.
+    await page.getByRole("button", { name: "Bắt đầu" }).waitFor();
+    expect(received).toEqual([]);
+    await page.getByRole("button", { name: "Bắt đầu" }).press("Enter");
     await log.getByText("Chào mừng đến với ChoEm!").waitFor();
 
     const choice = page.getByRole("button", { name: "Xin gói data" });
@@ -98,18 +108,24 @@ describe("web chat page in Chromium", () => {
     const bubbles = () => log.locator(".msg").allTextContents();
     const before = await bubbles();
     expect(before).toEqual([
+      "ChoEm xin chào anh/chị!Bấm “Bắt đầu” để xem ChoEm giúp được những gì.Bắt đầu",
       "Chào mừng đến với ChoEm! Bạn cần gì?Xin thiết bịXin gói dataỦng hộ",
       "Xin gói data",
       "Bạn đã chọn: Xin gói data. Hãy cho biết tên trường.",
       "Trường THCS Chu Văn An",
       "Bạn viết: Trường THCS Chu Văn An",
     ]);
-    const chatId = await page.evaluate(() => localStorage.getItem("choem.webchat.chatId"));
+    chatId = received[0]?.chatId;
+    // The key to the conversation is out of the page's reach: an httpOnly cookie.
+    const [cookie, ...others] = await context.cookies();
+    expect(others).toEqual([]);
+    expect(cookie).toMatchObject({ name: "choem_webchat", httpOnly: true, sameSite: "Strict" });
+    expect(await page.evaluate(() => document.cookie)).toBe("");
 
     await page.reload();
     await log.getByText("Bạn viết: Trường THCS Chu Văn An").waitFor();
-    expect(await bubbles()).toEqual(before);
-    expect(await page.evaluate(() => localStorage.getItem("choem.webchat.chatId"))).toBe(chatId);
+    // The history, without the page's own greeting, which the server never kept.
+    expect(await bubbles()).toEqual(before.slice(1));
 
     // One /start only: a reload with history resumes instead of starting over.
     expect(received.map((message) => message.content.kind)).toEqual(["command", "choice", "text"]);
@@ -123,7 +139,6 @@ describe("web chat page in Chromium", () => {
     await page.goto(url);
     const log = page.getByRole("log");
     await log.getByText("Bạn viết: Trường THCS Chu Văn An").waitFor();
-    const chatId = await page.evaluate(() => localStorage.getItem("choem.webchat.chatId"));
 
     const qr = await QRCode.toBuffer("https://example.org/ung-ho", { type: "png" });
     const data = { kind: "bytes" as const, data: qr, fileName: "qr.png", mimeType: "image/png" };
@@ -142,6 +157,24 @@ describe("web chat page in Chromium", () => {
       .poll(() => received.map((message) => message.content))
       .toEqual([{ kind: "command", command: "language", args: "en" }]);
     expect(received[0]?.languageCode).toBe("en");
+    await page.close();
+  });
+
+  it("starts a new conversation by itself when the old one is erased", { timeout: 30_000 }, async () => {
+    const page = await context.newPage();
+    await page.goto(url);
+    const log = page.getByRole("log");
+    await log.getByText("Mã QR ủng hộ").waitFor();
+    expect(await channel.forget!(chatId!)).toBeGreaterThan(0);
+
+    // The next poll is refused; the page opens a fresh session and greets again.
+    await page.getByRole("button", { name: "Bắt đầu" }).waitFor();
+    await expect(log.locator(".msg").count()).resolves.toBe(1);
+    received.length = 0;
+    await page.getByRole("button", { name: "Bắt đầu" }).click();
+    await log.getByText("Chào mừng đến với ChoEm!").waitFor();
+    expect(received).toHaveLength(1);
+    expect(received[0]?.chatId).not.toBe(chatId);
     await page.close();
   });
 });
