@@ -102,7 +102,7 @@ export async function startApp(
     const prefix = options.redisPrefix ?? APP_KEY_PREFIX;
     const metrics = createMetrics();
     const i18n = createI18n(config.defaultLocale);
-    const people = createPeopleService(mongo, config.adminIds);
+    const people = createPeopleService({ mongo, redis, prefix }, config.adminIds);
     const schools = createSchoolService(mongo);
     if (!config.mongodbUri) await seedSampleSchools(schools, logger);
 

@@ -82,7 +82,7 @@ export function createHarness(options: {
     const [channel = "", id = ""] = entry.split(":");
     return { channel, id };
   });
-  const people = createPeopleService(options.mongo, admins);
+  const people = createPeopleService(options, admins);
   const sent: Harness["sent"] = [];
   const watchers: Array<{ test: Parameters<Harness["waitForSent"]>[0]; resolve: () => void }> = [];
   const name = options.channel ?? "telegram";

@@ -33,7 +33,7 @@ export function classroomHarness(
     capabilities?: typeof BUTTONS;
   } = {},
 ): Harness {
-  const people = createPeopleService(mongo, []);
+  const people = createPeopleService({ mongo, redis, prefix }, []);
   return createHarness({
     redis,
     mongo,

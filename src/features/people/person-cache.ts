@@ -1,0 +1,64 @@
+/**
+ * Who a person is (record id, locale, roles), kept in Redis so a message needs no MongoDB read.
+ *
+ * - `person:<channel>:<userId>` holds the record as JSON for a day; a miss reads MongoDB again.
+ * - A change (locale, a role) replaces it by a short-lived tombstone, and a fill after a miss
+ *   is `SET NX`: a reader that loaded the record just before the change cannot put the old
+ *   version back.
+ * - `person-seen:<channel>:<userId>` is `SET NX` for an hour: the one message an hour that wins
+ *   it writes `lastSeenAt`, the rest write nothing.
+ */
+import type { Locale } from "../../core/i18n.js";
+import type { ChannelName } from "../../core/messages.js";
+import type { Person, Role } from "../../core/person.js";
+import type { Redis } from "../../storage/redis.js";
+
+export interface CachedPerson {
+  id: string;
+  channel: ChannelName;
+  userId: string;
+  locale: Locale;
+  /** Roles on the record, without those ADMIN_IDS add. */
+  roles: Role[];
+}
+
+const KEEP_SECONDS = 24 * 3600;
+const SEEN_EVERY_SECONDS = 3600;
+/** Longer than any MongoDB read a fill could be racing with. */
+const TOMBSTONE_MS = 30_000;
+const TOMBSTONE = "-";
+
+type Who = Pick<Person, "channel" | "userId">;
+
+export function createPersonCache(redis: Redis, prefix: string) {
+  const keyOf = (who: Who) => `${prefix}person:${who.channel}:${who.userId}`;
+  const seenKeyOf = (who: Who) => `${prefix}person-seen:${who.channel}:${who.userId}`;
+
+  return {
+    /** The cached person (undefined on a miss) and whether this message should note `lastSeenAt`. */
+    async read(channel: ChannelName, userId: string) {
+      const who = { channel, userId };
+      const results = await redis
+        .multi()
+        .get(keyOf(who))
+        .set(seenKeyOf(who), "1", "EX", SEEN_EVERY_SECONDS, "NX")
+        .exec();
+      const raw = results?.[0]?.[1];
+      const seenDue = results?.[1]?.[1] === "OK";
+      const cached =
+        typeof raw === "string" && raw !== TOMBSTONE ? (JSON.parse(raw) as CachedPerson) : undefined;
+      return { cached, seenDue };
+    },
+    async fill(person: CachedPerson): Promise<void> {
+      await redis.set(keyOf(person), JSON.stringify(person), "EX", KEEP_SECONDS, "NX");
+    },
+    async invalidate(who: Who): Promise<void> {
+      await redis.set(keyOf(who), TOMBSTONE, "PX", TOMBSTONE_MS);
+    },
+    /** Erasure: nothing about the person stays, not even when they were last seen. */
+    async forget(who: Who): Promise<void> {
+      await redis.del(keyOf(who), seenKeyOf(who));
+      await redis.set(keyOf(who), TOMBSTONE, "PX", TOMBSTONE_MS);
+    },
+  };
+}
