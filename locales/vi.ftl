@@ -180,7 +180,11 @@ request-created-device = Đã gửi đơn xin máy tính. Mã đơn của bạn:
     Bạn giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho bạn tại đây.
 request-created-connectivity = Đã gửi đơn xin hỗ trợ kết nối. Mã đơn của bạn: { $code } (trạng thái: { $status }).
     Bạn giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho bạn tại đây.
-request-exists = Bạn đã gửi đơn này rồi: { $code } (trạng thái: { $status }). ChoEm không tạo thêm đơn mới; cán bộ đang xử lý đơn cũ.
+request-exists = Anh/chị đã gửi đơn này rồi: { $code } (trạng thái: { $status }). ChoEm không tạo thêm đơn mới; cán bộ đang xử lý đơn cũ.
+request-duplicate-device = Yêu cầu cho em này đã có; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.
+    ChoEm vẫn ghi lại đơn của anh/chị (mã { $code }) để cán bộ đối chiếu.
+request-duplicate-connectivity = Số điện thoại này đã có yêu cầu hỗ trợ kết nối; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.
+    ChoEm vẫn ghi lại đơn của anh/chị (mã { $code }) để cán bộ đối chiếu.
 request-status-new = mới, chờ xác minh
 request-status-verified = đã xác minh
 request-status-approved = đã duyệt
@@ -203,6 +207,7 @@ request-status-changed = ChoEm báo tin: đơn của bạn vừa được cập 
 staff-only = Mục này chỉ dành cho cán bộ.
 staff-requests-none = Không có đơn nào khớp điều kiện.
 staff-requests-list = { $count } đơn (cũ nhất trước):
+staff-request-possible-duplicate = ⚠️ Có thể trùng với đơn { $code } (người gửi khác): cần đối chiếu.
 staff-status-usage = Cách dùng: /capnhat YC-XXXXXX trạng_thái [lý do]. Trạng thái: verified, approved, matched, delivered, rejected (cần lý do).
 staff-reason-needed = Khi từ chối, bạn ghi lý do để phụ huynh được biết.
 staff-status-not-allowed = Không thể chuyển từ trạng thái “{ $from }” sang trạng thái này.
