@@ -9,7 +9,14 @@
  */
 
 /** Built-ins that hold nothing personal: help, cancel, language. */
-export const GROUP_BUILT_INS: ReadonlySet<string> = new Set(["help", "trogiup", "huy", "cancel", "ngonngu", "language"]);
+export const GROUP_BUILT_INS: ReadonlySet<string> = new Set([
+  "help",
+  "trogiup",
+  "huy",
+  "cancel",
+  "ngonngu",
+  "language",
+]);
 
 /** `/start go_<command>` runs that command in the private chat the link opened. */
 const CONTINUE_PREFIX = "go";

@@ -34,7 +34,9 @@ describe("personal answers stay out of groups", () => {
     },
   };
   const link = (payload: string) => `https://chat.example/bot?start=${payload}`;
-  const harness = (options: { deepLink?: boolean; rateLimit?: { max: number; windowSeconds: number } } = {}) =>
+  const harness = (
+    options: { deepLink?: boolean; rateLimit?: { max: number; windowSeconds: number } } = {},
+  ) =>
     createHarness({
       redis,
       mongo,
@@ -44,7 +46,9 @@ describe("personal answers stay out of groups", () => {
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     });
   const texts = (replies: OutboundMessage[]) =>
-    replies.map((r) => (r.kind === "text" ? r.text : r.kind === "link" ? `${r.title}\n${r.url}` : r.kind)).join("\n");
+    replies
+      .map((r) => (r.kind === "text" ? r.text : r.kind === "link" ? `${r.title}\n${r.url}` : r.kind))
+      .join("\n");
 
   beforeAll(async () => {
     redis = await connectRedis(testRedisUrl(), silentLogger());
@@ -61,7 +65,11 @@ describe("personal answers stay out of groups", () => {
     ran.length = 0;
     const inGroup = await h.sayInGroup("/nhatky YC-7K2M9Q", "-500", "51");
     expect(inGroup).toEqual([
-      { kind: "link", url: link("go_nhatky"), title: expect.stringContaining("chỉ trả lời khi anh/chị nhắn riêng") },
+      {
+        kind: "link",
+        url: link("go_nhatky"),
+        title: expect.stringContaining("chỉ trả lời khi anh/chị nhắn riêng"),
+      },
     ]);
     expect(texts(inGroup)).not.toContain("Bé Hà");
     expect(texts(inGroup)).not.toContain("YC-7K2M9Q");
