@@ -1,5 +1,6 @@
 import { type Connection, trusted } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRecordLock } from "../../../src/core/lock.js";
 import { createPrivacyFeature } from "../../../src/features/privacy/feature.js";
 import { createRequestsFeature } from "../../../src/features/requests/feature.js";
 import { requestModel } from "../../../src/features/requests/model.js";
@@ -207,7 +208,7 @@ describe("parents' requests", () => {
   });
 
   it("writes a flagged duplicate once when its form completes again after a crash", async () => {
-    const service = createRequestService(mongo);
+    const service = createRequestService(mongo, createRecordLock(redis, prefix));
     const base = {
       kind: "device" as const,
       childName: "Mai Anh Thư",
