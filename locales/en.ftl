@@ -28,6 +28,8 @@ unknown-command = ChoEm does not know the command /{ $command }. Type /help to s
 hint-unsupported = ChoEm cannot read this kind of message yet (stickers, voice messages…). Please type or choose from the menu.
 hint-not-expected = ChoEm does not need a photo or a file right now. Please choose from the menu.
 hint-not-understood = ChoEm did not understand that. Please choose from the menu.
+group-private-only = This involves personal information, so ChoEm answers it only in a private chat, not in the group. Tap the link below to continue:
+group-private-only-no-link = This involves personal information, so ChoEm answers it only in a private chat, not in the group. Please send /{ $command } to ChoEm privately.
 rate-limited = You are sending messages a little fast, so ChoEm is taking a short break. Please try again in about a minute.
 error-sorry = Sorry, something went wrong on ChoEm's side. What you have filled in is kept; please try again in a few minutes.
 share-phone-button = 📱 Share my phone number
@@ -181,6 +183,10 @@ request-created-device = Your request for a computer has been sent. Its code is 
 request-created-connectivity = Your request for connection help has been sent. Its code is { $code } (status: { $status }).
     Keep this code to look it up under “Look up my requests”. ChoEm will message you here when anything changes.
 request-exists = You have already sent this request: { $code } (status: { $status }). ChoEm has not made a new one; staff are working on the first.
+request-duplicate-device = A request for this child already exists; the school will contact the phone number it was registered with.
+    ChoEm has still recorded yours (code { $code }) for staff to compare.
+request-duplicate-connectivity = This phone number already has a request for connection help; the school will contact the phone number it was registered with.
+    ChoEm has still recorded yours (code { $code }) for staff to compare.
 request-status-new = new, waiting to be checked
 request-status-verified = checked
 request-status-approved = approved
@@ -203,6 +209,7 @@ request-status-changed = News from ChoEm: your request has just been updated.
 staff-only = This is for staff only.
 staff-requests-none = No requests match.
 staff-requests-list = { $count } requests (oldest first):
+staff-request-possible-duplicate = ⚠️ May repeat request { $code } (sent by someone else): please compare.
 staff-status-usage = Usage: /capnhat YC-XXXXXX status [reason]. Status: verified, approved, matched, delivered, rejected (needs a reason).
 staff-reason-needed = When rejecting, write a reason so the parent knows why.
 staff-status-not-allowed = A request that is “{ $from }” cannot move to that status.

@@ -28,6 +28,8 @@ unknown-command = ChoEm chưa hiểu lệnh /{ $command }. Gõ /trogiup để xe
 hint-unsupported = ChoEm chưa đọc được loại tin nhắn này (nhãn dán, tin nhắn thoại…). Bạn vui lòng gõ chữ hoặc chọn trong menu nhé.
 hint-not-expected = ChoEm chưa cần ảnh hay tệp lúc này. Bạn vui lòng chọn một mục trong menu nhé.
 hint-not-understood = ChoEm chưa hiểu ý bạn. Bạn vui lòng chọn một mục trong menu nhé.
+group-private-only = Phần này có thông tin riêng nên ChoEm chỉ trả lời khi anh/chị nhắn riêng, không trả lời trong nhóm. Bấm vào đường dẫn dưới đây để tiếp tục:
+group-private-only-no-link = Phần này có thông tin riêng nên ChoEm chỉ trả lời khi anh/chị nhắn riêng, không trả lời trong nhóm. Anh/chị nhắn riêng cho ChoEm lệnh /{ $command } nhé.
 rate-limited = Bạn gửi hơi nhanh, ChoEm xin tạm nghỉ một chút. Khoảng một phút nữa bạn gửi lại giúp nhé.
 error-sorry = Xin lỗi, ChoEm vừa gặp trục trặc. Những gì bạn đã điền vẫn được giữ; bạn thử gửi lại sau ít phút nhé.
 share-phone-button = 📱 Gửi số điện thoại của tôi
@@ -180,7 +182,11 @@ request-created-device = Đã gửi đơn xin máy tính. Mã đơn của bạn:
     Bạn giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho bạn tại đây.
 request-created-connectivity = Đã gửi đơn xin hỗ trợ kết nối. Mã đơn của bạn: { $code } (trạng thái: { $status }).
     Bạn giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho bạn tại đây.
-request-exists = Bạn đã gửi đơn này rồi: { $code } (trạng thái: { $status }). ChoEm không tạo thêm đơn mới; cán bộ đang xử lý đơn cũ.
+request-exists = Anh/chị đã gửi đơn này rồi: { $code } (trạng thái: { $status }). ChoEm không tạo thêm đơn mới; cán bộ đang xử lý đơn cũ.
+request-duplicate-device = Yêu cầu cho em này đã có; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.
+    ChoEm vẫn ghi lại đơn của anh/chị (mã { $code }) để cán bộ đối chiếu.
+request-duplicate-connectivity = Số điện thoại này đã có yêu cầu hỗ trợ kết nối; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.
+    ChoEm vẫn ghi lại đơn của anh/chị (mã { $code }) để cán bộ đối chiếu.
 request-status-new = mới, chờ xác minh
 request-status-verified = đã xác minh
 request-status-approved = đã duyệt
@@ -203,6 +209,7 @@ request-status-changed = ChoEm báo tin: đơn của bạn vừa được cập 
 staff-only = Mục này chỉ dành cho cán bộ.
 staff-requests-none = Không có đơn nào khớp điều kiện.
 staff-requests-list = { $count } đơn (cũ nhất trước):
+staff-request-possible-duplicate = ⚠️ Có thể trùng với đơn { $code } (người gửi khác): cần đối chiếu.
 staff-status-usage = Cách dùng: /capnhat YC-XXXXXX trạng_thái [lý do]. Trạng thái: verified, approved, matched, delivered, rejected (cần lý do).
 staff-reason-needed = Khi từ chối, bạn ghi lý do để phụ huynh được biết.
 staff-status-not-allowed = Không thể chuyển từ trạng thái “{ $from }” sang trạng thái này.

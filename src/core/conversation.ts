@@ -28,6 +28,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
       turn.t = i18n.translator(locale);
       await people.setLocale(turn.person, locale);
     },
+    // The channel's own private-chat link (Telegram's t.me/<bot>?start=…); none elsewhere.
+    privateLink: async (channel, payload) => deps.channels.get(channel)?.deepLink?.(payload),
   });
   const pipeline = createPipeline({
     ...pipelineDeps,

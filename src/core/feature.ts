@@ -46,6 +46,12 @@ export interface Feature {
   menu?: MenuEntry[];
   /** Commands without the slash, lower-case ("tracuu"). */
   commands?: Record<string, ArgsHandler>;
+  /**
+   * Those of `commands` that may answer inside a group chat, because nothing they say is
+   * personal (linking a class's group, the public totals). Every other command, and every deep
+   * link, is answered in a group only with a link to carry on in private (core/group-guard.ts).
+   */
+  groupCommands?: string[];
   forms?: FormDefinition[];
   /** `/start <prefix>_<rest>` deep links (Telegram) or typed codes, by prefix. */
   deepLinks?: Record<string, ArgsHandler>;

@@ -1,5 +1,5 @@
 /**
- * Every inbound message goes through here: dropped if seen before, limited per person, then
+ * Every inbound message goes through here: dropped if seen before, limited per sender, then
  * handled under the chat's lock with its session, and the replies sent. One boundary catches
  * bugs, logs them with the update id and channel, and says sorry in the person's language.
  */
@@ -80,7 +80,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       deps.onOutcome?.(message.channel, "duplicate");
       return;
     }
-    if (message.chatKind === "private" && message.content.kind !== "blocked") {
+    if (isRateCounted(message)) {
+      // Keyed by the sender everywhere, groups included: one noisy member is slowed down, never
+      // the rest of the group, and their allowance is the same wherever they write.
       const verdict = await checkRate(
         redis,
         `${prefix}rate:${message.channel}:${message.userId}`,
@@ -88,7 +90,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       );
       if (verdict !== "allowed") {
         deps.onOutcome?.(message.channel, "rate-limited");
-        if (verdict === "first-over") {
+        // In a group the polite answer would talk over the parents' chat: dropped quietly.
+        if (verdict === "first-over" && message.chatKind === "private") {
           const locale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
           await send(message.channel, message.chatId, locale, [
             { kind: "text", text: i18n.t(locale, "rate-limited") },
@@ -134,6 +137,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   return { handle };
+}
+
+/**
+ * What counts against a person's limit: everything they send privately (blocks aside, which are
+ * the platform's news), and in groups their commands, the only thing the bot answers there;
+ * ordinary talk in the group is not addressed to the bot and must not use the allowance up.
+ */
+function isRateCounted(message: InboundMessage): boolean {
+  if (message.chatKind === "group") return message.content.kind === "command";
+  return message.content.kind !== "blocked";
 }
 
 /** One form of every text whatever the keyboard sent: NFC, trimmed, spaces collapsed, capped. */

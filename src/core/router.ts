@@ -6,9 +6,10 @@ import { createDialogEngine, type DialogEngine } from "./dialog/engine.js";
 import { matchChoice } from "./dialog/match-choice.js";
 import { NAV } from "./dialog/navigation.js";
 import type { Feature, MenuEntry, Tools } from "./feature.js";
+import { continuationPayload, continuedCommand, GROUP_BUILT_INS } from "./group-guard.js";
 import type { Locale } from "./i18n.js";
 import { isLocale } from "./i18n.js";
-import type { ChoiceOption } from "./messages.js";
+import type { ChannelName, ChoiceOption } from "./messages.js";
 import { hasRole } from "./person.js";
 import { layoutChoices, say, type Turn } from "./turn.js";
 
@@ -22,6 +23,8 @@ export interface RouterDeps {
   redis: import("ioredis").Redis;
   prefix: string;
   setLocale(turn: Turn, locale: Locale): Promise<void>;
+  /** A link opening a private chat with the bot on `channel` carrying `payload`, where there is one. */
+  privateLink?(channel: ChannelName, payload: string): Promise<string | undefined>;
 }
 
 // Blocks and unblocks never reach the router: the pipeline records them (sending/reachability.ts).
@@ -40,6 +43,8 @@ export function createRouter(deps: RouterDeps): Router {
       .filter((entry) => !entry.roles || entry.roles.some((role) => hasRole(turn.person, role)));
   const find = <K extends "commands" | "deepLinks" | "actions">(kind: K, key: string) =>
     features.map((f) => f[kind]?.[key]).find(Boolean);
+  const groupCommands = new Set([...GROUP_BUILT_INS, ...features.flatMap((f) => f.groupCommands ?? [])]);
+  const isKnown = (name: string) => name === "start" || name === "menu" || Boolean(find("commands", name));
 
   const tools: Tools = {
     dialogs,
@@ -78,10 +83,25 @@ export function createRouter(deps: RouterDeps): Router {
     else await tools.showMenu(turn);
   }
 
+  /** The one place groups are kept free of personal data (core/group-guard.ts). */
+  async function continuePrivately(turn: Turn, name: string, args: string): Promise<void> {
+    const link = await deps.privateLink?.(turn.message.channel, continuationPayload(name, args));
+    if (link) turn.replies.push({ kind: "link", url: link, title: turn.t("group-private-only") });
+    else say(turn, turn.t("group-private-only-no-link", { command: name }));
+  }
+
   async function command(turn: Turn, name: string, args: string, formGone: boolean): Promise<void> {
+    if (turn.message.chatKind === "group" && isKnown(name) && !groupCommands.has(name)) {
+      return continuePrivately(turn, name, args);
+    }
     switch (name) {
       case "start": {
         const [prefix, ...rest] = args.split(/[_-]/);
+        const continued = prefix ? continuedCommand(prefix, rest.join("_")) : undefined;
+        // A group command carried on here; "start" itself would only show the menu again.
+        if (continued && continued !== "start" && isKnown(continued)) {
+          return command(turn, continued, "", formGone);
+        }
         const deepLink = prefix ? find("deepLinks", prefix.toLowerCase()) : undefined;
         if (deepLink) return deepLink(turn, rest.join("_"), tools);
         return tools.showMenu(turn, "menu-welcome");
@@ -145,7 +165,8 @@ export function createRouter(deps: RouterDeps): Router {
       if (formGone) sayGone();
       return command(turn, content.command, content.args, formGone);
     }
-    // In groups the bot answers commands only: it must not talk over the parents' chat.
+    // In groups the bot answers commands only (and only some: see command()): it must not talk
+    // over the parents' chat.
     if (turn.message.chatKind === "group") return;
     if (formGone) {
       sayGone();

@@ -62,6 +62,8 @@ export interface Harness extends HarnessKit {
   sent: Array<{ chatId: string; message: OutboundMessage }>;
   /** Sends one inbound message from `chatId` and returns the replies it produced. */
   say(content: InboundContent | string, chatId?: string, updateId?: string): Promise<OutboundMessage[]>;
+  /** The same from member `userId` of group `groupId`; the replies are what the whole group sees. */
+  sayInGroup(content: InboundContent | string, groupId: string, userId: string): Promise<OutboundMessage[]>;
   texts(replies: OutboundMessage[]): string;
 }
 
@@ -76,6 +78,8 @@ export function createHarness(options: {
   rateLimit?: RateLimit;
   /** "channel:id" entries, as ADMIN_IDS. */
   adminIds?: string[];
+  /** Gives the recording channel a private-chat link, as Telegram's t.me/<bot>?start=… */
+  deepLink?: (payload: string) => string;
 }): Harness {
   const i18n = createI18n("vi", join(import.meta.dirname, "..", "..", "locales"));
   const admins = (options.adminIds ?? []).map((entry) => {
@@ -98,6 +102,7 @@ export function createHarness(options: {
       }
       return { kind: "sent", messageIds: [String(sent.length)] };
     },
+    ...(options.deepLink ? { deepLink: async (payload: string) => options.deepLink?.(payload) } : {}),
   };
   const logger = process.env.HARNESS_LOG ? createLogger("error") : silentLogger();
   const channels = createChannelRegistry();
@@ -133,6 +138,20 @@ export function createHarness(options: {
       ...(typeof options.features === "function" ? options.features(kit) : options.features),
     ],
   });
+  async function speak(
+    content: InboundContent | string,
+    from: Pick<InboundMessage, "chatId" | "chatKind" | "userId" | "updateId">,
+  ): Promise<OutboundMessage[]> {
+    const before = sent.length;
+    const message: InboundMessage = {
+      channel: name,
+      ...from,
+      receivedAt: new Date(),
+      content: typeof content === "string" ? asContent(content) : content,
+    };
+    await pipeline.handle(message);
+    return sent.slice(before).map((s) => s.message);
+  }
   return {
     ...kit,
     pipeline,
@@ -143,20 +162,10 @@ export function createHarness(options: {
       return new Promise((resolve) => watchers.push({ test, resolve }));
     },
     close: () => deliveries.stop(),
-    async say(content, chatId = "1001", updateId = randomUUID()) {
-      const before = sent.length;
-      const message: InboundMessage = {
-        channel: name,
-        chatId,
-        chatKind: "private",
-        userId: chatId,
-        updateId,
-        receivedAt: new Date(),
-        content: typeof content === "string" ? asContent(content) : content,
-      };
-      await pipeline.handle(message);
-      return sent.slice(before).map((s) => s.message);
-    },
+    say: (content, chatId = "1001", updateId = randomUUID()) =>
+      speak(content, { chatId, chatKind: "private", userId: chatId, updateId }),
+    sayInGroup: (content, groupId, userId) =>
+      speak(content, { chatId: groupId, chatKind: "group", userId, updateId: randomUUID() }),
     texts: (replies) => replies.map((r) => (r.kind === "text" ? r.text : r.kind)).join("\n---\n"),
   };
 }

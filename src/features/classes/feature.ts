@@ -105,6 +105,8 @@ export function createClassesFeature(deps: ClassesFeatureDeps): Feature {
       lienket: (turn, args) => groups.link(turn, args),
       vaolop: (turn, args, tools) => startJoin(turn, args, tools),
     },
+    // Linking is done in the group itself; it names only the class.
+    groupCommands: ["lienket"],
     deepLinks: { lop: (turn, args, tools) => startJoin(turn, args, tools) },
     actions: {
       lopxoa: (turn, rest) => commands.askRemove(turn, rest),

@@ -13,13 +13,19 @@ export function describeRequest(request: HelpRequest, t: Translate): string {
   })}${reason}`;
 }
 
-/** The staff view: enough to verify, with the school and the contact phone. */
+/**
+ * The staff view: enough to verify, with the school and the contact phone, and the first
+ * request when this one may repeat it (parents never see that line: describeRequest is theirs).
+ */
 export function describeForStaff(request: HelpRequest, t: Translate): string {
   const who =
     request.kind === "device"
       ? `${request.childName ?? "—"}, ${t("request-grade", { grade: request.grade ?? 0 })}`
       : (request.ward ?? "—");
-  return `${describeRequest(request, t)}\n${who} · ${request.schoolName ?? request.carrier ?? ""} · ${request.phone ?? ""}`;
+  const duplicate = request.possibleDuplicateOf
+    ? `\n${t("staff-request-possible-duplicate", { code: request.possibleDuplicateOf })}`
+    : "";
+  return `${describeRequest(request, t)}\n${who} · ${request.schoolName ?? request.carrier ?? ""} · ${request.phone ?? ""}${duplicate}`;
 }
 
 /**

@@ -45,6 +45,11 @@ export interface HelpRequest {
   problem?: string;
   carrier?: string;
   place?: string;
+  /**
+   * Set when someone other than the first request's owner asked for the same child (or phone):
+   * the first request's code, shown to staff only.
+   */
+  possibleDuplicateOf?: string;
   // Personal: erased on request.
   childName?: string;
   schoolName?: string;
@@ -74,6 +79,7 @@ const schema = new Schema<HelpRequest>({
   problem: String,
   carrier: String,
   place: String,
+  possibleDuplicateOf: String,
   childName: { type: String, personal: true },
   schoolName: { type: String, personal: true },
   className: { type: String, personal: true },
@@ -85,8 +91,9 @@ const schema = new Schema<HelpRequest>({
 });
 
 /**
- * One row per "this child / this phone already has an open request of this kind". A unique
- * index on the key makes two simultaneous confirms produce one request.
+ * One row per "this child already has an open device request" or "this phone already has an
+ * open connectivity request". A unique index on the key decides, also when two confirms race,
+ * which request is the first (FerretDB updates are not atomic; its unique indexes hold).
  */
 export interface RequestClaim {
   key: string;

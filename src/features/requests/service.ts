@@ -1,6 +1,10 @@
 /**
- * Creating requests once (per form and per child/phone), moving them through their lifecycle
- * with a history, and erasing personal fields on request.
+ * Creating requests once (per form, and one open request per child or per connectivity phone),
+ * moving them through their lifecycle with a history, and erasing personal fields on request.
+ *
+ * The duplicate guard must not be an oracle: only the person who filed the first request is
+ * told its code and status. Anyone else's attempt is kept, flagged `possibleDuplicateOf` for
+ * staff to compare, and answered with a neutral sentence.
  */
 import { type Connection, trusted } from "mongoose";
 import type { RecordLock } from "../../core/lock.js";
@@ -17,10 +21,19 @@ import {
   requestModel,
 } from "./model.js";
 
-export type NewRequest = Omit<HelpRequest, "code" | "status" | "history" | "createdAt">;
+export type NewRequest = Omit<
+  HelpRequest,
+  "code" | "status" | "history" | "createdAt" | "possibleDuplicateOf"
+>;
+/**
+ * `exists`: the same person asked again; `request` is their first one. `flagged`: someone else
+ * already asked for this child (or phone); `request` is the new one, kept for staff and
+ * flagged, and the first one's code stays out of the result so it cannot reach the caller.
+ */
 export type CreateResult =
   | { kind: "created"; request: HelpRequest }
-  | { kind: "exists"; request: HelpRequest };
+  | { kind: "exists"; request: HelpRequest }
+  | { kind: "flagged"; request: HelpRequest };
 export type ChangeResult =
   | { kind: "changed"; request: HelpRequest }
   | { kind: "not-found" }
@@ -38,14 +51,19 @@ const NEXT: Record<RequestStatus, RequestStatus[]> = {
 };
 const OPEN: RequestStatus[] = ["new", "verified", "approved", "matched"];
 
+/**
+ * What makes two requests the same: a device is for one child (name, school, grade), so
+ * siblings sharing their parent's phone each get one; connectivity is for a household's line,
+ * keyed by its phone. (Older `device:phone:` claims may still exist; they free up as their
+ * requests close, and new device requests never ask for them.)
+ */
 export function claimKeys(request: NewRequest): string[] {
-  const keys: string[] = [];
-  if (request.phone) keys.push(`${request.kind}:phone:${request.phone}`);
-  if (request.kind === "device" && request.childName) {
+  if (request.kind === "device") {
+    if (!request.childName) return [];
     const school = request.schoolCode ?? fold(request.schoolName ?? "");
-    keys.push(`device:child:${fold(request.childName)}|${school}|${request.grade ?? ""}`);
+    return [`device:child:${fold(request.childName)}|${school}|${request.grade ?? ""}`];
   }
-  return keys;
+  return request.phone ? [`connectivity:phone:${request.phone}`] : [];
 }
 
 export function createRequestService(connection: Connection, lock: RecordLock) {
@@ -54,27 +72,58 @@ export function createRequestService(connection: Connection, lock: RecordLock) {
   const byCode = (code: string) => Requests.findOne({ code }).lean<HelpRequest>();
 
   async function create(input: NewRequest): Promise<CreateResult> {
+    const request = await insertOnce(input);
+    if (request.possibleDuplicateOf) return { kind: "flagged", request };
+    // A closed request gave its claims up on purpose; a late retry must not take them back.
+    if (!OPEN.includes(request.status)) return { kind: "created", request };
+    return claim(request, input);
+  }
+
+  /** The form's one record: found again on a retry, inserted otherwise (its key's index decides a race). */
+  async function insertOnce(input: NewRequest): Promise<HelpRequest> {
     const already = await Requests.findOne({ idempotencyKey: input.idempotencyKey }).lean<HelpRequest>();
-    if (already) return { kind: "created", request: already };
+    if (already) return already;
     const history = [{ status: "new" as const, at: new Date(), by: "parent" }];
-    const created = (
-      await Requests.create({ ...input, code: humanCode("YC"), status: "new", history })
-    ).toObject();
-    // The request exists before it claims its keys, so whoever loses a clash finds the winner.
+    try {
+      return (await Requests.create({ ...input, code: humanCode("YC"), status: "new", history })).toObject();
+    } catch (error) {
+      if (!asDuplicateKey(error)) throw error;
+      const winner = await Requests.findOne({ idempotencyKey: input.idempotencyKey }).lean<HelpRequest>();
+      if (!winner) throw error;
+      return winner;
+    }
+  }
+
+  /**
+   * The request exists before it claims its keys, so whoever loses a clash finds the winner. Run
+   * again on a retry (a crash between the two steps), a key it already holds is simply its own.
+   */
+  async function claim(request: HelpRequest, input: NewRequest): Promise<CreateResult> {
     for (const key of claimKeys(input)) {
       try {
-        await Claims.create({ key, requestCode: created.code });
+        await Claims.create({ key, requestCode: request.code });
       } catch (error) {
         if (!asDuplicateKey(error)) throw error;
-        await Claims.deleteMany({ requestCode: created.code });
-        await Requests.deleteOne({ code: created.code });
         const owner = await Claims.findOne({ key }).lean<{ requestCode: string }>();
+        if (owner?.requestCode === request.code) continue;
         const existing = owner && (await byCode(owner.requestCode));
         if (!existing) throw new Error(`claim ${key} has no request`);
-        return { kind: "exists", request: existing };
+        await Claims.deleteMany({ requestCode: request.code });
+        if (existing.channel === input.channel && existing.userId === input.userId) {
+          await Requests.deleteOne({ code: request.code });
+          return { kind: "exists", request: existing };
+        }
+        // Someone else: kept, not lost (a second parent, a relative, or a mistake staff must see).
+        // Only this call writes the fresh record, so a plain update is safe here.
+        const flagged = await Requests.findOneAndUpdate(
+          { code: request.code },
+          { $set: { possibleDuplicateOf: existing.code } },
+          { returnDocument: "after" },
+        ).lean<HelpRequest>();
+        return { kind: "flagged", request: flagged ?? { ...request, possibleDuplicateOf: existing.code } };
       }
     }
-    return { kind: "created", request: created };
+    return { kind: "created", request };
   }
 
   async function changeStatus(

@@ -37,6 +37,11 @@ export async function completeRequest(
   });
   const { request } = result;
   const status = t(`request-status-${request.status}`);
+  // Someone else's request for this child: a neutral answer with only their own new code, so
+  // the form cannot be used to learn whether (or how far) another family asked.
+  if (result.kind === "flagged") {
+    return [{ kind: "text", text: t(`request-duplicate-${request.kind}`, { code: request.code }) }];
+  }
   const key = result.kind === "created" ? `request-created-${request.kind}` : "request-exists";
   return [{ kind: "text", text: t(key, { code: request.code, status }) }];
 }

@@ -18,6 +18,8 @@ export function createTransparencyFeature(mongo: Connection): Feature {
     name: "transparency",
     menu: [{ value: "transparency", labelKey: "menu-transparency", run: show }],
     commands: { minhbach: show, transparency: show },
+    // Anonymous totals only: fine to show a whole group.
+    groupCommands: ["minhbach", "transparency"],
     routes: async (app) => {
       app.get("/api/summary", async (_request, reply) => {
         const summary = await summarize(mongo);

@@ -1,8 +1,10 @@
 import { type Connection, trusted } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRecordLock } from "../../../src/core/lock.js";
 import { createPrivacyFeature } from "../../../src/features/privacy/feature.js";
 import { createRequestsFeature } from "../../../src/features/requests/feature.js";
 import { requestModel } from "../../../src/features/requests/model.js";
+import { createRequestService } from "../../../src/features/requests/service.js";
 import { createSchoolService } from "../../../src/features/schools/service.js";
 import { connectMongo } from "../../../src/storage/mongo.js";
 import { connectRedis, type Redis } from "../../../src/storage/redis.js";
@@ -135,18 +137,106 @@ describe("parents' requests", () => {
     expect(h.texts(await h.say(String(notListed), chat))).toContain("Con học lớp nào");
   });
 
-  it("answers 'you already asked' for the same phone and kind, naming the first request", async () => {
+  const codeIn = (text: string) => text.match(/YC-[A-Z0-9]{6}/)?.[0];
+
+  it("tells the parent who asked before for the same child their own first code", async () => {
     const h = harness();
     await deviceUpToSummary(h, "4008", "Võ Thành Nam", "+84901000004");
-    const first = h
-      .texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4008"))
-      .match(/YC-\w{6}/)?.[0];
-    await deviceUpToSummary(h, "4009", "Võ Thị Lan", "+84901000004");
-    const second = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4009"));
-    expect(second).toContain(`Bạn đã gửi đơn này rồi: ${first}`);
+    const first = codeIn(h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4008")));
+    await deviceUpToSummary(h, "4008", "vo thanh nam", "+84901000014");
+    const again = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4008"));
+    expect(again).toContain(`Anh/chị đã gửi đơn này rồi: ${first} (trạng thái: mới, chờ xác minh)`);
+    expect(await requestModel(mongo).countDocuments({ childName: /nam$/i, chatId: "4008" })).toBe(1);
   });
 
-  it("makes one request when the same child is confirmed twice at the same moment", async () => {
+  it("answers someone else asking for the same child neutrally, and keeps their request flagged for staff", async () => {
+    const h = harness(BUTTONS, ["telegram:9002"]);
+    await deviceUpToSummary(h, "4012", "Trịnh Quốc Việt", "+84901000006");
+    const first = codeIn(h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4012")));
+    await deviceUpToSummary(h, "4013", "trinh quoc viet", "+84901000007");
+    const stranger = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4013"));
+    expect(stranger).toContain(
+      "Yêu cầu cho em này đã có; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.",
+    );
+    expect(stranger).not.toContain(first);
+    expect(stranger).not.toContain("mới, chờ xác minh");
+    const own = codeIn(stranger);
+    expect(own).toBeDefined();
+    expect(await requestModel(mongo).findOne({ code: own }).lean()).toMatchObject({
+      chatId: "4013",
+      possibleDuplicateOf: first,
+      status: "new",
+    });
+    // The stranger's own look-up shows their request, never the first one or the flag.
+    const lookup = h.texts(await h.say("/tracuu", "4013"));
+    expect(lookup).toContain(own);
+    expect(lookup).not.toContain(first);
+    const staff = h.texts(await h.say("/yeucau device", "9002"));
+    expect(staff).toContain(`${own} · Xin máy tính`);
+    expect(staff).toContain(`Có thể trùng với đơn ${first}`);
+  });
+
+  it("lets siblings sharing their parent's phone each have a request of their own", async () => {
+    const h = harness();
+    await deviceUpToSummary(h, "4014", "Ngô Bảo Anh", "+84901000008");
+    const elder = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4014"));
+    await deviceUpToSummary(h, "4014", "Ngô Bảo Châu", "+84901000008");
+    const younger = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4014"));
+    expect(elder).toContain("Đã gửi đơn xin máy tính");
+    expect(younger).toContain("Đã gửi đơn xin máy tính");
+    expect(codeIn(elder)).not.toEqual(codeIn(younger));
+    const stored = await requestModel(mongo).find({ chatId: "4014" }).lean();
+    expect(stored.map((r) => r.possibleDuplicateOf)).toEqual([undefined, undefined]);
+  });
+
+  it("keys connectivity by the line: the same phone from someone else is kept flagged, unnamed", async () => {
+    const h = harness();
+    const connectivity = async (chat: string, phone: string) => {
+      await h.say({ kind: "choice", value: "menu:connectivity" }, chat);
+      for (const answer of ["agree", "data-package", "viettel"])
+        await h.say({ kind: "choice", value: answer }, chat);
+      await h.say(phone, chat);
+      await h.say({ kind: "choice", value: "home" }, chat);
+      await h.say("Phường 5, Quận 8", chat);
+      return h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, chat));
+    };
+    const first = codeIn(await connectivity("4015", "0987 000 111"));
+    const other = await connectivity("4016", "0987000111");
+    expect(other).toContain("Số điện thoại này đã có yêu cầu hỗ trợ kết nối");
+    expect(other).not.toContain(first);
+    expect(await connectivity("4015", "0987 000 111")).toContain(`Anh/chị đã gửi đơn này rồi: ${first}`);
+  });
+
+  it("writes a flagged duplicate once when its form completes again after a crash", async () => {
+    const service = createRequestService(mongo, createRecordLock(redis, prefix));
+    const base = {
+      kind: "device" as const,
+      childName: "Mai Anh Thư",
+      grade: 3,
+      schoolCode: "79001",
+      phone: "+84901000009",
+      channel: "telegram" as const,
+      locale: "vi",
+    };
+    const first = await service.create({
+      ...base,
+      idempotencyKey: uniqueName("k"),
+      userId: "a",
+      chatId: "a",
+    });
+    const key = uniqueName("k");
+    const [one, two] = await Promise.all([
+      service.create({ ...base, idempotencyKey: key, userId: "b", chatId: "b" }),
+      service.create({ ...base, idempotencyKey: key, userId: "b", chatId: "b" }),
+    ]);
+    const three = await service.create({ ...base, idempotencyKey: key, userId: "b", chatId: "b" });
+    expect([one.kind, two.kind, three.kind]).toEqual(["flagged", "flagged", "flagged"]);
+    expect(new Set([one.request.code, two.request.code, three.request.code]).size).toBe(1);
+    expect(one.request.possibleDuplicateOf).toBe(first.request.code);
+    expect(await requestModel(mongo).countDocuments({ idempotencyKey: key })).toBe(1);
+  });
+
+  it("keeps both when two people confirm the same child at the same moment, flagging one", async () => {
     const h = harness();
     await deviceUpToSummary(h, "4004", "Lê Minh Khang", "+84901000001");
     await deviceUpToSummary(h, "4005", "le minh khang", "+84901000002");
@@ -156,8 +246,15 @@ describe("parents' requests", () => {
     ]);
     const both = h.texts([...a, ...b]);
     expect(both).toContain("Đã gửi đơn xin máy tính");
-    expect(both).toContain("Bạn đã gửi đơn này rồi");
-    expect(await requestModel(mongo).countDocuments({ childName: /khang/i })).toBe(1);
+    expect(both).toContain("Yêu cầu cho em này đã có");
+    const stored = await requestModel(mongo).find({ childName: /khang/i }).lean();
+    expect(stored).toHaveLength(2);
+    const [plain, flagged] = [
+      stored.filter((r) => !r.possibleDuplicateOf),
+      stored.filter((r) => r.possibleDuplicateOf),
+    ];
+    expect(plain).toHaveLength(1);
+    expect(flagged.map((r) => r.possibleDuplicateOf)).toEqual([plain[0]!.code]);
   });
 
   it("tells the parent in their own language when staff change the status", async () => {
