@@ -30,7 +30,7 @@ export async function eraseDeliveriesTo(mongo: Connection, chat: ChatRef): Promi
     // The target key holds the chat id and is unique within a broadcast: each gets its own.
     const erased = { chatId: ERASED, key: `erased:${String(delivery._id)}` };
     const settle =
-      delivery.status === "queued" ? { status: "failed", reason: "erased", settledAt: new Date() } : {};
+      delivery.status === "queued" ? { status: "failed", reason: ERASED, settledAt: new Date() } : {};
     await Deliveries.updateOne({ _id: delivery._id }, { $set: { ...erased, ...settle } });
   }
   return own.length;
