@@ -67,6 +67,8 @@ error-empty = You did not type anything. Please answer for ChoEm.
 error-too-short = That answer is a little short. Please say a bit more.
 error-too-long = That answer is too long. Please shorten it for ChoEm.
 error-no-letters = ChoEm needs an answer in words (not only emoji or numbers).
+error-number-negative = Please type a positive number, without a minus sign.
+error-number-decimal = Please type a whole number, with nothing after a decimal point or comma.
 
 ## Phone numbers
 
@@ -227,12 +229,29 @@ role-parent = parent
 role-donor = donor
 role-teacher = teacher
 role-staff = programme staff
-privacy-nothing-else = ChoEm keeps nothing else about you.
+privacy-form-draft = A form you are filling in: “{ $form }”, with the answers you typed so far.
+privacy-deliveries = The record of { $count } messages ChoEm sent you (lessons, calls for donations, news of a pledge), kept so nobody gets one twice.
+privacy-technical = While you chat, ChoEm keeps the state of the conversation for a while (language, the last menu, a form in progress; up to 14 days) and a counter against too many messages (a few minutes).
+privacy-nothing-else = Apart from the above, ChoEm keeps nothing about you.
 privacy-erase-button = 🗑 Delete my data
-privacy-erase-confirm = Deleting withdraws your open requests and erases your child's name, your phone number, school and class. This cannot be undone. Are you sure?
+privacy-erase-confirm = Deleting withdraws your open requests and erases your child's name, school, class and circumstances, your phone number, address, pledges, your child's class memberships, your questions to staff and this conversation. This cannot be undone. Are you sure?
 privacy-erase-yes = Delete everything
 privacy-keep = No, keep it
-privacy-erased = Your data has been deleted: the personal details in { $count } records are erased, and open requests are withdrawn. ChoEm keeps only statistics that point to no one.
+privacy-erased = Your data has been deleted:
+    { $list }
+    Open requests are withdrawn. ChoEm keeps only statistics that point to no one.
+privacy-erased-records = • the personal details in { $count } records ({ $what })
+privacy-erased-nothing = • no records
+privacy-erased-chat = • the conversation: chosen language, form in progress, message counter, block record
+privacy-erased-history = • the chat history on this channel
+privacy-what-requests = requests for help
+privacy-what-pledges = pledges
+privacy-what-classes = classes
+privacy-what-support = questions to staff
+privacy-what-people = user record
+privacy-what-deliveries = messages sent
+privacy-what-other = other data
+privacy-private-only = Personal data can be seen and deleted only in a private chat with ChoEm, never in a group.
 privacy-kept = ChoEm keeps your data as it is.
 
 ## School directory
@@ -514,7 +533,10 @@ clip-page-unavailable = This file cannot be downloaded right now (it may be too 
 
 ## My data: classes
 
-privacy-class-member = A child in a class, under the name: { $child } (receiving lessons through ChoEm)
+privacy-class-member = A child in class { $class }, under the name: { $child } (receiving lessons through ChoEm)
+privacy-teacher = A teacher of { $school } (from a staff invite)
+privacy-teacher-class = Class { $name } ({ $code }), which you created
+privacy-teacher-clips = { $count } lessons you pushed through ChoEm
 
 ## Lessons: outside the Zalo OA 7-day window
 

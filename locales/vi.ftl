@@ -67,6 +67,8 @@ error-empty = Bạn chưa nhập gì. Bạn vui lòng trả lời giúp ChoEm nh
 error-too-short = Câu trả lời hơi ngắn. Bạn viết rõ hơn một chút nhé.
 error-too-long = Câu trả lời dài quá. Bạn viết gọn lại giúp ChoEm nhé.
 error-no-letters = ChoEm cần câu trả lời bằng chữ (không chỉ biểu tượng cảm xúc hay con số).
+error-number-negative = Anh/chị gõ một số dương thôi nhé, không có dấu trừ.
+error-number-decimal = Anh/chị gõ một số nguyên thôi nhé, không có phần lẻ sau dấu chấm hay dấu phẩy.
 
 ## Số điện thoại
 
@@ -217,7 +219,7 @@ staff-status-changed = Đã cập nhật { $code }: { $status }. Phụ huynh đ�
 
 ## Dữ liệu của tôi
 
-privacy-intro = ChoEm đang lưu về bạn: tài khoản { $channel }, ngôn ngữ { $language }.
+privacy-intro = ChoEm đang lưu về anh/chị: tài khoản { $channel }, ngôn ngữ { $language }.
 privacy-ticket = Câu hỏi { $code }: “{ $question }” (số liên hệ: { $phone })
 privacy-request = Yêu cầu { $code }:
     { $details }
@@ -227,13 +229,30 @@ role-parent = phụ huynh
 role-donor = nhà hảo tâm
 role-teacher = thầy cô giáo
 role-staff = cán bộ chương trình
-privacy-nothing-else = Ngoài ra ChoEm không lưu gì khác về bạn.
+privacy-form-draft = Biểu mẫu đang điền dở: “{ $form }”, với những câu trả lời anh/chị đã gõ.
+privacy-deliveries = Bản ghi { $count } tin ChoEm đã gửi cho anh/chị (bài giảng, thư kêu gọi, tin về khoản ủng hộ), giữ để không ai nhận trùng.
+privacy-technical = Trong lúc trò chuyện, ChoEm giữ tạm trạng thái cuộc trò chuyện (ngôn ngữ, menu vừa hiện, biểu mẫu đang dở; tối đa 14 ngày) và bộ đếm chống gửi quá nhiều tin (vài phút).
+privacy-nothing-else = Ngoài những điều trên, ChoEm không lưu gì khác về anh/chị.
 privacy-erase-button = 🗑 Xoá dữ liệu của tôi
-privacy-erase-confirm = Xoá dữ liệu sẽ rút các đơn đang xử lý và xoá tên, số điện thoại, trường lớp của con. Việc này không hoàn tác được. Bạn chắc chắn chứ?
+privacy-erase-confirm = Xoá dữ liệu sẽ rút các đơn đang xử lý, xoá tên, trường lớp, hoàn cảnh của con, số điện thoại, địa chỉ, các khoản ủng hộ, lớp học con tham gia, câu hỏi gửi cán bộ và cuộc trò chuyện này. Việc này không hoàn tác được. Anh/chị chắc chắn chứ?
 privacy-erase-yes = Xoá hết
 privacy-keep = Không, giữ lại
-privacy-erased = Đã xoá dữ liệu của bạn: thông tin cá nhân trong { $count } hồ sơ đã được xoá, các yêu cầu đang xử lý đã được rút. ChoEm chỉ giữ số liệu thống kê không gắn với ai.
-privacy-kept = ChoEm giữ nguyên dữ liệu của bạn.
+privacy-erased = Đã xoá dữ liệu của anh/chị:
+    { $list }
+    Các yêu cầu đang xử lý đã được rút. ChoEm chỉ giữ số liệu thống kê không gắn với ai.
+privacy-erased-records = • thông tin cá nhân trong { $count } hồ sơ ({ $what })
+privacy-erased-nothing = • không có hồ sơ nào
+privacy-erased-chat = • cuộc trò chuyện: ngôn ngữ đã chọn, biểu mẫu đang dở, bộ đếm tin nhắn, ghi nhận chặn
+privacy-erased-history = • lịch sử trò chuyện trên kênh này
+privacy-what-requests = yêu cầu hỗ trợ
+privacy-what-pledges = khoản ủng hộ
+privacy-what-classes = lớp học
+privacy-what-support = câu hỏi gửi cán bộ
+privacy-what-people = hồ sơ người dùng
+privacy-what-deliveries = tin đã gửi
+privacy-what-other = dữ liệu khác
+privacy-private-only = Dữ liệu cá nhân chỉ xem và xoá được trong cuộc trò chuyện riêng với ChoEm, không trong nhóm.
+privacy-kept = ChoEm giữ nguyên dữ liệu của anh/chị.
 
 ## Danh bạ trường
 
@@ -499,7 +518,10 @@ clip-page-unavailable = Tệp này hiện không tải được (có thể tệp
 
 ## Dữ liệu của tôi: lớp học
 
-privacy-class-member = Con tham gia lớp học với tên: { $child } (nhận bài giảng qua ChoEm)
+privacy-class-member = Con tham gia lớp { $class } với tên: { $child } (nhận bài giảng qua ChoEm)
+privacy-teacher = Thầy cô giáo của { $school } (từ mã mời của cán bộ)
+privacy-teacher-class = Lớp { $name } ({ $code }) do thầy cô tạo
+privacy-teacher-clips = { $count } bài giảng thầy cô đã gửi qua ChoEm
 
 ## Bài giảng: ngoài thời hạn 7 ngày của Zalo OA
 

@@ -16,7 +16,8 @@ import type { ChannelDirectory } from "./sending/channel-registry.js";
 import type { Reachability } from "./sending/reachability.js";
 import type { Sender } from "./sending/sender.js";
 import type { SessionStore } from "./session-store.js";
-import { normalizeInput } from "./text/normalize-input.js";
+import { normalizeCommand, normalizeInput } from "./text/normalize-input.js";
+import { stripUnsafe } from "./text/strip-unsafe.js";
 import type { Turn } from "./turn.js";
 
 export type InboundOutcome = "handled" | "duplicate" | "rate-limited" | "error";
@@ -67,8 +68,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     try {
       await deps.router.handle(turn);
     } finally {
-      // Save what was understood even if a later step failed: nothing typed is lost.
-      await deps.sessions.save(chatKey, turn.session);
+      // Save what was understood even if a later step failed: nothing typed is lost. A person
+      // just erased has no session to save.
+      if (!turn.forgotten) await deps.sessions.save(chatKey, turn.session);
     }
     await send(message.channel, message.chatId, turn.locale, turn.replies);
   }
@@ -149,13 +151,25 @@ function isRateCounted(message: InboundMessage): boolean {
   return message.content.kind !== "blocked";
 }
 
-/** One form of every text whatever the keyboard sent: NFC, trimmed, spaces collapsed, capped. */
+/**
+ * One form of every text whatever the keyboard sent: no control or bidi characters, NFC, trimmed,
+ * spaces collapsed, capped. Commands are capped too, on every channel (normalize-input.ts).
+ */
 function normalized(message: InboundMessage): InboundMessage {
   const content = message.content;
   if (content.kind === "text")
     return { ...message, content: { kind: "text", text: normalizeInput(content.text) } };
   if (content.kind === "command") {
-    return { ...message, content: { ...content, args: normalizeInput(content.args, 200) } };
+    const command = normalizeCommand(content.command);
+    return { ...message, content: { ...content, command, args: normalizeInput(content.args, 200) } };
   }
+  // A caption becomes a lesson's title or text: the same rules as any free text.
+  if (
+    (content.kind === "photo" || content.kind === "video" || content.kind === "document") &&
+    content.caption
+  )
+    return { ...message, content: { ...content, caption: normalizeInput(content.caption) } };
+  if (content.kind === "choice")
+    return { ...message, content: { kind: "choice", value: stripUnsafe(content.value) } };
   return message;
 }

@@ -10,7 +10,9 @@ import { continuationPayload, continuedCommand, GROUP_BUILT_INS } from "./group-
 import type { Locale } from "./i18n.js";
 import { isLocale } from "./i18n.js";
 import type { ChannelName, ChoiceOption } from "./messages.js";
+import { ownEntry } from "./own-entry.js";
 import { hasRole } from "./person.js";
+import { commandEcho, MAX_COMMAND_LENGTH } from "./text/normalize-input.js";
 import { layoutChoices, say, type Turn } from "./turn.js";
 
 export interface Router {
@@ -41,8 +43,9 @@ export function createRouter(deps: RouterDeps): Router {
     features
       .flatMap((f) => f.menu ?? [])
       .filter((entry) => !entry.roles || entry.roles.some((role) => hasRole(turn.person, role)));
+  // Own keys only: "/constructor" or "/__proto__" must not find what every object inherits.
   const find = <K extends "commands" | "deepLinks" | "actions">(kind: K, key: string) =>
-    features.map((f) => f[kind]?.[key]).find(Boolean);
+    features.map((f) => ownEntry(f[kind], key)).find(Boolean);
   const groupCommands = new Set([...GROUP_BUILT_INS, ...features.flatMap((f) => f.groupCommands ?? [])]);
   const isKnown = (name: string) => name === "start" || name === "menu" || Boolean(find("commands", name));
 
@@ -123,9 +126,9 @@ export function createRouter(deps: RouterDeps): Router {
       case "language":
         return chooseLanguage(turn, args);
     }
-    const handler = find("commands", name);
+    const handler = name.length <= MAX_COMMAND_LENGTH ? find("commands", name) : undefined;
     if (handler) return handler(turn, args, tools);
-    say(turn, turn.t("unknown-command", { command: name }));
+    say(turn, turn.t("unknown-command", { command: commandEcho(name) }));
   }
 
   async function choice(turn: Turn, value: string): Promise<boolean> {

@@ -13,6 +13,11 @@ export interface Turn {
   session: Session;
   capabilities: Capabilities;
   replies: OutboundMessage[];
+  /**
+   * Set when the person asked to be forgotten ("Xoá hết") and their session was erased: the
+   * pipeline then does not write it back after the turn.
+   */
+  forgotten?: boolean;
 }
 
 export function say(turn: Turn, text: string, choices?: ChoiceOption[][]): void {

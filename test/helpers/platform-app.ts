@@ -2,7 +2,7 @@
  * The whole app in process, as operators run it: with every platform pointed at its loopback
  * fake (webhook mode behind a public URL), or with no token at all (the web chat).
  */
-import { type RunningApp, startApp } from "../../src/app.js";
+import { type AppOptions, type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger, type Logger } from "../../src/core/logger.js";
 import { type FakeTelegramApi, startFakeTelegramApi } from "../fakes/telegram-api.js";
@@ -30,12 +30,18 @@ export interface PlatformApp {
   close(): Promise<void>;
 }
 
-async function start(env: Record<string, string>, prefix: string, logger: Logger): Promise<RunningApp> {
+async function start(
+  env: Record<string, string>,
+  prefix: string,
+  logger: Logger,
+  options: Pick<AppOptions, "rateLimit"> = {},
+): Promise<RunningApp> {
   const loaded = loadConfig({ MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0", ...env });
   if (!loaded.ok) throw new Error(loaded.message);
   const app = await startApp(loaded.config, logger, {
     host: "127.0.0.1",
     redisPrefix: `${uniqueName(prefix)}:`,
+    ...options,
   });
   await seedSchools(app.mongo);
   return app;
@@ -44,6 +50,8 @@ async function start(env: Record<string, string>, prefix: string, logger: Logger
 export async function startPlatformApp(
   env: Record<string, string> = {},
   logger: Logger = silentLogger(),
+  /** A long transcript from one person needs a higher rate limit than people get. */
+  options: Pick<AppOptions, "rateLimit"> = {},
 ): Promise<PlatformApp> {
   const [telegram, zalo, zaloOa] = await Promise.all([
     startFakeTelegramApi(),
@@ -70,6 +78,7 @@ export async function startPlatformApp(
     },
     "p",
     logger,
+    options,
   );
   return {
     app,

@@ -13,20 +13,21 @@ export const NAV = {
 } as const;
 export type NavValue = (typeof NAV)[keyof typeof NAV];
 
-const TYPED: Record<string, NavValue> = {
-  "quay lai": NAV.back,
-  "tro lai": NAV.back,
-  back: NAV.back,
-  huy: NAV.cancel,
-  "huy bo": NAV.cancel,
-  cancel: NAV.cancel,
-  "bo qua": NAV.skip,
-  skip: NAV.skip,
-  xong: NAV.done,
-  done: NAV.done,
-};
+// A Map, so a typed "constructor" or "__proto__" is not a navigation word.
+const TYPED = new Map<string, NavValue>([
+  ["quay lai", NAV.back],
+  ["tro lai", NAV.back],
+  ["back", NAV.back],
+  ["huy", NAV.cancel],
+  ["huy bo", NAV.cancel],
+  ["cancel", NAV.cancel],
+  ["bo qua", NAV.skip],
+  ["skip", NAV.skip],
+  ["xong", NAV.done],
+  ["done", NAV.done],
+]);
 
 /** A typed navigation word, e.g. "Huỷ", "huy", "Quay lại". */
 export function typedNavigation(text: string): NavValue | undefined {
-  return TYPED[fold(text)];
+  return TYPED.get(fold(text));
 }

@@ -3,6 +3,7 @@
  * person's language and the question asked again.
  */
 import { z } from "zod";
+import { asciiDigits } from "../text/ascii-digits.js";
 import { parsePhone } from "../text/parse-phone.js";
 
 /** A phone number to E.164, with the reason when it is not a Vietnamese mobile number. */
@@ -33,16 +34,26 @@ export function localizedOptions(prefix: string, values: readonly string[]) {
 }
 
 /**
- * A whole number typed as people do ("6", "lớp 6", "1.000 máy") within bounds; `reason` (a locale
- * key) when there is none, several, or it is out of bounds.
+ * A whole number typed as people do ("6", "lớp 6", "1.000 máy") within bounds. ASCII digits
+ * (fullwidth ones read as such) and one number only: "-5" is refused as negative and "5.5" or
+ * "5,5" as not whole, each with its own kind message; "1e1", two numbers, none, or one out of
+ * bounds get `reason` (a locale key).
  */
 export function wholeNumberField(min: number, max: number, reason: string) {
-  return z.string().transform((text, ctx) => {
-    const numbers = text.replace(/(\d)[.,](\d{3})\b/g, "$1$2").match(/\d+/g);
-    const value = numbers?.length === 1 ? Number(numbers[0]) : Number.NaN;
+  return z.string().transform((input, ctx) => {
+    const text = asciiDigits(input).trim();
+    const refuse = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (/(^|[^\p{L}\p{N}])[-−–]\s*[0-9]/u.test(text)) return refuse("error-number-negative");
+    // "1.000" and "1,000" are thousands; "5.5", "5,25" or "1.0000" are not whole numbers.
+    const grouped = text.replace(/([0-9])[.,]([0-9]{3})(?![0-9])/g, "$1$2");
+    if (/[0-9][.,][0-9]/.test(grouped)) return refuse("error-number-decimal");
+    const numbers = grouped.match(/[0-9]+/g);
+    const value = numbers?.length === 1 && !/[0-9]e|e[0-9]/i.test(grouped) ? Number(numbers[0]) : Number.NaN;
     if (Number.isInteger(value) && value >= min && value <= max) return value;
-    ctx.addIssue({ code: "custom", message: reason });
-    return z.NEVER;
+    return refuse(reason);
   });
 }
 

@@ -2,7 +2,12 @@
  * Vietnamese mobile numbers as people type them ("0912 345 678", "0912.345.678",
  * "+84912345678", "84912345678") to E.164, or the reason (a locale key) they are not one.
  * Mobile numbers have ten digits after the leading 0 since the 2018 renumbering; 02x are landlines.
+ * Accepted: 0 + nine digits, +84 + nine digits (also written "+84 (0)9…"), 84 + nine digits, with
+ * spaces, dots, dashes or brackets between; fullwidth digits count as digits. Nothing else:
+ * "00912 345 678" is an international prefix or a typo, not this number.
  */
+import { asciiDigits } from "./ascii-digits.js";
+
 export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: PhoneProblem };
 export type PhoneProblem =
   | "phone-empty"
@@ -15,16 +20,17 @@ export type PhoneProblem =
 const MOBILE_PREFIXES = /^(3[2-9]|5[25689]|7[06789]|8[1-9]|9\d)/;
 
 export function parsePhone(input: string): PhoneResult {
-  const compact = input.normalize("NFKC").replace(/[\s.\-()]/g, "");
+  const compact = asciiDigits(input).replace(/[\s.\-()]/g, "");
   if (compact === "") return { ok: false, reason: "phone-empty" };
-  if (!/^\+?\d+$/.test(compact)) return { ok: false, reason: "phone-not-digits" };
+  if (!/^\+?[0-9]+$/.test(compact)) return { ok: false, reason: "phone-not-digits" };
   let national: string;
-  if (compact.startsWith("+84")) national = compact.slice(3);
+  // "+84 (0)912…": the trunk 0 people keep after the country code.
+  if (compact.startsWith("+84")) national = compact.slice(3).replace(/^0/, "");
   else if (compact.startsWith("+")) return { ok: false, reason: "phone-foreign" };
   else if (compact.startsWith("84") && compact.length === 11) national = compact.slice(2);
   else if (compact.startsWith("0")) national = compact.slice(1);
   else return { ok: false, reason: "phone-wrong-length" };
-  national = national.replace(/^0/, "");
+  if (national.startsWith("0")) return { ok: false, reason: "phone-wrong-length" };
   if (national.startsWith("2")) return { ok: false, reason: "phone-landline" };
   if (national.length !== 9) return { ok: false, reason: "phone-wrong-length" };
   if (!MOBILE_PREFIXES.test(national)) return { ok: false, reason: "phone-unknown-network" };

@@ -17,6 +17,7 @@ import type { InviteChannels } from "./invite.js";
 import { type CountRecentClips, joinForm } from "./join.form.js";
 import { joinHandlers } from "./join.js";
 import { createMemberService } from "./members.js";
+import { createClassesPrivacy } from "./privacy.js";
 import { createClassService } from "./service.js";
 import { type SchoolLookup, teacherCommands } from "./teacher-commands.js";
 import { type AddRole, createTeacherService } from "./teachers.js";
@@ -55,6 +56,7 @@ export function createClassesFeature(deps: ClassesFeatureDeps): Feature {
   const teachers = createTeacherService(deps.mongo, deps.addRole, deps.lock);
   const classes = createClassService(deps.mongo);
   const members = createMemberService(deps.mongo);
+  const privacy = createClassesPrivacy(deps.mongo);
   const commands = teacherCommands({
     teachers,
     classes,
@@ -69,11 +71,8 @@ export function createClassesFeature(deps: ClassesFeatureDeps): Feature {
 
   return {
     name: "classes",
-    async describePersonalData(person) {
-      const memberships = await members.of(person.channel, person.userId);
-      return memberships.map((m) => ({ key: "privacy-class-member", values: { child: m.childName } }));
-    },
-    erasePersonalData: (person) => members.erase(person.channel, person.userId),
+    describePersonalData: (person) => privacy.describe(person),
+    erasePersonalData: (person) => privacy.erase(person),
     forms: [classForm(classes, deps.channels), joinForm(members, deps.addRole, deps.countRecentClips)],
     menu: [
       {

@@ -86,10 +86,6 @@ export function createMemberService(connection: Connection) {
   }
 
   /** "Delete my data": the parent leaves every class; the child's name goes with the membership. */
-  async function erase(channel: ChannelName, userId: string): Promise<number> {
-    return (await Members.deleteMany({ channel, userId })).deletedCount;
-  }
-
   return {
     join,
     roster,
@@ -100,7 +96,6 @@ export function createMemberService(connection: Connection) {
     groupsOf,
     setGroupActive,
     migrateGroup,
-    erase,
   };
 }
 

@@ -55,10 +55,12 @@ export function createPersonCache(redis: Redis, prefix: string) {
     async invalidate(who: Who): Promise<void> {
       await redis.set(keyOf(who), TOMBSTONE, "PX", TOMBSTONE_MS);
     },
-    /** Erasure: nothing about the person stays, not even when they were last seen. */
+    /**
+     * Erasure: nothing about the person stays, not even a tombstone (its key names them). No
+     * fill can race with it: erasure runs inside the person's own turn, under the chat lock.
+     */
     async forget(who: Who): Promise<void> {
       await redis.del(keyOf(who), seenKeyOf(who));
-      await redis.set(keyOf(who), TOMBSTONE, "PX", TOMBSTONE_MS);
     },
   };
 }

@@ -15,17 +15,17 @@ export type MoneyResult = { ok: true; vnd: number } | { ok: false; reason: Money
 export const MIN_VND = 1_000;
 export const MAX_VND = 10_000_000_000;
 
-const UNITS: Record<string, number> = {
-  ty: 1e9,
-  ti: 1e9,
-  trieu: 1e6,
-  tr: 1e6,
-  nghin: 1e3,
-  ngan: 1e3,
-  k: 1e3,
-};
+const UNITS = new Map<string, number>([
+  ["ty", 1e9],
+  ["ti", 1e9],
+  ["trieu", 1e6],
+  ["tr", 1e6],
+  ["nghin", 1e3],
+  ["ngan", 1e3],
+  ["k", 1e3],
+]);
 // Longest first, so "trieu" is not read as "tr" followed by "ieu".
-const UNIT_WORDS = Object.keys(UNITS).sort((a, b) => b.length - a.length);
+const UNIT_WORDS = [...UNITS.keys()].sort((a, b) => b.length - a.length);
 const TERM = new RegExp(`^(\\d+(?:[.,]\\d+)*)\\s*(${UNIT_WORDS.join("|")})?(?![a-z])\\s*`);
 
 export function parseMoney(input: string): MoneyResult {
@@ -71,7 +71,7 @@ function readTerms(text: string): number | undefined {
     const number = readNumber(match[1]!);
     if (!number) return undefined;
     rest = rest.slice(match[0].length);
-    const unit = match[2] ? UNITS[match[2]]! : undefined;
+    const unit = match[2] ? UNITS.get(match[2])! : undefined;
     if (unit === undefined) {
       // A bare number stands alone, or ends the amount as the fraction of the unit before it.
       if (rest !== "") return undefined;

@@ -36,21 +36,22 @@ export interface HelpRequest {
   userId: string;
   chatId: string;
   locale: string;
-  // Not personal: kept after erasure for anonymous counts.
+  // Not personal: kept after erasure for anonymous counts (school level and district).
   grade?: number;
+  /**
+   * Set when someone other than the first request's owner asked for the same child (or phone):
+   * the first request's code, shown to staff only. A code names no one.
+   */
+  possibleDuplicateOf?: string;
   schoolCode?: string;
   district?: string;
+  // Personal: erased on request. A family's circumstances, needs, carrier and where it lives
+  // say who it is as much as a name does, and no count needs them.
   circumstances?: string[];
   device?: string;
   problem?: string;
   carrier?: string;
   place?: string;
-  /**
-   * Set when someone other than the first request's owner asked for the same child (or phone):
-   * the first request's code, shown to staff only.
-   */
-  possibleDuplicateOf?: string;
-  // Personal: erased on request.
   childName?: string;
   schoolName?: string;
   className?: string;
@@ -74,11 +75,11 @@ const schema = new Schema<HelpRequest>({
   grade: Number,
   schoolCode: { type: String, index: true },
   district: String,
-  circumstances: [String],
-  device: String,
-  problem: String,
-  carrier: String,
-  place: String,
+  circumstances: { type: [String], personal: true },
+  device: { type: String, personal: true },
+  problem: { type: String, personal: true },
+  carrier: { type: String, personal: true },
+  place: { type: String, personal: true },
   possibleDuplicateOf: String,
   childName: { type: String, personal: true },
   schoolName: { type: String, personal: true },

@@ -88,17 +88,17 @@ export function parseCsv(input: string): CsvResult {
 export const SCHOOL_CSV_HEADER = ["code", "name", "level", "ward", "district", "province"] as const;
 
 /** Spelled-out level names people also write, folded; the short ones fold straight to an id. */
-const LEVEL_ALIASES: Record<string, SchoolLevel> = {
-  "mau-giao": "mam-non",
-  "trung-hoc-co-so": "thcs",
-  "trung-hoc-pho-thong": "thpt",
-  "giao-duc-thuong-xuyen": "gdtx",
-};
+const LEVEL_ALIASES = new Map<string, SchoolLevel>([
+  ["mau-giao", "mam-non"],
+  ["trung-hoc-co-so", "thcs"],
+  ["trung-hoc-pho-thong", "thpt"],
+  ["giao-duc-thuong-xuyen", "gdtx"],
+]);
 
 /** "Tiểu học", "tieu hoc", "TIEU-HOC" and "tieu-hoc" are all the same level. */
 export function parseSchoolLevel(text: string): SchoolLevel | undefined {
   const key = fold(text).replace(/ /g, "-");
-  return (SCHOOL_LEVELS as readonly string[]).includes(key) ? (key as SchoolLevel) : LEVEL_ALIASES[key];
+  return (SCHOOL_LEVELS as readonly string[]).includes(key) ? (key as SchoolLevel) : LEVEL_ALIASES.get(key);
 }
 
 const tidy = (text: string) => text.normalize("NFC").replace(/\s+/g, " ").trim();

@@ -27,6 +27,9 @@ describe("parsePhone", () => {
     ["912345678", "phone-wrong-length"],
     ["0112 345 678", "phone-unknown-network"],
     ["0612 345 678", "phone-unknown-network"],
+    ["00912345678", "phone-wrong-length"],
+    ["+84 00912 345 678", "phone-wrong-length"],
+    ["٠٩١٢٣٤٥٦٧٨", "phone-not-digits"],
   ])("rejects %j with %s", (input, reason) => {
     expect(parsePhone(input)).toEqual({ ok: false, reason });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fold } from "../../../src/core/text/fold.js";
 import { normalizeInput } from "../../../src/core/text/normalize-input.js";
 import { splitText } from "../../../src/core/text/split-text.js";
+import { stripUnsafe } from "../../../src/core/text/strip-unsafe.js";
 
 describe("fold", () => {
   it.each([
@@ -50,5 +51,17 @@ describe("splitText", () => {
     const parts = splitText("😀".repeat(30), 7);
     for (const part of parts) expect(part).not.toMatch(/[\ud800-\udbff]$/);
     expect(parts.join("")).toBe("😀".repeat(30));
+  });
+});
+
+describe("stripUnsafe", () => {
+  it.each([
+    ["a\u0000b", "ab"],
+    ["tab\tand\nnewline stay", "tab\tand\nnewline stay"],
+    ["bell\u0007 esc\u001b del\u007f c1\u0085", "bell esc del c1"],
+    ["\u202Eoverride\u202C \u2066isolate\u2069 \u200Fmark\u200E", "override isolate mark"],
+    ["Nguyễn Thị Hà 🙂", "Nguyễn Thị Hà 🙂"],
+  ])("removes control and bidi characters from %j", (input, output) => {
+    expect(stripUnsafe(input)).toBe(output);
   });
 });

@@ -1,0 +1,20 @@
+/**
+ * What the core keeps in Redis about one chat, erased for "Xoá hết" (docs/architecture.md#redis):
+ * the session (language, last menu, the form in progress with its answers) and the person's
+ * rate-limit counter, whose key holds their id. The chat lock is released by the pipeline when
+ * the turn ends; the block record is the reachability's (cleared by its own `clear`); dedupe and
+ * completion claims are keyed by update and form-instance ids, which name nobody.
+ */
+import type { Redis } from "ioredis";
+import type { ChannelName } from "./messages.js";
+
+export async function forgetChat(
+  redis: Redis,
+  prefix: string,
+  chat: { channel: ChannelName; chatId: string; userId: string },
+): Promise<number> {
+  return redis.del(
+    `${prefix}session:${chat.channel}:${chat.chatId}`,
+    `${prefix}rate:${chat.channel}:${chat.userId}`,
+  );
+}
