@@ -74,8 +74,10 @@ export interface Channel {
   /**
    * Erases what the channel itself keeps about one chat (the web chat's history and session),
    * for "Xoá hết"; resolves to how many records went. Absent where the platform keeps it.
+   * `farewell` is the erasure's confirmation: a channel that can no longer send to a chat it
+   * forgot shows it once, to whoever held the conversation.
    */
-  forget?(chatId: string): Promise<number>;
+  forget?(chatId: string, farewell?: string): Promise<number>;
   /** Webhook (and page) routes, registered on the app's HTTP server. */
   routes?: FastifyPluginAsync;
   /** Long polling, when the channel runs in that mode. */

@@ -246,7 +246,7 @@ export function webChatDriver(
       if (response.statusCode !== 202) throw new Error(`web chat answered ${response.statusCode}`);
     },
     async () =>
-      (await client.poll())
+      (await client.transcript())
         .filter((e) => e.from === "bot")
         .map((e) => {
           // Texts, links and media: whichever has a text or choices.

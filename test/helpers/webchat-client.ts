@@ -26,6 +26,11 @@ export interface WebChatClient {
   post(body: object): Promise<LightMyRequestResponse>;
   /** The messages after the cursor; fails the test unless the server answers 200. */
   poll(after?: string, wait?: boolean): Promise<WebChatEntry[]>;
+  /**
+   * What the page shows, as the page does it: the whole conversation, and when it ends (erased)
+   * the farewell the server left, then a new conversation after it.
+   */
+  transcript(): Promise<WebChatEntry[]>;
 }
 
 let addresses = 0;
@@ -57,6 +62,9 @@ export function webChatClient(
     await open();
     return app.inject({ ...request, remoteAddress: address, cookies: { [WEBCHAT_COOKIE]: token! } });
   };
+  // Conversations that ended, with their farewell, as the page keeps them on screen.
+  const ended: WebChatEntry[] = [];
+  let current: WebChatEntry[] = [];
   return {
     address,
     token: () => token,
@@ -67,6 +75,21 @@ export function webChatClient(
       const response = await inject({ url: `/webchat/api/messages?after=${after}${wait ? "&wait=1" : ""}` });
       if (response.statusCode !== 200) throw new Error(`poll answered ${response.statusCode}`);
       return response.json<{ messages: WebChatEntry[] }>().messages;
+    },
+    async transcript() {
+      if (!token) return [...ended];
+      const response = await inject({ url: "/webchat/api/messages?after=0" });
+      if (response.statusCode === 401) {
+        const { farewell } = response.json<{ farewell?: string }>();
+        ended.push(...current);
+        if (farewell) ended.push({ id: "farewell", from: "bot", message: { kind: "text", text: farewell } });
+        current = [];
+        token = undefined;
+        return [...ended];
+      }
+      if (response.statusCode !== 200) throw new Error(`poll answered ${response.statusCode}`);
+      current = response.json<{ messages: WebChatEntry[] }>().messages;
+      return [...ended, ...current];
     },
   };
 }

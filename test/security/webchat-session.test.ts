@@ -195,4 +195,20 @@ describe("web chat sessions, from outside", () => {
     expect(chatIdOf(fresh)).not.toBe(chatId);
     expect(await webChatClient(app.server, { token: fresh }).poll()).toEqual([]);
   });
+
+  it("shows the confirmation of Xoá hết once, to the browser that held the chat, and to no one else", async () => {
+    const driver = webChatDriver(app.server);
+    await driver.say("/start");
+    const chatId = chatIdOf(driver.client.token());
+    const token = driver.client.token()!;
+    await driver.say("/dulieu");
+    await driver.choose("Xoá dữ liệu");
+    expect(await driver.choose("Xoá hết")).toContain("Đã xoá dữ liệu");
+    expect(await keysOf(chatId)).toEqual([]);
+    // The farewell is read once: a second look with the old cookie, or any other cookie, gets nothing.
+    const again = await webChatClient(app.server, { token }).inject({ url: "/webchat/api/messages?after=0" });
+    expect(again.statusCode).toBe(401);
+    expect(again.json()).toEqual({ ok: false });
+    expect(JSON.stringify(await app.redis.keys("*farewell*"))).not.toContain(chatId);
+  });
 });

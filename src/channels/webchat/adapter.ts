@@ -161,7 +161,11 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
     // An open page polls all the time: only problems are worth a log line.
     app.get("/webchat/api/messages", { logLevel: "warn" }, async (request, reply) => {
       const chatId = await chatOf(request, reply);
-      if (!chatId) return unauthorized(reply);
+      if (!chatId) {
+        // An erased chat's confirmation, once, to the browser that held it.
+        const farewell = await sessions.farewell(request.cookies[COOKIE]);
+        return reply.code(401).send({ ok: false, ...(farewell ? { farewell } : {}) });
+      }
       const parsed = pollQuery.safeParse(request.query);
       if (!parsed.success) return reply.code(400).send({ ok: false });
       const { after, wait } = parsed.data;
@@ -209,8 +213,8 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
       });
     },
     // The session first: once it is gone nothing more can be written for the chat.
-    async forget(chatId) {
-      const ended = await sessions.end(chatId);
+    async forget(chatId, farewell) {
+      const ended = await sessions.end(chatId, farewell);
       return ended + (await outbox.forget(chatId));
     },
     async stop() {

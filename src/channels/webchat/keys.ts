@@ -11,6 +11,8 @@ export interface WebChatKeys {
   mediaOf(chatId: string): string;
   media(chatId: string, id: string): string;
   newSessions(address: string): string;
+  /** The last words for the browser of an erased chat, under its secret's digest (never the chat id). */
+  farewell(digest: string): string;
   notify: string;
 }
 
@@ -23,6 +25,7 @@ export function webChatKeys(keyPrefix = ""): WebChatKeys {
     mediaOf: (chatId) => `${p}media-of:${chatId}`,
     media: (chatId, id) => `${p}media:${chatId}:${id}`,
     newSessions: (address) => `${p}new-sessions:${address}`,
+    farewell: (digest) => `${p}farewell:${digest}`,
     notify: `${p}notify`,
   };
 }

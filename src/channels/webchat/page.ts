@@ -67,7 +67,7 @@ function showStatus(text) {
 
 // The conversation itself is known only to the server, through an httpOnly cookie. A new
 // "generation" starts when the session ended (expired or erased): older loops then stop.
-const state = { lang: load("lang") === "en" ? "en" : "vi", cursor: "0", pending: new Set(), generation: 0 };
+const state = { lang: load("lang") === "en" ? "en" : "vi", cursor: "0", pending: new Set(), generation: 0, farewell: null };
 const ENDED = new Error("session ended");
 
 function safeUrl(raw) {
@@ -183,7 +183,12 @@ function send(type, fields, shown) {
 async function fetchMessages(wait, generation) {
   const query = "?after=" + encodeURIComponent(state.cursor);
   const response = await fetch(API + query + (wait ? "&wait=1" : ""), { cache: "no-store" });
-  if (response.status === 401) throw ENDED;
+  if (response.status === 401) {
+    // An erased conversation leaves its confirmation for this page, shown once in the new one.
+    const body = await response.json().catch(() => ({}));
+    if (typeof body.farewell === "string") state.farewell = body.farewell;
+    throw ENDED;
+  }
   if (!response.ok) throw new Error("HTTP " + response.status);
   const data = await response.json();
   if (generation !== state.generation) return 0;
@@ -284,6 +289,8 @@ async function start() {
     }
   }
   statusLine.hidden = true;
+  if (state.farewell) show(bubble("bot", state.farewell));
+  state.farewell = null;
   if (total === 0) welcome();
   pollForever(generation);
 }

@@ -16,6 +16,8 @@ export const NEW_SESSION_LIMIT: RateLimit = { max: 20, windowSeconds: 600 };
 /** A retried post (lost response on a weak connection) within this time is dropped. */
 const SEEN_MS = 24 * 3600 * 1000;
 const SEEN_KEEP = 500;
+/** Long enough for a page on a slow line to come back and read it. */
+const FAREWELL_SECONDS = 600;
 
 /** `<chatId>.<secret>`: 16 and 32 random bytes, base64url. */
 const TOKEN = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
@@ -41,8 +43,13 @@ export interface WebChatSessions {
   allowNew(address: string): Promise<boolean>;
   /** Claims the page's id for a message once; "gone" when the session ended meanwhile. */
   claim(chatId: string, messageId: string): Promise<ClaimResult>;
-  /** Deletes the session and its seen ids; returns how many keys went. */
-  end(chatId: string): Promise<number>;
+  /**
+   * Deletes the session and its seen ids; returns how many keys went. A `farewell` is kept for
+   * ten minutes under the secret's digest, for the page's next request (`farewell`).
+   */
+  end(chatId: string, farewell?: string): Promise<number>;
+  /** The farewell left for this cookie value, once; undefined for any other value. */
+  farewell(token: string | undefined): Promise<string | undefined>;
 }
 
 const digest = (secret: string) => createHash("sha256").update(secret).digest();
@@ -103,8 +110,16 @@ export function createWebChatSessions(redis: Redis, options: { keyPrefix?: strin
       return added === -1 ? "gone" : added === 1 ? "fresh" : "repeated";
     },
 
-    async end(chatId) {
+    async end(chatId, farewell) {
+      const stored = farewell ? await redis.get(keys.session(chatId)) : null;
+      if (farewell && stored) await redis.set(keys.farewell(stored), farewell, "EX", FAREWELL_SECONDS);
       return redis.del(keys.session(chatId), keys.seen(chatId));
+    },
+
+    async farewell(token) {
+      const match = token ? TOKEN.exec(token) : null;
+      if (!match) return undefined;
+      return (await redis.getdel(keys.farewell(digest(match[2]!).toString("hex")))) ?? undefined;
     },
   };
 }

@@ -66,9 +66,12 @@ export function createPrivacyFeature(features: Feature[], ctx: PrivacyDeps): Fea
     turn.forgotten = true;
     erased.push(turn.t("privacy-erased-chat"));
     const channel = ctx.channels.get(person.channel);
-    if (channel?.forget && (await channel.forget(chat.chatId)) > 0)
-      erased.push(turn.t("privacy-erased-history"));
-    say(turn, turn.t("privacy-erased", { list: erased.join("\n") }));
+    if (channel?.forget) erased.push(turn.t("privacy-erased-history"));
+    const confirmation = turn.t("privacy-erased", { list: erased.join("\n") });
+    // A channel that forgets the chat may no longer reach it: it is handed the confirmation to
+    // show once (the web chat, to the browser that held the conversation).
+    await channel?.forget?.(chat.chatId, confirmation);
+    say(turn, confirmation);
   }
 
   return {

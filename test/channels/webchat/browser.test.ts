@@ -160,16 +160,20 @@ describe("web chat page in Chromium", () => {
     await page.close();
   });
 
-  it("starts a new conversation by itself when the old one is erased", { timeout: 30_000 }, async () => {
+  it("shows the erasure's confirmation and starts a new conversation by itself when the old one is erased", {
+    timeout: 30_000,
+  }, async () => {
     const page = await context.newPage();
     await page.goto(url);
     const log = page.getByRole("log");
     await log.getByText("Mã QR ủng hộ").waitFor();
-    expect(await channel.forget!(chatId!)).toBeGreaterThan(0);
+    expect(await channel.forget!(chatId!, "Đã xoá dữ liệu của anh/chị.")).toBeGreaterThan(0);
 
-    // The next poll is refused; the page opens a fresh session and greets again.
+    // The next poll is refused; the page shows the confirmation it was left, opens a fresh
+    // session and greets again.
     await page.getByRole("button", { name: "Bắt đầu" }).waitFor();
-    await expect(log.locator(".msg").count()).resolves.toBe(1);
+    await log.getByText("Đã xoá dữ liệu của anh/chị.").waitFor();
+    await expect(log.locator(".msg").count()).resolves.toBe(2);
     received.length = 0;
     await page.getByRole("button", { name: "Bắt đầu" }).click();
     await log.getByText("Chào mừng đến với ChoEm!").waitFor();
