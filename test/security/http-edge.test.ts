@@ -151,7 +151,7 @@ describe("the HTTP edge of the whole app", () => {
       const context = await browser.newContext({ acceptDownloads: true });
       const page = await context.newPage();
       const [download] = await Promise.all([
-        page.waitForEvent("download"),
+        page.waitForEvent("download", { timeout: 5000 }),
         page.goto(local(links.url(code))).catch(() => undefined),
       ]);
       expect(download.suggestedFilename()).toBe("bai-hoc.html");
