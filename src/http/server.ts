@@ -52,12 +52,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   // Helmet's defaults on every answer; a page that needs its own policy (the web chat, the
-  // clip pages) sets its Content-Security-Policy header itself, which replaces helmet's.
-  await app.register(helmet, {
-    // Lesson files and QR images are meant to be shown by other origins (a webview, the web chat
-    // served from another host name in development).
-    crossOriginResourcePolicy: { policy: "cross-origin" },
-  });
+  // clip pages) sets its Content-Security-Policy header itself, which replaces helmet's, and a
+  // resource meant for other origins (lesson files, QR images) its Cross-Origin-Resource-Policy.
+  await app.register(helmet);
 
   // Registered once here with no global limit: a route is limited by ROUTE_LIMITS below, or by
   // its own `config.rateLimit`, and both count in the same Redis.

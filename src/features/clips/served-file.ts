@@ -30,10 +30,14 @@ const INLINE_TYPES = new Set([
   "application/pdf",
 ]);
 
-/** On every /clips answer, page or file: no sniffing, no scripts, no subresources, no plugins. */
+/**
+ * On every /clips answer, page or file: no sniffing, no scripts, no subresources, no plugins.
+ * Other origins may embed the file (a webview, the web chat under another host name).
+ */
 export const CLIP_HEADERS = {
   "x-content-type-options": "nosniff",
   "content-security-policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'",
+  "cross-origin-resource-policy": "cross-origin",
 } as const;
 
 export interface ServedAs {
