@@ -530,6 +530,10 @@ clip-page-invalid = This link is not valid
 clip-page-expired = This link has expired. Send /baicu to ChoEm to get the lessons again.
 clip-page-gone = This lesson cannot be found
 clip-page-unavailable = This file cannot be downloaded right now (it may be too large or deleted). Watch it in Telegram, or ask the teacher to send it again.
+clip-link-confirm-title = This lesson opens another website
+clip-link-confirm-body = The teacher sent a link to a page outside ChoEm. Check the address below before you open it:
+clip-link-confirm-open = Open { $host }
+clip-link-refused = The link in this lesson cannot be opened. Please ask the teacher to send it again.
 
 ## My data: classes
 

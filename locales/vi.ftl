@@ -515,6 +515,10 @@ clip-page-invalid = Đường link không hợp lệ
 clip-page-expired = Đường link đã hết hạn. Bạn nhắn /baicu cho ChoEm để nhận lại bài giảng nhé.
 clip-page-gone = Không tìm thấy bài giảng này
 clip-page-unavailable = Tệp này hiện không tải được (có thể tệp quá lớn hoặc đã bị xoá). Bạn xem bài trong Telegram, hoặc nhờ thầy cô gửi lại giúp nhé.
+clip-link-confirm-title = Bài giảng này mở một trang web khác
+clip-link-confirm-body = Thầy cô đã gửi một đường link tới trang ngoài ChoEm. Anh/chị xem kỹ địa chỉ dưới đây trước khi mở:
+clip-link-confirm-open = Mở trang { $host }
+clip-link-refused = Đường link trong bài giảng này không mở được. Anh/chị nhờ thầy cô gửi lại giúp nhé.
 
 ## Dữ liệu của tôi: lớp học
 

@@ -34,7 +34,7 @@ import { seedSampleSchools } from "./features/schools/seed-sample.js";
 import { createSchoolService } from "./features/schools/service.js";
 import { supportFeature } from "./features/support/feature.js";
 import { transparencyFeature } from "./features/transparency/feature.js";
-import { createMetrics, type Metrics } from "./http/metrics.js";
+import { buildMetricsServer, createMetrics, type Metrics } from "./http/metrics.js";
 import { buildServer } from "./http/server.js";
 import { createDeliveryEngine } from "./jobs/delivery-engine.js";
 import { createMongoDeliveryStore } from "./jobs/delivery-store.js";
@@ -59,6 +59,7 @@ export const FEATURES: FeatureFactory[] = [
 ];
 
 export interface AppOptions {
+  /** Overrides HOST for the public listener. */
   host?: string;
   /** Redis key prefix; tests give each app its own. */
   redisPrefix?: string;
@@ -70,6 +71,8 @@ export interface AppOptions {
 
 export interface RunningApp {
   url: string;
+  /** The Prometheus listener's base URL (GET /metrics there). */
+  metricsUrl: string;
   server: FastifyInstance;
   mongo: Connection;
   redis: Redis;
@@ -191,12 +194,20 @@ export async function startApp(
         ...(zaloOa ? { zaloOa: async () => zaloOa.isHealthy() } : {}),
       },
       routes: [...channels.all(), ...features].flatMap((part) => (part.routes ? [part.routes] : [])),
+      redis,
+      prefix,
+      trustProxy: config.trustProxy,
     });
     // Fastify's close() stops accepting and waits for requests in flight.
     closers.push(() => server.close());
-    await server.listen({ port: config.port, host: options.host ?? "0.0.0.0" });
-    const address = server.server.address();
-    const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : config.port}`;
+    const host = options.host ?? config.host;
+    await server.listen({ port: config.port, host });
+    const url = `http://${loopbackFor(host)}:${boundPort(server, config.port)}`;
+
+    const metricsServer = await buildMetricsServer(metrics);
+    closers.push(() => metricsServer.close());
+    await metricsServer.listen({ port: config.metrics.port, host: config.metrics.host });
+    const metricsUrl = `http://${loopbackFor(config.metrics.host)}:${boundPort(metricsServer, config.metrics.port)}`;
 
     for (const channel of channels.all()) {
       if (channel.stop) closers.push(() => channel.stop?.() ?? Promise.resolve());
@@ -209,10 +220,24 @@ export async function startApp(
       if (feature.stop) closers.push(() => feature.stop?.() ?? Promise.resolve());
       await feature.start?.();
     }
-    logger.info({ url, publicUrl: config.publicUrl, channels: channels.names() }, "ChoEm is listening");
-    return { url, server, mongo, redis, metrics, pipeline, channels, features, close };
+    logger.info(
+      { url, metricsUrl, publicUrl: config.publicUrl, channels: channels.names() },
+      "ChoEm is listening",
+    );
+    return { url, metricsUrl, server, mongo, redis, metrics, pipeline, channels, features, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+function boundPort(server: FastifyInstance, configured: number): number {
+  const address = server.server.address();
+  return typeof address === "object" && address ? address.port : configured;
+}
+
+/** An address this process can reach a listener bound to `host` at. */
+function loopbackFor(host: string): string {
+  if (host === "0.0.0.0" || host === "::" || host === "localhost") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
 }

@@ -18,6 +18,23 @@ const envSchema = z.object({
   MONGODB_URI: optionalText.describe("MongoDB connection string; a local server is started when unset"),
   REDIS_URL: optionalText.describe("Redis URL; a local server is started when unset"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("HTTP port"),
+  HOST: z
+    .string()
+    .trim()
+    .min(1)
+    .default("127.0.0.1")
+    .describe("address the HTTP server binds; 0.0.0.0 in a container"),
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(9464)
+    .describe("port of the Prometheus listener (/metrics), apart from the public one"),
+  METRICS_HOST: z.string().trim().min(1).default("127.0.0.1").describe("address /metrics binds"),
+  TRUST_PROXY: optionalText.describe(
+    "proxies in front of ChoEm whose X-Forwarded-For is believed: true, a hop count, or addresses/CIDRs",
+  ),
   PUBLIC_URL: optionalText.pipe(url("public base URL").optional()).describe("public base URL"),
   TELEGRAM_BOT_TOKEN: optionalText
     .pipe(
@@ -94,6 +111,12 @@ export interface Config {
   mongodbUri: string | undefined;
   redisUrl: string | undefined;
   port: number;
+  /** Where the public listener binds: loopback unless told otherwise (HOST=0.0.0.0 in containers). */
+  host: string;
+  /** The Prometheus listener, apart from the public one so scrapes never face the internet. */
+  metrics: { host: string; port: number };
+  /** Fastify's trustProxy: which X-Forwarded-For to believe for the client's address (rate limits). */
+  trustProxy: boolean | number | string;
   publicUrl: string;
   telegram:
     | { token: string; apiRoot: string; mode: ChannelMode; webhookSecret: string | undefined }
@@ -180,6 +203,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   if (!isLocal && !e.CLIP_LINK_SECRET) {
     problems.push("CLIP_LINK_SECRET: required behind a public URL (at least 16 random characters)");
   }
+  if (e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+    problems.push("METRICS_PORT: must differ from PORT (metrics are kept off the public listener)");
+  }
   if (problems.length > 0) return { ok: false, message: formatProblems(problems) };
 
   const telegram = e.TELEGRAM_BOT_TOKEN
@@ -215,6 +241,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       mongodbUri: e.MONGODB_URI,
       redisUrl: e.REDIS_URL,
       port: e.PORT,
+      host: e.HOST,
+      metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
       publicUrl,
       telegram,
       zalo,
@@ -237,6 +266,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
           : undefined,
     },
   };
+}
+
+/** "true"/"false", a number of hops, or a comma-separated list of addresses and CIDRs. */
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 function formatProblems(problems: string[]): string {

@@ -85,3 +85,31 @@ describe("loadConfig", () => {
     expect(bare.ok && bare.config.mongodbUri).toBeUndefined();
   });
 });
+
+describe("loadConfig: the HTTP edge", () => {
+  it("binds loopback by default and keeps metrics on a loopback port of their own", () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.host).toBe("127.0.0.1");
+    expect(result.config.metrics).toEqual({ host: "127.0.0.1", port: 9464 });
+    expect(result.config.trustProxy).toBe(false);
+  });
+
+  it("reads HOST, METRICS_* and TRUST_PROXY, and refuses metrics on the public port", () => {
+    const result = loadConfig({
+      HOST: "0.0.0.0",
+      METRICS_PORT: "9100",
+      METRICS_HOST: "0.0.0.0",
+      TRUST_PROXY: "1",
+    });
+    expect(result.ok && result.config.host).toBe("0.0.0.0");
+    expect(result.ok && result.config.metrics).toEqual({ host: "0.0.0.0", port: 9100 });
+    expect(result.ok && result.config.trustProxy).toBe(1);
+    const list = loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" });
+    expect(list.ok && list.config.trustProxy).toBe("10.0.0.0/8, 127.0.0.1");
+    const clash = loadConfig({ PORT: "3000", METRICS_PORT: "3000" });
+    expect(clash.ok).toBe(false);
+    if (!clash.ok) expect(clash.message).toContain("METRICS_PORT");
+  });
+});

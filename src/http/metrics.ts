@@ -1,4 +1,9 @@
-/** Prometheus metrics: one registry per app instance so tests never share counters. */
+/**
+ * Prometheus metrics: one registry per app instance so tests never share counters. They are
+ * served by a listener of their own (METRICS_HOST:METRICS_PORT, loopback by default), never on
+ * the public one: metric labels name routes, channels and outcomes an outsider has no use for.
+ */
+import Fastify, { type FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 export interface Metrics {
@@ -33,4 +38,14 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
   };
+}
+
+/** The scrape listener: GET /metrics and nothing else; scrapes every few seconds are not logged. */
+export async function buildMetricsServer(metrics: Metrics): Promise<FastifyInstance> {
+  const app = Fastify();
+  app.get("/metrics", async (_request, reply) => {
+    reply.header("content-type", metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+  return app;
 }

@@ -160,7 +160,8 @@ describe("the contract suite on every channel", () => {
   });
 
   it("counts inbound updates and outbound sends per channel in /metrics", async () => {
-    const read = async () => (await platforms.server.inject({ method: "GET", url: "/metrics" })).body;
+    // On the metrics listener: the public one has no /metrics (test/security/http-edge.test.ts).
+    const read = async () => (await fetch(`${platforms.metricsUrl}/metrics`)).text();
     const count = (metrics: string, series: string, channel: string, outcome: string) =>
       Number(
         metrics.match(

@@ -45,14 +45,24 @@ export interface FakeTelegramApi {
   dropNext(method: string, options?: { after?: number }): void;
   /** Forgets every scripted failure not yet used. */
   clearFailures(): void;
-  /** A file getFile knows, stored at `path`; getFile answers 400 for any other file_id. */
-  addFile(fileId: string, file: { path: string; sizeBytes: number }): void;
+  /**
+   * A file getFile knows, stored at `path`; getFile answers 400 for any other file_id. With
+   * `body`, the file server (`/file/bot<token>/<path>`) serves it with `contentType`.
+   */
+  addFile(fileId: string, file: FakeFile): void;
   /** The id of every message the fake created, in order: what really went out. */
   messageIds(): string[];
   /** At most this many calls a second (getUpdates excepted); more get 429. */
   setRateLimit(maxPerSecond: number | undefined): void;
   queueUpdates(...updates: Array<{ update_id: number }>): void;
   close(): Promise<void>;
+}
+
+export interface FakeFile {
+  path: string;
+  sizeBytes: number;
+  body?: string | Buffer;
+  contentType?: string;
 }
 
 type Envelope = { ok: true; result: unknown } | ({ ok: false } & Record<string, unknown>);
@@ -73,7 +83,7 @@ export async function startFakeTelegramApi(
   const events = new EventEmitter().setMaxListeners(0);
   const scripted = new Map<string, Array<ScriptedFailure | "drop" | "pass">>();
   const created: string[] = [];
-  const files = new Map<string, { path: string; sizeBytes: number }>();
+  const files = new Map<string, FakeFile>();
   let updates: Array<{ update_id: number }> = [];
   let maxPerSecond = options.maxPerSecond;
   let recentSends: number[] = [];
@@ -188,6 +198,8 @@ export async function startFakeTelegramApi(
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://fake");
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download && download[1] === token) return serveFile(decodeURIComponent(download[2]!), res);
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
     if (!match || match[1] !== token) return respond(res, failure({ code: match ? 401 : 404 }));
     const method = match[2]!;
@@ -209,6 +221,13 @@ export async function startFakeTelegramApi(
     if (result === undefined)
       return respond(res, failure({ code: 404, description: "Not Found: method not found" }));
     respond(res, { status: 200, body: { ok: true, result } });
+  }
+
+  function serveFile(path: string, res: ServerResponse) {
+    const file = [...files.values()].find((candidate) => candidate.path === path && candidate.body);
+    if (!file?.body) return void res.writeHead(404).end();
+    const headers = file.contentType ? { "content-type": file.contentType } : {};
+    res.writeHead(200, headers).end(file.body);
   }
 
   const server = createServer((req, res) => {

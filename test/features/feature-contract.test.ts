@@ -63,7 +63,12 @@ const wishFeature: FeatureFactory = (ctx): Feature => {
 describe("a feature is its folder plus one line in app.ts", () => {
   let app: RunningApp;
   beforeAll(async () => {
-    const loaded = loadConfig({ MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0" });
+    const loaded = loadConfig({
+      MONGODB_URI: testMongoUri(),
+      REDIS_URL: testRedisUrl(),
+      PORT: "0",
+      METRICS_PORT: "0",
+    });
     if (!loaded.ok) throw new Error(loaded.message);
     app = await startApp(loaded.config, silentLogger(), {
       host: "127.0.0.1",
@@ -92,7 +97,12 @@ describe("a feature is its folder plus one line in app.ts", () => {
   });
 
   it("is stopped when the app closes", async () => {
-    const loaded = loadConfig({ MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0" });
+    const loaded = loadConfig({
+      MONGODB_URI: testMongoUri(),
+      REDIS_URL: testRedisUrl(),
+      PORT: "0",
+      METRICS_PORT: "0",
+    });
     if (!loaded.ok) throw new Error(loaded.message);
     const other = await startApp(loaded.config, silentLogger(), {
       host: "127.0.0.1",

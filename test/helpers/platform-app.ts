@@ -36,7 +36,13 @@ async function start(
   logger: Logger,
   options: Pick<AppOptions, "rateLimit"> = {},
 ): Promise<RunningApp> {
-  const loaded = loadConfig({ MONGODB_URI: testMongoUri(), REDIS_URL: testRedisUrl(), PORT: "0", ...env });
+  const loaded = loadConfig({
+    MONGODB_URI: testMongoUri(),
+    REDIS_URL: testRedisUrl(),
+    PORT: "0",
+    METRICS_PORT: "0",
+    ...env,
+  });
   if (!loaded.ok) throw new Error(loaded.message);
   const app = await startApp(loaded.config, logger, {
     host: "127.0.0.1",

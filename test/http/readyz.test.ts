@@ -13,7 +13,12 @@ describe("/readyz, /healthz and /metrics", () => {
   beforeAll(async () => {
     // A Redis of this test's own, so stopping it disturbs no other test.
     redis = await startLocalRedis(silentLogger());
-    const loaded = loadConfig({ PORT: "0", MONGODB_URI: testMongoUri(), REDIS_URL: redis.url });
+    const loaded = loadConfig({
+      PORT: "0",
+      METRICS_PORT: "0",
+      MONGODB_URI: testMongoUri(),
+      REDIS_URL: redis.url,
+    });
     if (!loaded.ok) throw new Error(loaded.message);
     app = await startApp(loaded.config, silentLogger(), { host: "127.0.0.1" });
   });
@@ -42,9 +47,9 @@ describe("/readyz, /healthz and /metrics", () => {
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
   });
 
-  it("exposes process metrics and request durations in Prometheus format", async () => {
+  it("exposes process metrics and request durations in Prometheus format on the metrics port", async () => {
     await fetch(`${app.url}/healthz`);
-    const text = await (await fetch(`${app.url}/metrics`)).text();
+    const text = await (await fetch(`${app.metricsUrl}/metrics`)).text();
     expect(text).toContain("process_cpu_user_seconds_total");
     expect(text).toMatch(/choem_http_request_duration_seconds_count\{[^}]*route="\/healthz"[^}]*\} \d+/);
   });

@@ -20,6 +20,8 @@ export interface ClipLinkOptions {
 }
 
 const SIGNATURE_BYTES = 16;
+/** base64url of 16 bytes, unpadded: exactly 22 characters. */
+const SIGNATURE_SHAPE = /^[A-Za-z0-9_-]{22}$/;
 export const DEFAULT_LINK_TTL_SECONDS = 7 * 24 * 3600;
 
 export function createClipLinks(options: ClipLinkOptions): ClipLinks {
@@ -37,12 +39,26 @@ export function createClipLinks(options: ClipLinkOptions): ClipLinks {
       return `${base}/clips/${encodeURIComponent(code)}?exp=${exp}&sig=${sig}`;
     },
     verify(code, exp, sig, now = new Date()) {
-      if (!/^\d{1,12}$/.test(exp)) return "bad-signature";
-      const given = Buffer.from(sig, "base64url");
+      if (!/^[1-9]\d{0,11}$/.test(exp)) return "bad-signature";
+      const given = strictSignature(sig);
+      if (!given) return "bad-signature";
       const expected = sign(code, exp);
       // Length first: timingSafeEqual throws on different lengths, and the length is no secret.
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "bad-signature";
       return Number(exp) * 1000 <= now.getTime() ? "expired" : "valid";
     },
   };
+}
+
+/**
+ * The signature's bytes only when `sig` is exactly how url() writes them. Node's base64url
+ * decoder is lenient: it skips characters outside the alphabet, accepts padding and stops at
+ * garbage, and the last character's unused bits are ignored, so many strings decode to the same
+ * bytes. A link is accepted in one spelling only: decoding and encoding again must give `sig`.
+ */
+function strictSignature(sig: string): Buffer | undefined {
+  if (!SIGNATURE_SHAPE.test(sig)) return undefined;
+  const bytes = Buffer.from(sig, "base64url");
+  if (bytes.length !== SIGNATURE_BYTES || bytes.toString("base64url") !== sig) return undefined;
+  return bytes;
 }

@@ -22,10 +22,14 @@ export function vietQrRoutes(deps: {
       if (!payload) return reply.code(404).send({ error: "not found" });
       const png = await renderVietQrPng(payload);
       // Short-lived: the amount shrinks as parts of the pledge arrive.
-      return reply
-        .header("content-type", "image/png")
-        .header("cache-control", "private, max-age=300")
-        .send(png);
+      return (
+        reply
+          .header("content-type", "image/png")
+          .header("cache-control", "private, max-age=300")
+          // Shown by other origins too (a platform's webview, the web chat under another host name).
+          .header("cross-origin-resource-policy", "cross-origin")
+          .send(png)
+      );
     });
   };
 }

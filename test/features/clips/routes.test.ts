@@ -68,6 +68,8 @@ describe("signed clip links", () => {
     expect(reply.statusCode).toBe(200);
     expect(reply.body).toBe("VIDEO-BYTES");
     expect(reply.headers["content-type"]).toBe("video/mp4");
+    expect(reply.headers["content-disposition"]).toMatch(/^inline; /);
+    expect(reply.headers["x-content-type-options"]).toBe("nosniff");
     expect(reply.headers.location).toBeUndefined();
     expect(JSON.stringify(reply.headers)).not.toContain("SECRET");
     expect(fetched).toEqual([TELEGRAM_FILE_URL]);
@@ -81,10 +83,12 @@ describe("signed clip links", () => {
     expect(reply.body).toContain("Tệp này hiện không tải được");
   });
 
-  it("sends a link clip on to its address", async () => {
+  it("shows where a link clip leads and waits for a tap instead of redirecting", async () => {
     const reply = await open(links.url(codes.link));
-    expect(reply.statusCode).toBe(302);
-    expect(reply.headers.location).toBe("https://k12online.vn/bai-5");
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers.location).toBeUndefined();
+    expect(reply.body).toContain('href="https://k12online.vn/bai-5"');
+    expect(reply.body).toContain("clip-link-confirm-title");
   });
 
   it("rejects a bad signature, another clip's signature, and an expired link", async () => {
