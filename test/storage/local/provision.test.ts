@@ -1,9 +1,11 @@
 import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { access } from "node:fs/promises";
+import { access, chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
+import { createLogger } from "../../../src/core/logger.js";
 import type { ChildServer } from "../../../src/storage/local/child-server.js";
 import { findPostgresBin } from "../../../src/storage/local/local-postgres.js";
 import { type ProvisionedStores, provisionStores } from "../../../src/storage/local/provision.js";
@@ -140,6 +142,60 @@ describe("provisionStores", () => {
     expect(await roundTrip(stores, "sqliteprobe")).toEqual({ _id: "n1", text: "Chào anh/chị", n: 7 });
     await stores.stop();
     await expectAllGone(stores.servers, []);
+  });
+
+  it("falls back to SQLite, saying why once, when PostgreSQL cannot start", async () => {
+    // An initdb that fails, found first on PATH: as on a machine with a broken PostgreSQL.
+    const fakeBin = await mkdtemp(join(tmpdir(), "choem-fake-initdb-"));
+    await chmod(fakeBin, 0o755); // as root, initdb runs as the postgres user
+    await writeFile(join(fakeBin, "initdb"), "#!/bin/sh\necho 'initdb: simulated failure' >&2\nexit 1\n");
+    await chmod(join(fakeBin, "initdb"), 0o755);
+    const lines: Array<{ level: number; msg: string; err?: string }> = [];
+    const logger = createLogger("info", { write: (line: string) => lines.push(JSON.parse(line)) });
+    const path = process.env.PATH;
+    process.env.PATH = `${fakeBin}:${path}`;
+    let stores: ProvisionedStores | undefined;
+    try {
+      stores = await provisionStores(
+        { mongodbUri: undefined, redisUrl: "redis://cache.internal:6379/2", localMongo: "auto" },
+        logger,
+      );
+    } finally {
+      process.env.PATH = path;
+      await rm(fakeBin, { recursive: true, force: true });
+    }
+    try {
+      expect(stores.mongoBackend).toBe("sqlite");
+      expect(stores.started).toEqual(["ferretdb"]);
+      const warnings = lines.filter((l) => l.level === 40);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.msg).toContain("could not start a private PostgreSQL");
+      expect(warnings[0]?.err).toContain("initdb: simulated failure");
+      expect(await roundTrip(stores, "fallbackprobe")).toEqual({ _id: "n1", text: "Chào anh/chị", n: 7 });
+    } finally {
+      await stores.stop();
+    }
+    await expectAllGone(stores.servers, []);
+  });
+
+  it("refuses to start when CHOEM_LOCAL_MONGO=postgresql and PostgreSQL cannot start", async () => {
+    const fakeBin = await mkdtemp(join(tmpdir(), "choem-fake-initdb-"));
+    await chmod(fakeBin, 0o755); // as root, initdb runs as the postgres user
+    await writeFile(join(fakeBin, "initdb"), "#!/bin/sh\nexit 1\n");
+    await chmod(join(fakeBin, "initdb"), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${fakeBin}:${path}`;
+    try {
+      await expect(
+        provisionStores(
+          { mongodbUri: undefined, redisUrl: "redis://cache.internal:6379/2", localMongo: "postgresql" },
+          silentLogger(),
+        ),
+      ).rejects.toThrow(/initdb exited with 1/);
+    } finally {
+      process.env.PATH = path;
+      await rm(fakeBin, { recursive: true, force: true });
+    }
   });
 
   it("leaves no server or folder behind when a program without its own shutdown gets SIGTERM", async () => {
