@@ -13,9 +13,9 @@ export async function connectMongo(uri: string, logger: Logger, attempts = 8): P
     bufferCommands: false,
     sanitizeFilter: true,
     autoIndex: true,
-    // FerretDB on PostgreSQL deadlocks under many concurrent writes: about 60 findAndModify at
-    // once with the driver's default pool of 100 hung for good. 20 connections per process stay
-    // well clear of it (and of FerretDB's own 50-connection PostgreSQL pool) and are plenty here.
+    // FerretDB on PostgreSQL was seen to hang for good at about 60 concurrent findAndModify with
+    // the driver's default pool of 100, more than FerretDB's own 50 PostgreSQL connections. 20 per
+    // process keeps the excess queued in the driver instead (docs/storage-and-ferretdb.md).
     maxPoolSize: 20,
   });
   await retryWithBackoff(() => connection.asPromise(), {
