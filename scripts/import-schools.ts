@@ -5,7 +5,7 @@
  */
 import { parseSchoolRows } from "../src/features/schools/parse-csv.js";
 import { createSchoolService } from "../src/features/schools/service.js";
-import { startLocalMongo } from "../src/storage/local/local-mongo.js";
+import { startLocalMongo, stopLocalMongo } from "../src/storage/local/local-mongo.js";
 import { connectMongo } from "../src/storage/mongo.js";
 import { prepareImport, runScript } from "./prepare-import.js";
 
@@ -22,9 +22,9 @@ async function main(): Promise<number> {
       "WARNING: MONGODB_URI is not set, so this import goes to a temporary local database that is " +
         "deleted when the script ends. Set MONGODB_URI to import into the bot's real database.\n",
     );
-    const local = await startLocalMongo(logger, config.cacheDir);
+    const local = await startLocalMongo(logger, config.cacheDir, config.localMongo);
     mongodbUri = local.uri;
-    stopLocal = () => local.server.stop();
+    stopLocal = () => stopLocalMongo(local);
   }
   try {
     const connection = await connectMongo(mongodbUri, logger);

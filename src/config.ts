@@ -71,6 +71,10 @@ const envSchema = z.object({
   DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHOEM_CACHE_DIR: optionalText.describe("where built helper binaries (FerretDB) are cached"),
+  CHOEM_LOCAL_MONGO: z
+    .enum(["auto", "sqlite", "postgresql"], { message: "must be auto, sqlite or postgresql" })
+    .default("auto")
+    .describe("the local FerretDB's storage when MONGODB_URI is unset; auto = PostgreSQL when installed"),
   VIETQR_BANK_BIN: optionalText
     .pipe(
       z
@@ -138,6 +142,8 @@ export interface Config {
   defaultLocale: "vi" | "en";
   logLevel: string;
   cacheDir: string | undefined;
+  /** Which local MongoDB-wire server when MONGODB_URI is unset (docs/storage-and-ferretdb.md#local-servers). */
+  localMongo: "auto" | "sqlite" | "postgresql";
   /** No platform token: the web chat is the way in. */
   webChatEnabled: boolean;
   vietqr: VietQrConfig | undefined;
@@ -252,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       defaultLocale: e.DEFAULT_LOCALE,
       logLevel: e.LOG_LEVEL,
       cacheDir: e.CHOEM_CACHE_DIR,
+      localMongo: e.CHOEM_LOCAL_MONGO,
       webChatEnabled: !telegram && !zalo && !zaloOa,
       // Local only: links signed with it stop working when the process restarts.
       clipLinkSecret: e.CLIP_LINK_SECRET ?? randomBytes(32).toString("hex"),

@@ -70,6 +70,16 @@ describe("loadConfig", () => {
     ]);
     expect(config.defaultLocale).toBe("vi");
     expect(config.webChatEnabled).toBe(false);
+    expect(config.localMongo).toBe("auto");
+  });
+
+  it("takes CHOEM_LOCAL_MONGO as auto, sqlite or postgresql and names anything else", () => {
+    const forced = loadConfig({ CHOEM_LOCAL_MONGO: "sqlite" });
+    expect(forced.ok && forced.config.localMongo).toBe("sqlite");
+    const wrong = loadConfig({ CHOEM_LOCAL_MONGO: "mysql" });
+    expect(wrong.ok).toBe(false);
+    if (wrong.ok) return;
+    expect(wrong.message).toContain("CHOEM_LOCAL_MONGO: must be auto, sqlite or postgresql");
   });
 
   it("defaults to webhooks behind a public URL and to the web chat without tokens", () => {

@@ -13,6 +13,10 @@ export async function connectMongo(uri: string, logger: Logger, attempts = 8): P
     bufferCommands: false,
     sanitizeFilter: true,
     autoIndex: true,
+    // FerretDB on PostgreSQL was seen to hang for good at about 60 concurrent findAndModify with
+    // the driver's default pool of 100, more than FerretDB's own 50 PostgreSQL connections. 20 per
+    // process keeps the excess queued in the driver instead (docs/storage-and-ferretdb.md).
+    maxPoolSize: 20,
   });
   await retryWithBackoff(() => connection.asPromise(), {
     attempts,

@@ -3,7 +3,8 @@
  * local servers when unset, which stop() shuts down and removes again.
  */
 import type { Logger } from "../../core/logger.js";
-import { startLocalMongo } from "./local-mongo.js";
+import type { ChildServer } from "./child-server.js";
+import { type LocalMongoChoice, startLocalMongo, stopLocalMongo } from "./local-mongo.js";
 import { startLocalRedis } from "./local-redis.js";
 
 export interface ProvisionedStores {
@@ -11,34 +12,46 @@ export interface ProvisionedStores {
   redisUrl: string;
   /** Names of the servers this call started (empty when both were configured). */
   started: string[];
+  /** The servers themselves, in start order. */
+  servers: ChildServer[];
+  /** The local FerretDB's storage, when one was started. */
+  mongoBackend: "sqlite" | "postgresql" | undefined;
   stop(): Promise<void>;
 }
 
 export async function provisionStores(
-  wanted: { mongodbUri: string | undefined; redisUrl: string | undefined; cacheDir?: string | undefined },
+  wanted: {
+    mongodbUri: string | undefined;
+    redisUrl: string | undefined;
+    cacheDir?: string | undefined;
+    localMongo?: LocalMongoChoice | undefined;
+  },
   logger: Logger,
 ): Promise<ProvisionedStores> {
   const stops: Array<() => Promise<void>> = [];
-  const started: string[] = [];
+  const servers: ChildServer[] = [];
+  let mongoBackend: ProvisionedStores["mongoBackend"];
   const stop = async () => {
-    await Promise.allSettled(stops.reverse().map((s) => s()));
+    await Promise.allSettled([...stops].reverse().map((s) => s()));
   };
   try {
     let redisUrl = wanted.redisUrl;
     if (!redisUrl) {
       const redis = await startLocalRedis(logger);
       stops.push(() => redis.server.stop());
-      started.push(redis.server.name);
+      servers.push(redis.server);
       redisUrl = redis.url;
     }
     let mongodbUri = wanted.mongodbUri;
     if (!mongodbUri) {
-      const mongo = await startLocalMongo(logger, wanted.cacheDir);
-      stops.push(() => mongo.server.stop());
-      started.push(mongo.server.name);
+      const mongo = await startLocalMongo(logger, wanted.cacheDir, wanted.localMongo ?? "auto");
+      servers.push(...mongo.servers);
+      stops.push(() => stopLocalMongo(mongo));
+      mongoBackend = mongo.backend;
       mongodbUri = mongo.uri;
     }
-    return { mongodbUri, redisUrl, started, stop };
+    const started = servers.map((s) => s.name);
+    return { mongodbUri, redisUrl, started, servers, mongoBackend, stop };
   } catch (error) {
     await stop();
     throw error;
