@@ -60,6 +60,18 @@ function runAs(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** PostgreSQL's binaries, when they are installed and can run here (as root: as `postgres`). */
+export function usablePostgresBin(): string | undefined {
+  const bin = findPostgresBin();
+  if (!bin) return undefined;
+  try {
+    runAs();
+    return bin;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startLocalPostgres(bin: string): Promise<LocalPostgres> {
   const user = runAs();
   const base = await mkdtemp(join(tmpdir(), "choem-postgres-"));

@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../../src/core/logger.js";
 import type { ChildServer } from "../../../src/storage/local/child-server.js";
-import { findPostgresBin } from "../../../src/storage/local/local-postgres.js";
+import { usablePostgresBin } from "../../../src/storage/local/local-postgres.js";
 import { type ProvisionedStores, provisionStores } from "../../../src/storage/local/provision.js";
 import { connectMongo } from "../../../src/storage/mongo.js";
 import { connectRedis } from "../../../src/storage/redis.js";
@@ -95,12 +95,13 @@ describe("provisionStores", () => {
   });
 
   it("stores the local FerretDB into a private PostgreSQL when initdb is installed", async () => {
-    const bin = findPostgresBin();
+    const bin = usablePostgresBin();
     const stores = await provisionStores(
       { mongodbUri: undefined, redisUrl: "redis://cache.internal:6379/2", localMongo: "auto" },
       silentLogger(),
     );
-    // Without PostgreSQL (some CI machines) auto falls back to SQLite: that is the other test's case.
+    // Without a PostgreSQL that can run here (not installed, or root with no `postgres` user),
+    // auto falls back to SQLite: that is the other tests' case.
     expect(stores.mongoBackend).toBe(bin ? "postgresql" : "sqlite");
     expect(stores.started).toEqual(bin ? ["postgres", "ferretdb"] : ["ferretdb"]);
     const database = uniqueName("roundtrip").toLowerCase();
