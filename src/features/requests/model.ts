@@ -66,14 +66,14 @@ const schema = new Schema<HelpRequest>({
   code: { type: String, required: true, unique: true },
   idempotencyKey: { type: String, required: true, unique: true },
   kind: { type: String, required: true },
-  status: { type: String, required: true, index: true },
+  status: { type: String, required: true },
   history: [{ _id: false, status: String, at: Date, by: String, reason: String }],
   channel: { type: String, required: true },
   userId: { type: String, required: true, index: true },
   chatId: { type: String, required: true },
   locale: { type: String, required: true },
   grade: Number,
-  schoolCode: { type: String, index: true },
+  schoolCode: String,
   district: String,
   circumstances: { type: [String], personal: true },
   device: { type: String, personal: true },
@@ -90,6 +90,10 @@ const schema = new Schema<HelpRequest>({
   erasedAt: Date,
   createdAt: { type: Date, default: () => new Date() },
 });
+// The staff queue (`/yeucau`, oldest first): by status, and by status within a school. On MongoDB
+// these serve the filter and the sort; FerretDB scans anyway (docs/storage-and-ferretdb.md).
+schema.index({ status: 1, createdAt: 1 });
+schema.index({ schoolCode: 1, status: 1, createdAt: 1 });
 
 /**
  * One row per "this child already has an open device request" or "this phone already has an
