@@ -16,6 +16,8 @@ import { type LoadResult, percentile, runLoad } from "./load.js";
 const SECONDS = Number(process.env.BENCH_INBOUND_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_INBOUND_CONCURRENCY ?? 50);
 const CHAT_COUNTS = (process.env.BENCH_INBOUND_CHATS ?? "1000,10000").split(",").map(Number);
+/** Each figure is the sum of this many turns, the servers taking turns. */
+const ROUNDS = Number(process.env.BENCH_INBOUND_ROUNDS ?? 5);
 /** Unmeasured load each server gets first, so no figure includes a cold start (JIT, connections). */
 const WARM_SECONDS = Number(process.env.BENCH_INBOUND_WARM_SECONDS ?? 3);
 /** Chats warmed by a real first "/start"; those beyond are seeded in bulk (inbound-server.ts). */
@@ -42,6 +44,22 @@ interface Stats {
 interface Figure {
   load: LoadResult;
   replies: number;
+}
+
+/** Two rounds of one server as one figure. */
+function add(a: Figure, b: Figure): Figure {
+  const latencies = new Float64Array(a.load.latencies.length + b.load.latencies.length);
+  latencies.set(a.load.latencies);
+  latencies.set(b.load.latencies, a.load.latencies.length);
+  return {
+    load: {
+      sent: a.load.sent + b.load.sent,
+      failed: a.load.failed + b.load.failed,
+      seconds: a.load.seconds + b.load.seconds,
+      latencies: latencies.sort(),
+    },
+    replies: a.replies + b.replies,
+  };
 }
 
 const replyRate = (f: Figure) => f.replies / f.load.seconds;
@@ -98,7 +116,8 @@ export async function runInboundBench(stores: { redisUrl: string; mongodbUri: st
     const choem = servers.get("choem");
     const idle = choem ? await choem.child.ask<NodeJS.MemoryUsage>("memory") : undefined;
     console.log(
-      `inbound: ${CONCURRENCY} webhook calls in flight for ${SECONDS} s per figure, every update new; ` +
+      `inbound: ${CONCURRENCY} webhook calls in flight for ${SECONDS} s per figure (${ROUNDS} turns of ` +
+        `${(SECONDS / ROUNDS).toFixed(1)} s, the servers alternating), every update new; ` +
         `"/start" and a "menu:language" tap in turn from a random chat; replies counted at the fake Bot API; ` +
         `ratios are of replies/s; load average ${load()}`,
     );
@@ -149,20 +168,28 @@ export async function runInboundBench(stores: { redisUrl: string; mongodbUri: st
         for (const variant of variants)
           await run(variant.key, { seconds: WARM_SECONDS, update: mixedUpdate(chats) });
       }
+      // The servers take turns in short rounds, so a change in what else runs on the machine
+      // weighs on each of them alike.
       const figures = new Map<VariantKey, Figure>();
+      const before = await outcomes();
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const variant of variants) {
+          const part = await run(variant.key, { seconds: SECONDS / ROUNDS, update: mixedUpdate(chats) });
+          const sum = figures.get(variant.key);
+          figures.set(variant.key, sum ? add(sum, part) : part);
+        }
+      }
+      const after = await outcomes();
+      const bare = figures.get("grammy");
+      const redis = figures.get("grammy-redis");
       for (const variant of variants) {
-        const before = await outcomes();
-        const figure = await run(variant.key, { seconds: SECONDS, update: mixedUpdate(chats) });
-        figures.set(variant.key, figure);
-        const bare = figures.get("grammy");
-        const redis = figures.get("grammy-redis");
+        const figure = figures.get(variant.key)!;
         let ratios = "";
         if (variant.key !== "grammy" && bare)
           ratios += ` | ${(replyRate(figure) / replyRate(bare)).toFixed(3)} of bare`;
         if (variant.key === "choem" && redis)
           ratios += ` | ${(replyRate(figure) / replyRate(redis)).toFixed(3)} of +Redis`;
         if (variant.key === "choem") {
-          const after = await outcomes();
           const delta = Object.entries(after)
             .map(([outcome, n]) => `${outcome} ${n - (before[outcome] ?? 0)}`)
             .join(", ");
