@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark against private local Redis and MongoDB (or the
  * configured ones) and prints the figures. Benchmarks are measurements, not tests: they report
- * honestly and never fail the build.
+ * honestly and never fail the build. `BENCH_ONLY=broadcast` or `BENCH_ONLY=inbound` runs one part.
  */
 import { loadConfig } from "../src/config.js";
 import { createRecordLock } from "../src/core/lock.js";
@@ -19,6 +19,7 @@ import {
   telegramOver,
 } from "./broadcast.bench.js";
 import { startFakePlatform } from "./fake-platform-client.js";
+import { runInboundBench } from "./inbound.bench.js";
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 10_000);
 // FerretDB on SQLite scans a collection on each conditional update: a smaller run keeps it bearable.
@@ -42,11 +43,12 @@ function line(result: RunResult, baseline?: RunResult): string {
   );
 }
 
-async function main(): Promise<void> {
-  const logger = createLogger(process.env.BENCH_LOG ?? "warn");
-  const loaded = loadConfig(process.env);
-  if (!loaded.ok) throw new Error(loaded.message);
-  const stores = await provisionStores(loaded.config, logger);
+type Logger = ReturnType<typeof createLogger>;
+
+async function runBroadcastBench(
+  stores: { redisUrl: string; mongodbUri: string },
+  logger: Logger,
+): Promise<void> {
   const redis = await connectRedis(stores.redisUrl, logger);
   const mongo = await connectMongo(stores.mongodbUri, logger);
   const platform = await startFakePlatform(ALLOWED_PER_SECOND);
@@ -83,6 +85,25 @@ async function main(): Promise<void> {
     await mongo.dropDatabase().catch(() => undefined);
     await mongo.close();
     redis.disconnect();
+  }
+}
+
+const PARTS = ["broadcast", "inbound"] as const;
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  if (only !== undefined && only !== "" && !PARTS.includes(only as (typeof PARTS)[number])) {
+    throw new Error(`BENCH_ONLY must be one of ${PARTS.join(", ")}`);
+  }
+  const runs = (part: (typeof PARTS)[number]) => !only || only === part;
+  const logger = createLogger(process.env.BENCH_LOG ?? "warn");
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) throw new Error(loaded.message);
+  const stores = await provisionStores(loaded.config, logger);
+  try {
+    if (runs("broadcast")) await runBroadcastBench(stores, logger);
+    if (runs("inbound")) await runInboundBench(stores);
+  } finally {
     await stores.stop();
   }
 }
