@@ -10,6 +10,18 @@ import type { Redis } from "ioredis";
 
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
+// Every message takes and releases a lock: the script is registered once per connection and
+// then sent by its SHA (ioredis falls back to the full text after a Redis restart).
+type Releasing = Redis & { choemReleaseLock(key: string, token: string): Promise<number> };
+const registered = new WeakSet<Redis>();
+function release(redis: Redis, key: string, token: string): Promise<number> {
+  if (!registered.has(redis)) {
+    redis.defineCommand("choemReleaseLock", { numberOfKeys: 1, lua: RELEASE });
+    registered.add(redis);
+  }
+  return (redis as Releasing).choemReleaseLock(key, token);
+}
+
 export interface LockOptions {
   /** How long the lease lasts if its holder never releases it. */
   holdMs: number;
@@ -36,7 +48,7 @@ export async function withLock<T>(
   try {
     return await task();
   } finally {
-    await redis.eval(RELEASE, 1, key, token);
+    await release(redis, key, token);
   }
 }
 
@@ -61,7 +73,7 @@ export function createRecordLock(redis: Redis, prefix: string, options: LockOpti
       try {
         return await task();
       } finally {
-        await redis.eval(RELEASE, 1, key, token);
+        await release(redis, key, token);
       }
     },
   });

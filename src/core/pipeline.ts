@@ -45,7 +45,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const { redis, prefix, i18n, logger, sender } = deps;
 
   async function send(channel: ChannelName, chatId: string, locale: Locale, messages: OutboundMessage[]) {
-    await sender.sendAll({ channel, chatId, locale }, messages);
+    await sender.reply({ channel, chatId, locale }, messages);
   }
 
   async function handleLocked(message: InboundMessage): Promise<void> {
@@ -53,8 +53,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (!capabilities) throw new Error(`channel ${message.channel} is not running`);
     const chatKey = `${message.channel}:${message.chatId}`;
     const firstLocale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
-    const person = await deps.people.identify(message.channel, message.userId, firstLocale);
-    const session = await deps.sessions.load(chatKey);
+    // Two independent reads, one round trip of waiting instead of two: every message pays it.
+    const [person, session] = await Promise.all([
+      deps.people.identify(message.channel, message.userId, firstLocale),
+      deps.sessions.load(chatKey),
+    ]);
     const locale = session.locale ?? person.locale;
     const turn: Turn = {
       message,
@@ -82,31 +85,29 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       deps.onOutcome?.(message.channel, "duplicate");
       return;
     }
-    if (isRateCounted(message)) {
+    // The rate and reachability are independent: asked together, one round trip of waiting.
+    // A block or unblock is a fact about reachability and nothing else: no turn, no reply.
+    // Anything else from the chat, even over the limit, shows it is reachable again.
+    const content = message.content.kind;
+    const [verdict] = await Promise.all([
       // Keyed by the sender everywhere, groups included: one noisy member is slowed down, never
       // the rest of the group, and their allowance is the same wherever they write.
-      const verdict = await checkRate(
-        redis,
-        `${prefix}rate:${message.channel}:${message.userId}`,
-        deps.rateLimit,
-      );
-      if (verdict !== "allowed") {
-        deps.onOutcome?.(message.channel, "rate-limited");
-        // In a group the polite answer would talk over the parents' chat: dropped quietly.
-        if (verdict === "first-over" && message.chatKind === "private") {
-          const locale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
-          await send(message.channel, message.chatId, locale, [
-            { kind: "text", text: i18n.t(locale, "rate-limited") },
-          ]);
-        }
-        return;
+      isRateCounted(message)
+        ? checkRate(redis, `${prefix}rate:${message.channel}:${message.userId}`, deps.rateLimit)
+        : ("allowed" as const),
+      content === "blocked" ? deps.reachability.markBlocked(message) : deps.reachability.clear(message),
+    ]);
+    if (verdict !== "allowed") {
+      deps.onOutcome?.(message.channel, "rate-limited");
+      // In a group the polite answer would talk over the parents' chat: dropped quietly.
+      if (verdict === "first-over" && message.chatKind === "private") {
+        const locale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
+        await send(message.channel, message.chatId, locale, [
+          { kind: "text", text: i18n.t(locale, "rate-limited") },
+        ]);
       }
+      return;
     }
-    // A block or unblock is a fact about reachability and nothing else: no turn, no reply.
-    // Anything else from the chat shows it is reachable again.
-    const content = message.content.kind;
-    if (content === "blocked") await deps.reachability.markBlocked(message);
-    else await deps.reachability.clear(message);
     if (content === "blocked" || content === "unblocked") {
       deps.onOutcome?.(message.channel, "handled");
       return;

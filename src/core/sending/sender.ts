@@ -17,6 +17,11 @@ export interface Sender {
   send(to: Recipient, message: OutboundMessage, options?: SendOptions): Promise<SendOutcome>;
   /** Messages in order; stops at the first that does not go out and returns how it ended. */
   sendAll(to: Recipient, messages: OutboundMessage[]): Promise<SendOutcome>;
+  /**
+   * sendAll for the answers to a message the chat has just sent: it is reachable (the pipeline
+   * has just cleared its block record), so the record is not read again.
+   */
+  reply(to: Recipient, messages: OutboundMessage[]): Promise<SendOutcome>;
   /** Tells a person something outside their own turn (a status change), composed in their language. */
   notify: Notify;
 }
@@ -76,6 +81,10 @@ export function createSender(deps: SenderDeps): Sender {
   async function sendAll(to: Recipient, messages: OutboundMessage[]): Promise<SendOutcome> {
     // One look at the record for the whole turn: a block found by a send below stops the rest.
     if (messages.length > 0 && (await reachability.isBlocked(to))) return counted(to, BLOCKED_EARLIER);
+    return reply(to, messages);
+  }
+
+  async function reply(to: Recipient, messages: OutboundMessage[]): Promise<SendOutcome> {
     const messageIds: string[] = [];
     for (const message of messages) {
       const outcome = counted(to, await attempt(to, message, undefined, true));
@@ -92,5 +101,5 @@ export function createSender(deps: SenderDeps): Sender {
     await sendAll(to, compose(i18n.translator(to.locale)));
   };
 
-  return { send, sendAll, notify };
+  return { send, sendAll, reply, notify };
 }
