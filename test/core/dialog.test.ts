@@ -9,7 +9,13 @@ import { connectMongo } from "../../src/storage/mongo.js";
 import { connectRedis, type Redis } from "../../src/storage/redis.js";
 import { BUTTONS, choicesOf, createHarness, lastOf, NUMBERED } from "../helpers/core-harness.js";
 import { silentLogger } from "../helpers/silent-logger.js";
-import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
+import {
+  closeTestStores,
+  openTestStores,
+  testMongoUri,
+  testRedisUrl,
+  uniqueName,
+} from "../helpers/stores.js";
 
 /** A small form of this test's own, for the input kinds the support form does not use. */
 const completed: Array<Record<string, unknown>> = [];
@@ -67,14 +73,9 @@ describe("the dialog engine through the pipeline", () => {
     });
 
   beforeAll(async () => {
-    redis = await connectRedis(testRedisUrl(), silentLogger());
-    mongo = await connectMongo(testMongoUri(), silentLogger());
+    ({ redis, mongo } = await openTestStores());
   });
-  afterAll(async () => {
-    await mongo.dropDatabase();
-    await mongo.close();
-    redis.disconnect();
-  });
+  afterAll(() => closeTestStores({ redis, mongo }));
 
   it("walks the support form with buttons, explaining every bad answer and keeping the good ones", async () => {
     const h = harness();

@@ -9,11 +9,9 @@ import type { FormStep, Values } from "../../src/core/dialog/form.js";
 import type { Feature } from "../../src/core/feature.js";
 import { localizedOptions, phoneField, wordsField } from "../../src/core/forms/fields.js";
 import type { OutboundMessage } from "../../src/core/messages.js";
-import { connectMongo } from "../../src/storage/mongo.js";
-import { connectRedis, type Redis } from "../../src/storage/redis.js";
+import type { Redis } from "../../src/storage/redis.js";
 import { choicesOf, createHarness, type Harness, lastOf } from "../helpers/core-harness.js";
-import { silentLogger } from "../helpers/silent-logger.js";
-import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
+import { closeTestStores, openTestStores, uniqueName } from "../helpers/stores.js";
 
 const STEP_UPDATED = "ChoEm đã được cập nhật, mình bắt đầu lại bước này nhé";
 const FORM_GONE = "phần bạn đang điền dở cần bắt đầu lại từ đầu";
@@ -87,14 +85,9 @@ describe("a form in progress across a deploy that changed it", () => {
   const writeSession = (chat: string, raw: string) => redis.set(`${prefix}session:telegram:${chat}`, raw);
 
   beforeAll(async () => {
-    redis = await connectRedis(testRedisUrl(), silentLogger());
-    mongo = await connectMongo(testMongoUri(), silentLogger());
+    ({ redis, mongo } = await openTestStores());
   });
-  afterAll(async () => {
-    await mongo.dropDatabase();
-    await mongo.close();
-    redis.disconnect();
-  });
+  afterAll(() => closeTestStores({ redis, mongo }));
 
   it("asks a renamed step again, once, keeping the answers before and after it", async () => {
     const chat = "5001";

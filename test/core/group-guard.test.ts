@@ -4,11 +4,9 @@ import type { Feature } from "../../src/core/feature.js";
 import { continuationPayload } from "../../src/core/group-guard.js";
 import type { OutboundMessage } from "../../src/core/messages.js";
 import { say } from "../../src/core/turn.js";
-import { connectMongo } from "../../src/storage/mongo.js";
-import { connectRedis, type Redis } from "../../src/storage/redis.js";
+import type { Redis } from "../../src/storage/redis.js";
 import { createHarness } from "../helpers/core-harness.js";
-import { silentLogger } from "../helpers/silent-logger.js";
-import { testMongoUri, testRedisUrl, uniqueName } from "../helpers/stores.js";
+import { closeTestStores, openTestStores, uniqueName } from "../helpers/stores.js";
 
 describe("personal answers stay out of groups", () => {
   let redis: Redis;
@@ -51,14 +49,9 @@ describe("personal answers stay out of groups", () => {
       .join("\n");
 
   beforeAll(async () => {
-    redis = await connectRedis(testRedisUrl(), silentLogger());
-    mongo = await connectMongo(testMongoUri(), silentLogger());
+    ({ redis, mongo } = await openTestStores());
   });
-  afterAll(async () => {
-    await mongo.dropDatabase();
-    await mongo.close();
-    redis.disconnect();
-  });
+  afterAll(() => closeTestStores({ redis, mongo }));
 
   it("answers a private command in a group with a link only, and runs it once the link is opened", async () => {
     const h = harness();

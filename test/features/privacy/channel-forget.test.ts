@@ -8,25 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPeopleFeature } from "../../../src/features/people/feature.js";
 import { createPeopleService } from "../../../src/features/people/service.js";
 import { createPrivacyFeature } from "../../../src/features/privacy/feature.js";
-import { connectMongo } from "../../../src/storage/mongo.js";
-import { connectRedis, type Redis } from "../../../src/storage/redis.js";
+import type { Redis } from "../../../src/storage/redis.js";
 import { createHarness } from "../../helpers/core-harness.js";
-import { silentLogger } from "../../helpers/silent-logger.js";
-import { testMongoUri, testRedisUrl, uniqueName } from "../../helpers/stores.js";
+import { closeTestStores, openTestStores, uniqueName } from "../../helpers/stores.js";
 
 describe("erasure and the channel's own records", () => {
   let redis: Redis;
   let mongo: Connection;
   const prefix = `${uniqueName("pf")}:`;
   beforeAll(async () => {
-    redis = await connectRedis(testRedisUrl(), silentLogger());
-    mongo = await connectMongo(testMongoUri(), silentLogger());
+    ({ redis, mongo } = await openTestStores());
   });
-  afterAll(async () => {
-    await mongo.dropDatabase();
-    await mongo.close();
-    redis.disconnect();
-  });
+  afterAll(() => closeTestStores({ redis, mongo }));
   const harness = () =>
     createHarness({
       redis,
