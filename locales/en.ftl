@@ -251,7 +251,6 @@ privacy-what-support = questions to staff
 privacy-what-people = user record
 privacy-what-deliveries = messages sent
 privacy-what-other = other data
-privacy-private-only = Personal data can be seen and deleted only in a private chat with ChoEm, never in a group.
 privacy-kept = ChoEm keeps your data as it is.
 
 ## School directory

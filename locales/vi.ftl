@@ -251,7 +251,6 @@ privacy-what-support = câu hỏi gửi cán bộ
 privacy-what-people = hồ sơ người dùng
 privacy-what-deliveries = tin đã gửi
 privacy-what-other = dữ liệu khác
-privacy-private-only = Dữ liệu cá nhân chỉ xem và xoá được trong cuộc trò chuyện riêng với ChoEm, không trong nhóm.
 privacy-kept = ChoEm giữ nguyên dữ liệu của anh/chị.
 
 ## Danh bạ trường

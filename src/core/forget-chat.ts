@@ -7,6 +7,8 @@
  */
 import type { Redis } from "ioredis";
 import type { ChannelName } from "./messages.js";
+import { senderRateKey } from "./rate-limit.js";
+import { sessionKey } from "./session-store.js";
 
 export async function forgetChat(
   redis: Redis,
@@ -14,7 +16,7 @@ export async function forgetChat(
   chat: { channel: ChannelName; chatId: string; userId: string },
 ): Promise<number> {
   return redis.del(
-    `${prefix}session:${chat.channel}:${chat.chatId}`,
-    `${prefix}rate:${chat.channel}:${chat.userId}`,
+    sessionKey(prefix, `${chat.channel}:${chat.chatId}`),
+    senderRateKey(prefix, chat.channel, chat.userId),
   );
 }

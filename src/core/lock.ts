@@ -40,11 +40,19 @@ export async function withLock<T>(
   const token = randomUUID();
   const deadline = Date.now() + options.waitMs;
   let delay = 5;
-  while ((await redis.set(key, token, "PX", options.holdMs, "NX")) !== "OK") {
+  while (!(await acquire(redis, key, token, options.holdMs))) {
     if (Date.now() > deadline) throw new Error(`lock ${key} not acquired in ${options.waitMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(delay * 2, 100);
   }
+  return holding(redis, key, token, task);
+}
+
+const acquire = async (redis: Redis, key: string, token: string, holdMs: number) =>
+  (await redis.set(key, token, "PX", holdMs, "NX")) === "OK";
+
+/** Runs the task of a lease just acquired, and gives the lease back however the task ends. */
+async function holding<T>(redis: Redis, key: string, token: string, task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } finally {
@@ -69,12 +77,8 @@ export function createRecordLock(redis: Redis, prefix: string, options: LockOpti
     async ifFree<T>(record: string, task: () => Promise<T>): Promise<T | undefined> {
       const key = keyOf(record);
       const token = randomUUID();
-      if ((await redis.set(key, token, "PX", options.holdMs, "NX")) !== "OK") return undefined;
-      try {
-        return await task();
-      } finally {
-        await release(redis, key, token);
-      }
+      if (!(await acquire(redis, key, token, options.holdMs))) return undefined;
+      return holding(redis, key, token, task);
     },
   });
 }

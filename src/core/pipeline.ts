@@ -10,7 +10,7 @@ import { withLock } from "./lock.js";
 import type { Logger } from "./logger.js";
 import type { ChannelName, InboundMessage, OutboundMessage } from "./messages.js";
 import type { People } from "./person.js";
-import { checkRate, type RateLimit } from "./rate-limit.js";
+import { checkRate, type RateLimit, senderRateKey } from "./rate-limit.js";
 import type { Router } from "./router.js";
 import type { ChannelDirectory } from "./sending/channel-registry.js";
 import type { Reachability } from "./sending/reachability.js";
@@ -93,7 +93,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       // Keyed by the sender everywhere, groups included: one noisy member is slowed down, never
       // the rest of the group, and their allowance is the same wherever they write.
       isRateCounted(message)
-        ? checkRate(redis, `${prefix}rate:${message.channel}:${message.userId}`, deps.rateLimit)
+        ? checkRate(redis, senderRateKey(prefix, message.channel, message.userId), deps.rateLimit)
         : ("allowed" as const),
       content === "blocked" ? deps.reachability.markBlocked(message) : deps.reachability.clear(message),
     ]);

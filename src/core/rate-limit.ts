@@ -11,6 +11,10 @@ export interface RateLimit {
 
 export type RateVerdict = "allowed" | "first-over" | "over";
 
+/** A sender's counter, the same wherever they write; erasure deletes it by this name too. */
+export const senderRateKey = (prefix: string, channel: string, userId: string) =>
+  `${prefix}rate:${channel}:${userId}`;
+
 export async function checkRate(redis: Redis, key: string, limit: RateLimit): Promise<RateVerdict> {
   const [[, count]] = (await redis.multi().incr(key).expire(key, limit.windowSeconds, "NX").exec()) as [
     [null, number],

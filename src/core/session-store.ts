@@ -53,10 +53,13 @@ export interface SessionStore {
   save(chatKey: string, session: Session): Promise<void>;
 }
 
+/** Where a chat's session lives; erasure deletes it by this name too (forget-chat.ts). */
+export const sessionKey = (prefix: string, chatKey: string) => `${prefix}session:${chatKey}`;
+
 export function createRedisSessionStore(redis: Redis, prefix: string): SessionStore {
   return {
     async load(chatKey) {
-      const raw = await redis.get(`${prefix}session:${chatKey}`);
+      const raw = await redis.get(sessionKey(prefix, chatKey));
       return raw === null ? {} : readSession(raw);
     },
     async save(chatKey, session) {
@@ -65,7 +68,7 @@ export function createRedisSessionStore(redis: Redis, prefix: string): SessionSt
         ...session,
         dialog: session.dialog && storedDialogState(session.dialog),
       };
-      await redis.set(`${prefix}session:${chatKey}`, JSON.stringify(stored), "EX", TTL_SECONDS);
+      await redis.set(sessionKey(prefix, chatKey), JSON.stringify(stored), "EX", TTL_SECONDS);
     },
   };
 }

@@ -15,6 +15,7 @@ import Fastify, {
 } from "fastify";
 import type { Redis } from "ioredis";
 import type { Logger } from "../core/logger.js";
+import { APP_KEY_PREFIX } from "../storage/redis.js";
 import { installErrorHandlers } from "./errors.js";
 import type { Metrics } from "./metrics.js";
 import { createReadiness, type ReadinessCheck } from "./readiness.js";
@@ -61,7 +62,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     global: false,
     ...(deps.redis ? { redis: deps.redis } : {}),
-    nameSpace: `${deps.prefix ?? "choem:"}http-limit:`,
+    nameSpace: `${deps.prefix ?? APP_KEY_PREFIX}http-limit:`,
   } satisfies RateLimitPluginOptions);
   const limiters = new Map<string, preHandlerAsyncHookHandler>();
   for (const limit of deps.limits ?? ROUTE_LIMITS) {

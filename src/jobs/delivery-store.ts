@@ -60,11 +60,14 @@ export interface DeliveryStore {
 
 const INSERT_CHUNK = 1000;
 
+/** The record lock every status change of one delivery is made under (core/lock.ts). */
+export const deliveryRecord = (id: string) => `delivery:${id}`;
+
 export function createMongoDeliveryStore(connection: Connection, lock: RecordLock): DeliveryStore {
   const Deliveries = deliveryModel(connection);
   /** One status change of one delivery, decided under its lease. */
   const change = <T>(id: string, task: () => Promise<T>) =>
-    lock(`delivery:${id}`, () => withStoreRetry(task));
+    lock(deliveryRecord(id), () => withStoreRetry(task));
   // The unique (broadcastId, key) index is what makes a fan-out run twice insert once: a fresh
   // database must have it before the first insert.
   let indexed: Promise<unknown> | undefined;
@@ -128,7 +131,7 @@ export function createMongoDeliveryStore(connection: Connection, lock: RecordLoc
     async claim(id, leaseUntil) {
       // A claimer that finds the delivery being changed by someone else has lost: whoever
       // holds it is claiming or settling it, and a released delivery gets a new job.
-      const doc = await lock.ifFree(`delivery:${id}`, () =>
+      const doc = await lock.ifFree(deliveryRecord(id), () =>
         withStoreRetry(() =>
           Deliveries.findOneAndUpdate(
             { _id: id, status: "queued" },

@@ -54,6 +54,12 @@ export interface WebChatSessions {
 
 const digest = (secret: string) => createHash("sha256").update(secret).digest();
 
+/** The chat id and secret a cookie value names, or undefined when it has not their shape. */
+function readToken(token: string | undefined): { chatId: string; secret: string } | undefined {
+  const match = token ? TOKEN.exec(token) : null;
+  return match ? { chatId: match[1]!, secret: match[2]! } : undefined;
+}
+
 export function createWebChatSessions(redis: Redis, options: { keyPrefix?: string } = {}): WebChatSessions {
   const keys = webChatKeys(options.keyPrefix);
   const idleMs = SESSION_IDLE_SECONDS * 1000;
@@ -75,9 +81,9 @@ export function createWebChatSessions(redis: Redis, options: { keyPrefix?: strin
     },
 
     async open(token) {
-      const match = token ? TOKEN.exec(token) : null;
-      if (!match) return undefined;
-      const [, chatId, secret] = match as unknown as [string, string, string];
+      const read = readToken(token);
+      if (!read) return undefined;
+      const { chatId, secret } = read;
       const stored = await redis.get(keys.session(chatId));
       if (!stored || !/^[0-9a-f]{64}$/.test(stored)) return undefined;
       if (!timingSafeEqual(Buffer.from(stored, "hex"), digest(secret))) return undefined;
@@ -117,9 +123,9 @@ export function createWebChatSessions(redis: Redis, options: { keyPrefix?: strin
     },
 
     async farewell(token) {
-      const match = token ? TOKEN.exec(token) : null;
-      if (!match) return undefined;
-      return (await redis.getdel(keys.farewell(digest(match[2]!).toString("hex")))) ?? undefined;
+      const read = readToken(token);
+      if (!read) return undefined;
+      return (await redis.getdel(keys.farewell(digest(read.secret).toString("hex")))) ?? undefined;
     },
   };
 }

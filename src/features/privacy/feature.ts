@@ -15,7 +15,7 @@ import { countDeliveriesTo, eraseDeliveriesTo } from "./deliveries.js";
 
 export type PrivacyDeps = Pick<
   FeatureContext,
-  "reachability" | "channels" | "redis" | "prefix" | "mongo" | "i18n"
+  "reachability" | "channels" | "redis" | "prefix" | "mongo" | "i18n" | "lock"
 >;
 
 export function createPrivacyFeature(features: Feature[], ctx: PrivacyDeps): Feature {
@@ -29,7 +29,6 @@ export function createPrivacyFeature(features: Feature[], ctx: PrivacyDeps): Fea
 
   async function show(turn: Turn): Promise<void> {
     // Never in a group: the parents' chat must not see one parent's child.
-    if (turn.message.chatKind === "group") return say(turn, turn.t("privacy-private-only"));
     const person: PersonRef = turn.person;
     const found = await Promise.all(keepers.map((f) => f.describePersonalData?.(person, turn.t) ?? []));
     const lines = [turn.t("privacy-intro", { channel: person.channel, language: turn.locale })];
@@ -44,7 +43,6 @@ export function createPrivacyFeature(features: Feature[], ctx: PrivacyDeps): Fea
 
   /** Erases everything and lists what went, by kind (never the values: they are gone). */
   async function erase(turn: Turn): Promise<void> {
-    if (turn.message.chatKind === "group") return say(turn, turn.t("privacy-private-only"));
     const person: PersonRef = turn.person;
     const chat = chatOf(turn);
     const erased: string[] = [];
@@ -58,7 +56,7 @@ export function createPrivacyFeature(features: Feature[], ctx: PrivacyDeps): Fea
         (await feature.erasePersonalData?.(person)) ?? 0,
       );
     }
-    record("privacy-what-deliveries", await eraseDeliveriesTo(ctx.mongo, chat));
+    record("privacy-what-deliveries", await eraseDeliveriesTo(ctx.mongo, ctx.lock, chat));
     if (erased.length === 0) erased.push(turn.t("privacy-erased-nothing"));
     await ctx.reachability.clear(chat);
     await forgetChat(ctx.redis, ctx.prefix, chat);

@@ -115,12 +115,8 @@ export function createRequestService(connection: Connection, lock: RecordLock) {
         }
         // Someone else: kept, not lost (a second parent, a relative, or a mistake staff must see).
         // Only this call writes the fresh record, so a plain update is safe here.
-        const flagged = await Requests.findOneAndUpdate(
-          { code: request.code },
-          { $set: { possibleDuplicateOf: existing.code } },
-          { returnDocument: "after" },
-        ).lean<HelpRequest>();
-        return { kind: "flagged", request: flagged ?? { ...request, possibleDuplicateOf: existing.code } };
+        await Requests.updateOne({ code: request.code }, { $set: { possibleDuplicateOf: existing.code } });
+        return { kind: "flagged", request: { ...request, possibleDuplicateOf: existing.code } };
       }
     }
     return { kind: "created", request };
