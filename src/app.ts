@@ -23,6 +23,7 @@ import { createSender } from "./core/sending/sender.js";
 import { campaignsFeature } from "./features/campaigns/feature.js";
 import { classesFeature } from "./features/classes/feature.js";
 import { clipsFeature } from "./features/clips/feature.js";
+import { createConsoleFeature } from "./features/console/feature.js";
 import type { FeatureContext, FeatureFactory } from "./features/context.js";
 import { paymentsFeature } from "./features/payments/feature.js";
 import { peopleFeature } from "./features/people/feature.js";
@@ -32,6 +33,9 @@ import { createPrivacyFeature } from "./features/privacy/feature.js";
 import { requestsFeature } from "./features/requests/feature.js";
 import { seedSampleSchools } from "./features/schools/seed-sample.js";
 import { createSchoolService } from "./features/schools/service.js";
+import { createStaffDirectory } from "./features/staff/directory.js";
+import { staffFeature } from "./features/staff/feature.js";
+import { createScopeResolver } from "./features/staff/scope.js";
 import { supportFeature } from "./features/support/feature.js";
 import { transparencyFeature } from "./features/transparency/feature.js";
 import { buildMetricsServer, createMetrics, type Metrics } from "./http/metrics.js";
@@ -56,6 +60,7 @@ export const FEATURES: FeatureFactory[] = [
   clipsFeature,
   campaignsFeature,
   supportFeature,
+  staffFeature,
 ];
 
 export interface AppOptions {
@@ -76,6 +81,8 @@ export interface RunningApp {
   server: FastifyInstance;
   mongo: Connection;
   redis: Redis;
+  /** The Redis key prefix this app writes under. */
+  prefix: string;
   metrics: Metrics;
   pipeline: Pipeline;
   channels: ChannelDirectory;
@@ -113,6 +120,13 @@ export async function startApp(
     const channels = createChannelRegistry();
     const reachability = createReachability(redis, prefix);
     const lock = createRecordLock(redis, prefix);
+    const staffScopes = createScopeResolver(mongo);
+    const staff = createStaffDirectory(mongo, {
+      adminIds: config.adminIds,
+      roles: people,
+      lock,
+      scopes: staffScopes,
+    });
     const sender = createSender({
       channels,
       i18n,
@@ -143,12 +157,15 @@ export async function startApp(
       deliveries,
       people,
       schools,
+      staff,
+      staffScopes,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     };
     const built: Feature[] = [];
     for (const factory of options.features ?? FEATURES) built.push(await factory(context));
-    // "Dữ liệu của tôi" is made from every other feature's privacy hooks, so it comes last.
-    const features = [...built, createPrivacyFeature(built, context)];
+    // "Dữ liệu của tôi" is made from every other feature's privacy hooks, and the staff console
+    // from their console pages, so they come last.
+    const features = [...built, createPrivacyFeature(built, context), createConsoleFeature(built, context)];
 
     const { pipeline } = createConversation({
       redis,
@@ -224,7 +241,7 @@ export async function startApp(
       { url, metricsUrl, publicUrl: config.publicUrl, channels: channels.names() },
       "ChoEm is listening",
     );
-    return { url, metricsUrl, server, mongo, redis, metrics, pipeline, channels, features, close };
+    return { url, metricsUrl, server, mongo, redis, prefix, metrics, pipeline, channels, features, close };
   } catch (error) {
     await close();
     throw error;

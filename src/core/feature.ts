@@ -5,6 +5,7 @@
  * the router knows them only through this shape. How to add one: docs/adding-a-feature.md.
  */
 import type { FastifyPluginAsync } from "fastify";
+import type { ConsoleSection } from "./console.js";
 import type { DialogEngine } from "./dialog/engine.js";
 import type { FormDefinition } from "./dialog/form.js";
 import type { Translate } from "./i18n.js";
@@ -64,6 +65,8 @@ export interface Feature {
   onContent?: (turn: Turn, tools: Tools) => Promise<boolean>;
   /** Group joined/left/migrated events; true when handled. (Blocks are the sender's business.) */
   onEvent?: (turn: Turn, tools: Tools) => Promise<boolean>;
+  /** Pages of the staff console (src/features/console/ draws and guards them). */
+  console?: ConsoleSection;
   /** HTTP routes, registered on the app's server. */
   routes?: FastifyPluginAsync;
   /** Workers and sweepers: started after the channels, stopped before the stores close. */

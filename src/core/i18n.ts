@@ -1,8 +1,10 @@
 /**
- * Every text a person sees comes from locales/<lang>.ftl (Fluent). Isolation marks are off:
+ * Every text a person sees comes from locales/<lang>.ftl (Fluent), and the staff console's from
+ * the files in locales/<lang>/ (one per area, so the console's texts do not crowd the chat's).
+ * Isolation marks are off:
  * they break links and codes on Telegram and Zalo (docs/architecture.md#i18n).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 
@@ -28,12 +30,29 @@ interface LoadedLocale {
   keys: string[];
 }
 
+/** locales/<lang>.ftl first, then locales/<lang>/*.ftl in name order. */
+function localeFiles(locale: Locale, directory: string): string[] {
+  const folder = join(directory, locale);
+  const extra = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith(".ftl"))
+        .sort()
+        .map((name) => join(locale, name))
+    : [];
+  return [`${locale}.ftl`, ...extra];
+}
+
 function loadLocale(locale: Locale, directory: string): LoadedLocale {
   const bundle = new FluentBundle(locale, { useIsolating: false });
-  const resource = new FluentResource(readFileSync(join(directory, `${locale}.ftl`), "utf8"));
-  const errors = bundle.addResource(resource);
-  if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map(String).join("; ")}`);
-  return { bundle, keys: resource.body.map((entry) => entry.id) };
+  const keys: string[] = [];
+  for (const file of localeFiles(locale, directory)) {
+    const resource = new FluentResource(readFileSync(join(directory, file), "utf8"));
+    // A key defined twice would silently keep the first text: refuse it instead.
+    const errors = bundle.addResource(resource, { allowOverrides: false });
+    if (errors.length > 0) throw new Error(`locales/${file}: ${errors.map(String).join("; ")}`);
+    keys.push(...resource.body.map((entry) => entry.id));
+  }
+  return { bundle, keys };
 }
 
 export function createI18n(defaultLocale: Locale, directory = join(process.cwd(), "locales")): I18n {

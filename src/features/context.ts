@@ -16,6 +16,8 @@ import type { DeliveryEngine } from "../jobs/delivery-engine.js";
 import type { Redis } from "../storage/redis.js";
 import type { PeopleService } from "./people/service.js";
 import type { SchoolService } from "./schools/service.js";
+import type { StaffDirectory } from "./staff/directory.js";
+import type { ScopeResolver } from "./staff/scope.js";
 
 export interface FeatureContext {
   config: Config;
@@ -36,6 +38,10 @@ export interface FeatureContext {
   deliveries: DeliveryEngine;
   people: PeopleService;
   schools: SchoolService;
+  /** Who is staff, at which level, over which schools (the console and staff commands ask it). */
+  staff: StaffDirectory;
+  /** The school codes a staff scope covers: every staff query is filtered by it. */
+  staffScopes: ScopeResolver;
   fetch?: typeof fetch;
 }
 

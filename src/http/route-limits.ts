@@ -27,6 +27,9 @@ export const ROUTE_LIMITS: readonly RouteLimit[] = [
   // whole school's lab can sit behind one address; new conversations have their own, stricter
   // limit (src/channels/webchat/sessions.ts) and every message the per-person one of the core.
   { group: "webchat", prefix: "/webchat/api/", max: 600, windowMs: MINUTE },
+  // The console's sign-in: the page polls its code every 2 s (30 a minute), a school's staff
+  // share one address; a secret of 256 bits is what stops guessing, the limit stops floods.
+  { group: "console-signin", prefix: "/console/signin", max: 180, windowMs: MINUTE },
 ];
 
 export function limitFor(url: string, limits: readonly RouteLimit[] = ROUTE_LIMITS): RouteLimit | undefined {

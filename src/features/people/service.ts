@@ -19,6 +19,7 @@ export interface PeopleService {
   identify(channel: ChannelName, userId: string, firstLocale: Locale): Promise<Person>;
   setLocale(person: Person, locale: Locale): Promise<void>;
   addRole(person: Pick<Person, "channel" | "userId">, role: Role): Promise<void>;
+  removeRole(person: Pick<Person, "channel" | "userId">, role: Role): Promise<void>;
   /** Roles given in ChoEm (not those of ADMIN_IDS). */
   rolesOf(person: Pick<Person, "channel" | "userId">): Promise<Role[]>;
   /** Deletes the record; returns 1 when there was one. */
@@ -107,6 +108,10 @@ export function createPeopleService(stores: PeopleStores, adminIds: AdminId[]): 
     },
     async addRole(person, role) {
       await People.updateOne(keyOf(person), { $addToSet: { roles: role } });
+      await cache.invalidate(person);
+    },
+    async removeRole(person, role) {
+      await People.updateOne(keyOf(person), { $pull: { roles: role } });
       await cache.invalidate(person);
     },
   };

@@ -1,0 +1,97 @@
+## The staff console (src/features/console/, src/features/staff/).
+
+## In chat
+console-link-answer = 🔐 Your sign-in link to the staff console (single use, valid { $minutes } minutes):
+    { $link }
+    Please do not forward this link to anyone.
+console-code-bound = ✅ Signed in on the computer showing this code. If that was not you, open { $console } → Account → “Sign out everywhere”.
+console-code-gone = Code { $code } has expired or can no longer be used. Reload the sign-in page for a new code.
+staff-appointment-usage = How to use: send your staff code as CB-XXXXXX.
+staff-appointment-not-found = ChoEm cannot find code { $code }. Please check it.
+staff-appointment-used = Code { $code } has already been used. Please ask whoever invited you for a new one.
+staff-appointment-expired = Code { $code } has expired. Please ask whoever invited you for a new one.
+staff-appointment-revoked = Code { $code } was cancelled. Please contact whoever invited you.
+staff-appointment-welcome = Welcome! ChoEm now knows you as programme staff. Send /dangnhap to open the staff console: { $console }
+privacy-staff = Programme staff: { $level } (display name: { $name })
+staff-level-province = Department staff (whole province)
+staff-level-area = ward or commune staff
+staff-level-school = school staff
+staff-scope-all = whole province
+
+## Frame of every page
+console-brand = ChoEm · Console
+console-skip = Skip to main content
+console-other-language = Tiếng Việt
+console-account = Account
+console-sign-out = Sign out
+console-sections = Sections
+console-back = Back
+console-not-found-title = Not found
+console-not-found = This page does not exist, or it is outside what you may see.
+console-filter = Filter
+console-older = Older
+
+## Sign-in
+console-signin-title = Sign in
+console-signin-by-link = On a phone: send /dangnhap to ChoEm on Zalo or Telegram, then tap the link ChoEm sends back.
+console-signin-by-code-title = On a computer
+console-signin-by-code = Send the code below to ChoEm in your chat. It works for { $minutes } minutes.
+console-signin-code-note = This page opens by itself once ChoEm has the code.
+console-signin-link-confirm = Press the button below to sign in on this browser.
+console-signin-link-button = Sign in
+console-link-invalid = That sign-in link was already used or has expired. Send /dangnhap for a new one, or use the code below.
+console-code-expired = The code has expired.
+console-code-new = Get a new code
+
+## Home and account
+console-home-title = Home
+console-home-hello = Hello, { $name }
+console-home-scope = { $level } · scope: { $scope }
+console-alerts-title = Alerts in chat
+console-alerts-on = ChoEm tells you in chat when a new question arrives within your scope.
+console-alerts-off = ChoEm does not tell you about new questions.
+console-alerts-turn-off = Turn alerts off
+console-alerts-turn-on = Turn alerts on
+console-alerts-saved = Saved.
+console-sessions-title = Where you are signed in
+console-session-browser = Browser
+console-session-since = Signed in
+console-session-last = Last seen
+console-session-this = this device
+console-session-end = Sign out this session
+console-session-ended = That session is signed out.
+console-sessions-end-all = Sign out everywhere
+console-session-unknown-browser = Another browser
+console-session-browser-on = { $browser } on { $system }
+
+## Staff
+console-nav-staff = Staff
+console-staff-appoint-title = Invite a staff member
+console-staff-name = Name
+console-staff-level = Role
+console-staff-places = Scope
+console-staff-places-help = Ward or commune staff: the ward or commune name. School staff: the school code. Separate several with commas.
+console-staff-appoint = Make an invitation code
+console-staff-code-made-title = Invitation code made
+console-staff-code-made = Give this code to the person you invite; they send it to ChoEm and that is all. Single use, until { $expires }.
+console-staff-members = Staff within your scope
+console-staff-revoke = Revoke
+console-staff-open-codes = Unused invitation codes
+console-staff-code = Code
+console-staff-expires = Expires
+console-staff-revoke-code = Cancel code
+console-staff-areas-needed = Please give this person's ward or commune.
+console-staff-schools-needed = Please give this person's school code.
+console-staff-area-unknown = A ward or commune is not in the school directory. Please pick one from the suggestions.
+console-staff-school-unknown = A school code is not in the directory. Please check it.
+console-staff-level-needed = Please choose a role.
+console-staff-outside-scope = That scope is wider than yours.
+
+## Audit log
+console-nav-audit = Audit log
+console-audit-when = When
+console-audit-actor = Who
+console-audit-action = Action
+console-audit-target = Record
+console-audit-detail = Note
+console-audit-none = No entries.

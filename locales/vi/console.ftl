@@ -1,0 +1,98 @@
+## The staff console (src/features/console/, src/features/staff/). Staff are "thầy cô" or
+## "anh/chị" colleagues; the console speaks to them plainly, one action per sentence.
+
+## In chat
+console-link-answer = 🔐 Đường link đăng nhập trang quản lý (dùng một lần, trong { $minutes } phút):
+    { $link }
+    Xin đừng chuyển đường link này cho ai.
+console-code-bound = ✅ Đã đăng nhập trên máy tính đang hiện mã này. Nếu không phải anh/chị vừa đăng nhập, mở { $console } → Tài khoản → “Đăng xuất mọi nơi”.
+console-code-gone = Mã { $code } đã hết hạn hoặc không còn dùng được. Anh/chị tải lại trang đăng nhập để lấy mã mới nhé.
+staff-appointment-usage = Cách dùng: gửi mã cán bộ theo dạng CB-XXXXXX.
+staff-appointment-not-found = ChoEm không tìm thấy mã { $code }. Anh/chị kiểm tra lại giúp nhé.
+staff-appointment-used = Mã { $code } đã có người dùng. Anh/chị xin người mời một mã mới nhé.
+staff-appointment-expired = Mã { $code } đã hết hạn. Anh/chị xin người mời một mã mới nhé.
+staff-appointment-revoked = Mã { $code } đã bị huỷ. Anh/chị liên hệ người mời nhé.
+staff-appointment-welcome = Chào anh/chị! ChoEm đã ghi nhận anh/chị là cán bộ chương trình. Nhắn /dangnhap để vào trang quản lý: { $console }
+privacy-staff = Cán bộ chương trình: { $level } (tên hiển thị: { $name })
+staff-level-province = cán bộ Sở (toàn tỉnh)
+staff-level-area = cán bộ phường/xã
+staff-level-school = cán bộ nhà trường
+staff-scope-all = toàn tỉnh
+
+## Frame of every page
+console-brand = ChoEm · Quản lý
+console-skip = Bỏ qua, đến nội dung chính
+console-other-language = English
+console-account = Tài khoản
+console-sign-out = Đăng xuất
+console-sections = Các mục
+console-back = Quay lại
+console-not-found-title = Không tìm thấy
+console-not-found = Trang này không có, hoặc nằm ngoài phạm vi anh/chị được xem.
+console-filter = Lọc
+console-older = Cũ hơn
+
+## Sign-in
+console-signin-title = Đăng nhập
+console-signin-by-link = Trên điện thoại: nhắn /dangnhap cho ChoEm trên Zalo hoặc Telegram, rồi bấm vào đường link ChoEm gửi lại.
+console-signin-by-code-title = Trên máy tính
+console-signin-by-code = Gửi mã dưới đây cho ChoEm trong cuộc trò chuyện của anh/chị. Mã dùng được trong { $minutes } phút.
+console-signin-code-note = Trang sẽ tự mở khi ChoEm nhận được mã.
+console-signin-link-confirm = Anh/chị bấm nút dưới đây để đăng nhập trên trình duyệt này.
+console-signin-link-button = Đăng nhập
+console-link-invalid = Đường link đăng nhập đã dùng rồi hoặc đã hết hạn. Anh/chị nhắn /dangnhap để nhận link mới, hoặc dùng mã bên dưới.
+console-code-expired = Mã đã hết hạn.
+console-code-new = Lấy mã mới
+
+## Home and account
+console-home-title = Trang chính
+console-home-hello = Xin chào, { $name }
+console-home-scope = { $level } · phạm vi: { $scope }
+console-alerts-title = Báo tin trong chat
+console-alerts-on = ChoEm đang báo cho anh/chị khi có câu hỏi mới trong phạm vi của anh/chị.
+console-alerts-off = ChoEm không báo câu hỏi mới cho anh/chị.
+console-alerts-turn-off = Tắt báo tin
+console-alerts-turn-on = Bật báo tin
+console-alerts-saved = Đã lưu.
+console-sessions-title = Các phiên đăng nhập
+console-session-browser = Trình duyệt
+console-session-since = Đăng nhập lúc
+console-session-last = Lần cuối
+console-session-this = máy này
+console-session-end = Đăng xuất phiên này
+console-session-ended = Đã đăng xuất phiên đó.
+console-sessions-end-all = Đăng xuất mọi nơi
+console-session-unknown-browser = Trình duyệt khác
+console-session-browser-on = { $browser } trên { $system }
+
+## Staff
+console-nav-staff = Cán bộ
+console-staff-appoint-title = Mời một cán bộ
+console-staff-name = Họ tên
+console-staff-level = Vai trò
+console-staff-places = Phạm vi
+console-staff-places-help = Cán bộ phường/xã: tên phường hoặc xã. Cán bộ nhà trường: mã trường. Nhiều nơi thì cách nhau bằng dấu phẩy.
+console-staff-appoint = Tạo mã mời
+console-staff-code-made-title = Mã mời đã tạo
+console-staff-code-made = Anh/chị gửi mã này cho người được mời; họ nhắn mã cho ChoEm là xong. Mã dùng một lần, đến { $expires }.
+console-staff-members = Cán bộ trong phạm vi của anh/chị
+console-staff-revoke = Thu hồi quyền
+console-staff-open-codes = Mã mời chưa dùng
+console-staff-code = Mã
+console-staff-expires = Hết hạn
+console-staff-revoke-code = Huỷ mã
+console-staff-areas-needed = Anh/chị ghi tên phường hoặc xã của cán bộ này.
+console-staff-schools-needed = Anh/chị ghi mã trường của cán bộ này.
+console-staff-area-unknown = Có phường/xã không có trong danh bạ trường. Anh/chị chọn trong danh sách gợi ý nhé.
+console-staff-school-unknown = Có mã trường không có trong danh bạ. Anh/chị kiểm tra lại giúp nhé.
+console-staff-level-needed = Anh/chị chọn vai trò.
+console-staff-outside-scope = Phạm vi này rộng hơn phạm vi của anh/chị.
+
+## Audit log
+console-nav-audit = Nhật ký
+console-audit-when = Lúc
+console-audit-actor = Người làm
+console-audit-action = Việc
+console-audit-target = Hồ sơ
+console-audit-detail = Ghi chú
+console-audit-none = Không có dòng nào.

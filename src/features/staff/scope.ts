@@ -1,0 +1,78 @@
+/**
+ * What a staff scope covers, in school codes: every query of the console is filtered by it on
+ * the server. Areas are matched against the school directory's ward and district, folded, so
+ * "Phú Lợi" and "phu loi" are one area. The directory (718 schools) is read at most once a
+ * minute: a school added by an import is seen within that minute.
+ */
+import type { Connection } from "mongoose";
+import type { ScopedSchools, StaffScope } from "../../core/console.js";
+import { fold } from "../../core/text/fold.js";
+import { schoolModel } from "../schools/model.js";
+
+interface Placed {
+  code: string;
+  areas: string[];
+}
+
+const REFRESH_MS = 60_000;
+
+export interface ScopeResolver {
+  schoolsOf(scope: StaffScope): Promise<ScopedSchools>;
+  covers(scope: StaffScope, schoolCode: string | undefined): Promise<boolean>;
+  /** Whether every school `inner` covers is covered by `outer` (appointing within one's own scope). */
+  within(inner: StaffScope, outer: StaffScope): Promise<boolean>;
+  /** The folded areas (wards, districts) the directory knows, for the appointment form. */
+  areas(): Promise<string[]>;
+}
+
+export function createScopeResolver(connection: Connection): ScopeResolver {
+  const Schools = schoolModel(connection);
+  let placed: { at: number; schools: Promise<Placed[]> } | undefined;
+
+  function directory(): Promise<Placed[]> {
+    if (!placed || Date.now() - placed.at > REFRESH_MS) {
+      const schools = Schools.find({}, { code: 1, ward: 1, district: 1, _id: 0 })
+        .lean<Array<{ code: string; ward: string; district: string }>>()
+        .then((rows) => rows.map((r) => ({ code: r.code, areas: [fold(r.ward), fold(r.district)] })));
+      placed = { at: Date.now(), schools };
+      // A failed read must not be remembered for a minute.
+      schools.catch(() => {
+        placed = undefined;
+      });
+    }
+    return placed.schools;
+  }
+
+  async function schoolsOf(scope: StaffScope): Promise<ScopedSchools> {
+    if (scope.kind === "all") return { all: true };
+    if (scope.kind === "schools") return { all: false, codes: [...scope.schoolCodes] };
+    const wanted = new Set(scope.areas.map(fold));
+    const codes = (await directory()).filter((s) => s.areas.some((a) => wanted.has(a))).map((s) => s.code);
+    return { all: false, codes };
+  }
+
+  return {
+    schoolsOf,
+    async covers(scope, schoolCode) {
+      if (scope.kind === "all") return true;
+      if (!schoolCode) return false;
+      const scoped = await schoolsOf(scope);
+      return scoped.all || scoped.codes.includes(schoolCode);
+    },
+    async within(inner, outer) {
+      if (outer.kind === "all") return true;
+      if (inner.kind === "all") return false;
+      if (inner.kind === "area" && outer.kind === "area") {
+        const allowed = new Set(outer.areas.map(fold));
+        return inner.areas.every((a) => allowed.has(fold(a)));
+      }
+      if (inner.kind === "area") return false;
+      const allowed = await schoolsOf(outer);
+      return allowed.all || inner.schoolCodes.every((code) => allowed.codes.includes(code));
+    },
+    async areas() {
+      const all = (await directory()).flatMap((s) => s.areas).filter(Boolean);
+      return [...new Set(all)].sort();
+    },
+  };
+}
