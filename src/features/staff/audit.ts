@@ -3,7 +3,7 @@
  * record, when. Entries are only ever inserted. The console's audit page filters by person,
  * action and record, newest first, each served by its index.
  */
-import { type Connection, type Model, Schema } from "mongoose";
+import { type Connection, type Model, Schema, trusted } from "mongoose";
 import { modelOn } from "../../storage/model-on.js";
 
 export interface AuditEntry {
@@ -55,7 +55,7 @@ export async function readAudit(connection: Connection, filter: AuditFilter): Pr
   if (filter.actor) query.actor = filter.actor;
   if (filter.action) query.action = filter.action;
   if (filter.target) query.target = filter.target;
-  if (filter.before) query.at = { $lt: filter.before };
+  if (filter.before) query.at = trusted({ $lt: filter.before });
   return auditModel(connection)
     .find(query, { _id: 0, __v: 0 })
     .sort({ at: -1 })

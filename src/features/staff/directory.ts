@@ -4,7 +4,7 @@
  * (config.ts). A code is redeemed under its Redis lease (core/lock.ts), so two people typing
  * it at once cannot both become staff with it, on any store.
  */
-import type { Connection } from "mongoose";
+import { type Connection, trusted } from "mongoose";
 import type { AdminId } from "../../config.js";
 import type { StaffLevel, StaffMember, StaffScope } from "../../core/console.js";
 import type { RecordLock } from "../../core/lock.js";
@@ -162,7 +162,10 @@ export function createStaffDirectory(
         if (member.actor === viewer.actor || (await deps.scopes.within(member.scope, viewer.scope)))
           members.push(member);
       }
-      const open = await Appointments.find({ usedBy: { $exists: false }, revokedAt: { $exists: false } })
+      const open = await Appointments.find({
+        usedBy: trusted({ $exists: false }),
+        revokedAt: trusted({ $exists: false }),
+      })
         .sort({ createdAt: -1 })
         .lean<Appointment[]>();
       const appointments: Appointment[] = [];
