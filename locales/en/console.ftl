@@ -14,8 +14,8 @@ staff-appointment-revoked = Code { $code } was cancelled. Please contact whoever
 staff-appointment-welcome = Welcome! ChoEm now knows you as programme staff. Send /dangnhap to open the staff console: { $console }
 privacy-staff = Programme staff: { $level } (display name: { $name })
 staff-level-province = Department staff (whole province)
-staff-level-area = ward or commune staff
-staff-level-school = school staff
+staff-level-area = Ward or commune staff
+staff-level-school = School staff
 staff-scope-all = whole province
 
 ## Frame of every page

@@ -14,9 +14,9 @@ staff-appointment-expired = Mã { $code } đã hết hạn. Anh/chị xin ngư�
 staff-appointment-revoked = Mã { $code } đã bị huỷ. Anh/chị liên hệ người mời nhé.
 staff-appointment-welcome = Chào anh/chị! ChoEm đã ghi nhận anh/chị là cán bộ chương trình. Nhắn /dangnhap để vào trang quản lý: { $console }
 privacy-staff = Cán bộ chương trình: { $level } (tên hiển thị: { $name })
-staff-level-province = cán bộ Sở (toàn tỉnh)
-staff-level-area = cán bộ phường/xã
-staff-level-school = cán bộ nhà trường
+staff-level-province = Cán bộ Sở (toàn tỉnh)
+staff-level-area = Cán bộ phường/xã
+staff-level-school = Cán bộ nhà trường
 staff-scope-all = toàn tỉnh
 
 ## Frame of every page

@@ -40,7 +40,7 @@ describe("appointing staff from the console", () => {
     await signInByLink(browser, lan);
     const home = await browser.get("/console");
     expect(home.body).toContain("Cô Lan");
-    expect(home.body).toContain("cán bộ nhà trường");
+    expect(home.body).toContain("Cán bộ nhà trường");
     expect(home.body).toContain("79001");
     // The province's audit log is not hers.
     expect((await browser.get("/console/audit")).status).toBe(404);

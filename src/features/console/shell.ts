@@ -73,6 +73,7 @@ export function consoleRoutes(sections: ConsoleSection[], ctx: FeatureContext): 
         });
 
         const kit = createKit(scope, ctx, nav, audit);
+        scope.setNotFoundHandler((request, reply) => kit.notFound(request, reply));
         registerAssets(scope);
         registerSignInRoutes(scope, { ctx, sessions, audit, secure, kit });
 
@@ -93,6 +94,11 @@ export function consoleRoutes(sections: ConsoleSection[], ctx: FeatureContext): 
       { prefix: "/console" },
     );
   };
+}
+
+function pageOf(request: FastifyRequest): string {
+  const path = request.url.split("?")[0] ?? "/console";
+  return request.method === "GET" ? path : path.replace(/\/[^/]+$/, "") || "/console";
 }
 
 function createKit(
@@ -118,6 +124,9 @@ function createKit(
         ? nav.filter((entry) => !entry.levels || entry.levels.includes(signedIn.staff.level))
         : [],
       path: request.url.split("?")[0],
+      // Where the language button comes back to: the page itself, or for the answer to a
+      // form post (".../appoint") the page that form belongs to.
+      back: pageOf(request),
       langCookie: LANG_COOKIE,
     };
   };
