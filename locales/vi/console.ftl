@@ -46,7 +46,7 @@ console-code-new = Lấy mã mới
 
 ## Home and account
 console-home-title = Trang chính
-console-home-hello = Xin chào, { $name }
+console-home-hello = Xin chào, { $name }!
 console-home-scope = { $level } · phạm vi: { $scope }
 console-alerts-title = Báo tin trong chat
 console-alerts-on = ChoEm đang báo cho anh/chị khi có câu hỏi mới trong phạm vi của anh/chị.

@@ -46,6 +46,8 @@ export interface StaffDirectory {
   revoke(viewer: StaffMember, actor: string): Promise<boolean>;
   revokeAppointment(viewer: StaffMember, code: string): Promise<boolean>;
   setAlerts(member: StaffMember, on: boolean): Promise<void>;
+  /** Keeps the chat's display name for a member who has none yet (what colleagues see in lists). */
+  nameIfMissing(member: StaffMember, displayName: string | undefined): Promise<void>;
   /** Staff with alerts on whose scope covers this school (province staff cover every school). */
   alertsFor(schoolCode: string | undefined): Promise<StaffMember[]>;
   /** What the staff record keeps about a person, for "Dữ liệu của tôi" (by channel and user, like every feature). */
@@ -109,6 +111,28 @@ export function createStaffDirectory(
         if (!asDuplicateKey(error) || attempt >= CODE_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** One setting of a member; ADMIN_IDS have no record until they change one. */
+  async function save(member: StaffMember, settings: Partial<Pick<StaffRecord, "alerts" | "name">>) {
+    const now = new Date();
+    const initial = {
+      channel: member.channel,
+      userId: member.userId,
+      level: member.level,
+      scope: member.scope,
+      name: member.name,
+      alerts: member.alerts,
+      appointedBy: "ADMIN_IDS",
+      appointmentCode: "",
+      createdAt: now,
+    };
+    for (const key of Object.keys(settings)) delete initial[key as keyof typeof initial];
+    await Staff.updateOne(
+      { _id: member.actor },
+      { $set: { ...settings, updatedAt: now }, $setOnInsert: initial },
+      { upsert: true },
+    );
   }
 
   return {
@@ -195,26 +219,10 @@ export function createStaffDirectory(
       await Appointments.updateOne({ _id: code }, { $set: { revokedAt: new Date() } });
       return true;
     },
-    async setAlerts(member, on) {
-      const now = new Date();
-      await Staff.updateOne(
-        { _id: member.actor },
-        {
-          $set: { alerts: on, updatedAt: now },
-          // ADMIN_IDS have no record until they change a setting.
-          $setOnInsert: {
-            channel: member.channel,
-            userId: member.userId,
-            level: member.level,
-            scope: member.scope,
-            name: member.name,
-            appointedBy: "ADMIN_IDS",
-            appointmentCode: "",
-            createdAt: now,
-          },
-        },
-        { upsert: true },
-      );
+    setAlerts: (member, alerts) => save(member, { alerts }),
+    async nameIfMissing(member, displayName) {
+      const name = displayName?.trim().slice(0, 80);
+      if (!member.name && name) await save(member, { name });
     },
     async alertsFor(schoolCode) {
       const records = (await Staff.find({ alerts: true }).lean<StaffRecord[]>()).map(toMember);

@@ -22,6 +22,7 @@ export const staffFeature = (ctx: FeatureContext): Feature => {
   async function signInLink(turn: Turn): Promise<void> {
     const member = await ctx.staff.get(actorOf(turn.person));
     if (!member) return say(turn, turn.t("staff-only"));
+    await ctx.staff.nameIfMissing(member, turn.message.displayName);
     const secret = await signIn.issueLink(member.actor);
     say(
       turn,
@@ -36,6 +37,7 @@ export const staffFeature = (ctx: FeatureContext): Feature => {
     const code = readHumanCode("DN", typed);
     const member = code ? await ctx.staff.get(actorOf(turn.person)) : undefined;
     if (!code || !member) return say(turn, turn.t("staff-only"));
+    await ctx.staff.nameIfMissing(member, turn.message.displayName);
     const bound = await signIn.bindCode(code, member.actor);
     if (bound === "bound") return say(turn, turn.t("console-code-bound", { console: consoleUrl }));
     say(turn, turn.t("console-code-gone", { code }));
