@@ -196,6 +196,15 @@ request-status-matched = matched with a donor
 request-status-delivered = delivered
 request-status-rejected = not approved
 request-status-withdrawn = withdrawn
+
+# What staff may type for each status in /capnhat (comma-separated, diacritics optional).
+request-status-words-new = new
+request-status-words-verified = verified, verify
+request-status-words-approved = approved, approve
+request-status-words-matched = matched, match
+request-status-words-delivered = delivered, deliver
+request-status-words-rejected = rejected, reject, not approved
+request-status-words-withdrawn = withdrawn, withdraw
 request-kind-device = Computer
 request-kind-connectivity = Connection help
 request-reason = Reason: { $reason }
@@ -212,7 +221,7 @@ staff-only = This is for staff only.
 staff-requests-none = No requests match.
 staff-requests-list = { $count } requests (oldest first):
 staff-request-possible-duplicate = ⚠️ May repeat request { $code } (sent by someone else): please compare.
-staff-status-usage = Usage: /capnhat YC-XXXXXX status [reason]. Status: verified, approved, matched, delivered, rejected (needs a reason).
+staff-status-usage = Usage: /capnhat YC-XXXXXX status [reason]. Status: verified, approved, matched, delivered, rejected (needs a reason); the Vietnamese words work too ("đã xác minh").
 staff-reason-needed = When rejecting, write a reason so the parent knows why.
 staff-status-not-allowed = A request that is “{ $from }” cannot move to that status.
 staff-status-changed = Updated { $code }: { $status }. The parent has been told.

@@ -196,6 +196,15 @@ request-status-matched = đã có nhà hảo tâm
 request-status-delivered = đã trao
 request-status-rejected = chưa được duyệt
 request-status-withdrawn = đã rút
+
+# What staff may type for each status in /capnhat (comma-separated, diacritics optional).
+request-status-words-new = mới, chờ xác minh
+request-status-words-verified = đã xác minh, xác minh
+request-status-words-approved = đã duyệt, duyệt, được duyệt
+request-status-words-matched = đã có nhà hảo tâm, có nhà hảo tâm, đã ghép, ghép
+request-status-words-delivered = đã trao, trao, đã giao, giao
+request-status-words-rejected = không được duyệt, không duyệt, từ chối, chưa được duyệt
+request-status-words-withdrawn = đã rút, rút
 request-kind-device = Xin máy tính
 request-kind-connectivity = Hỗ trợ kết nối
 request-reason = Lý do: { $reason }
@@ -212,7 +221,7 @@ staff-only = Mục này chỉ dành cho cán bộ.
 staff-requests-none = Không có đơn nào khớp điều kiện.
 staff-requests-list = { $count } đơn (cũ nhất trước):
 staff-request-possible-duplicate = ⚠️ Có thể trùng với đơn { $code } (người gửi khác): cần đối chiếu.
-staff-status-usage = Cách dùng: /capnhat YC-XXXXXX trạng_thái [lý do]. Trạng thái: verified, approved, matched, delivered, rejected (cần lý do).
+staff-status-usage = Cách dùng: /capnhat YC-XXXXXX trạng_thái [lý do]. Trạng thái: đã xác minh, đã duyệt, đã có nhà hảo tâm, đã trao, không được duyệt (cần lý do).
 staff-reason-needed = Khi từ chối, bạn ghi lý do để phụ huynh được biết.
 staff-status-not-allowed = Không thể chuyển từ trạng thái “{ $from }” sang trạng thái này.
 staff-status-changed = Đã cập nhật { $code }: { $status }. Phụ huynh đã được báo.

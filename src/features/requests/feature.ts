@@ -3,10 +3,12 @@
  * need to list new requests and move them on (with the parent told each time).
  */
 import type { Connection } from "mongoose";
+import type { ScopedSchools } from "../../core/console.js";
 import type { Feature } from "../../core/feature.js";
+import type { I18n } from "../../core/i18n.js";
 import type { RecordLock } from "../../core/lock.js";
 import type { Notify } from "../../core/notifier.js";
-import { actorOf, hasRole } from "../../core/person.js";
+import { actorOf, hasRole, type Person } from "../../core/person.js";
 import { say, type Turn } from "../../core/turn.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import type { FeatureFactory } from "../context.js";
@@ -14,9 +16,13 @@ import { createAudit } from "../staff/audit.js";
 import { connectivityForm } from "./connectivity.form.js";
 import { describeForStaff, describeRequest, describeStored } from "./describe.js";
 import { deviceForm } from "./device.form.js";
-import { REQUEST_STATUSES, type RequestKind, type RequestStatus } from "./model.js";
+import type { RequestKind } from "./model.js";
 import type { SchoolDirectory } from "./school-steps.js";
 import { createRequestService, type RequestService } from "./service.js";
+import { statusWords } from "./status-words.js";
+
+/** Which schools a staff member may see (undefined: not staff). */
+export type StaffScopeOf = (person: Person) => Promise<ScopedSchools | undefined>;
 
 export const requestsFeature: FeatureFactory = (ctx) =>
   createRequestsFeature({
@@ -24,6 +30,11 @@ export const requestsFeature: FeatureFactory = (ctx) =>
     lock: ctx.lock,
     schools: ctx.schools,
     notify: ctx.sender.notify,
+    i18n: ctx.i18n,
+    async scopeOf(person) {
+      const member = await ctx.staff.get(actorOf(person));
+      return member ? ctx.staffScopes.schoolsOf(member.scope) : undefined;
+    },
   });
 
 export function createRequestsFeature(deps: {
@@ -31,9 +42,17 @@ export function createRequestsFeature(deps: {
   lock: RecordLock;
   schools: SchoolDirectory;
   notify: Notify;
+  i18n: I18n;
+  /** Without a staff directory (unit tests), anyone with the staff role sees everything. */
+  scopeOf?: StaffScopeOf;
 }): Feature {
   const requests = createRequestService(deps.mongo, deps.lock);
   const audit = createAudit(deps.mongo);
+  const readStatus = statusWords(deps.i18n);
+  const scopeOf: StaffScopeOf =
+    deps.scopeOf ?? (async (person) => (hasRole(person, "staff") ? { all: true } : undefined));
+  const sees = (scope: ScopedSchools | undefined, schoolCode: string | undefined) =>
+    !!scope && (scope.all || (!!schoolCode && scope.codes.includes(schoolCode)));
 
   async function lookup(turn: Turn, args: string): Promise<void> {
     const code = readHumanCode("YC", args);
@@ -41,7 +60,7 @@ export function createRequestsFeature(deps: {
       const request = await requests.byCode(code);
       const mine =
         request && request.channel === turn.person.channel && request.userId === turn.person.userId;
-      if (request && (mine || hasRole(turn.person, "staff"))) {
+      if (request && (mine || sees(await scopeOf(turn.person), request.schoolCode))) {
         if (!mine) await audit(actorOf(turn.person), "read-request", code);
         say(turn, mine ? describeRequest(request, turn.t) : describeForStaff(request, turn.t));
       } else say(turn, turn.t("request-not-found", { code }));
@@ -76,15 +95,20 @@ export function createRequestsFeature(deps: {
   }
 
   async function listForStaff(turn: Turn, args: string): Promise<void> {
-    if (!hasRole(turn.person, "staff")) return say(turn, turn.t("staff-only"));
+    const scope = await scopeOf(turn.person);
+    if (!scope) return say(turn, turn.t("staff-only"));
     const words = args.toLowerCase().split(/\s+/).filter(Boolean);
     const kind = words.find((w): w is RequestKind => w === "device" || w === "connectivity");
-    const status = words.find((w): w is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(w));
     const schoolCode = words.find((w) => /^\d{3,}$/.test(w));
+    // A status in Vietnamese ("đã xác minh") or English, anywhere among the words.
+    const rest = words.filter((w) => w !== kind && w !== schoolCode);
+    const status = rest.map((_, i) => readStatus(rest.slice(i).join(" "))).find(Boolean)?.status;
+    if (schoolCode && !sees(scope, schoolCode)) return say(turn, turn.t("staff-requests-none"));
     const found = await requests.list({
       ...(kind ? { kind } : {}),
       ...(status ? { status } : {}),
       ...(schoolCode ? { schoolCode } : {}),
+      ...(scope.all ? {} : { schoolCodes: scope.codes }),
     });
     await audit(actorOf(turn.person), "list-requests", args || "new");
     if (found.length === 0) return say(turn, turn.t("staff-requests-none"));
@@ -95,12 +119,17 @@ export function createRequestsFeature(deps: {
   }
 
   async function changeStatus(turn: Turn, args: string): Promise<void> {
-    if (!hasRole(turn.person, "staff")) return say(turn, turn.t("staff-only"));
-    const [rawCode = "", rawStatus = "", ...reasonWords] = args.split(/\s+/);
+    const scope = await scopeOf(turn.person);
+    if (!scope) return say(turn, turn.t("staff-only"));
+    const [rawCode = "", ...after] = args.trim().split(/\s+/);
     const code = readHumanCode("YC", rawCode);
-    const status = REQUEST_STATUSES.find((s) => s === rawStatus.toLowerCase());
-    const reason = reasonWords.join(" ").trim();
+    const read = readStatus(after.join(" "));
+    const status = read?.status;
+    const reason = read?.rest.trim() ?? "";
     if (!code || !status) return say(turn, turn.t("staff-status-usage"));
+    // Another school's request is as absent to this staff member as one that does not exist.
+    const current = await requests.byCode(code);
+    if (!current || !sees(scope, current.schoolCode)) return say(turn, turn.t("request-not-found", { code }));
     if (status === "rejected" && !reason) return say(turn, turn.t("staff-reason-needed"));
     const result = await requests.changeStatus(code, status, actorOf(turn.person), reason || undefined);
     await audit(actorOf(turn.person), `status:${status}`, code);

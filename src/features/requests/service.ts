@@ -150,11 +150,18 @@ export function createRequestService(connection: Connection, lock: RecordLock) {
         .sort({ createdAt: -1 })
         .limit(10)
         .lean<HelpRequest[]>(),
-    list: (filter: { kind?: RequestKind; status?: RequestStatus; schoolCode?: string }, limit = 20) =>
+    list: (
+      filter: { kind?: RequestKind; status?: RequestStatus; schoolCode?: string; schoolCodes?: string[] },
+      limit = 20,
+    ) =>
       Requests.find({
         status: filter.status ?? "new",
         ...(filter.kind ? { kind: filter.kind } : {}),
         ...(filter.schoolCode ? { schoolCode: filter.schoolCode } : {}),
+        // The staff member's scope: only these schools (possibly none).
+        ...(filter.schoolCodes && !filter.schoolCode
+          ? { schoolCode: trusted({ $in: filter.schoolCodes }) }
+          : {}),
       })
         .sort({ createdAt: 1 })
         .limit(limit)

@@ -30,6 +30,7 @@ describe("parents' requests", () => {
           lock: kit.lock,
           schools: createSchoolService(mongo),
           notify: kit.notify,
+          i18n: kit.i18n,
         });
         return [requests, createPrivacyFeature([requests], { ...kit, redis, mongo, prefix })];
       },
