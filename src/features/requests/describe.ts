@@ -33,6 +33,12 @@ export function describeForStaff(request: HelpRequest, t: Translate): string {
  * the parent recognises what they typed. Fields erased earlier are simply absent.
  */
 export function describeStored(request: HelpRequest, t: Translate): string {
+  const lines = storedFields(request, t).map(({ label, value }) => `${label}: ${value}`);
+  return [t(`request-kind-${request.kind}`), ...lines].join("\n");
+}
+
+/** Each field the parent gave, labelled as their form asked it; the console's detail page too. */
+export function storedFields(request: HelpRequest, t: Translate): Array<{ label: string; value: string }> {
   const form = request.kind;
   const option = (prefix: string, value: string) => t(`${prefix}-${value}`);
   const fields: Array<[string, string | undefined]> = [
@@ -49,8 +55,7 @@ export function describeStored(request: HelpRequest, t: Translate): string {
     ["ward", request.ward],
     ["phone", request.phone && formatPhone(request.phone)],
   ];
-  const lines = fields
+  return fields
     .filter((field): field is [string, string] => Boolean(field[1]))
-    .map(([name, value]) => `${t(`${form}-${name}-label`)}: ${value}`);
-  return [t(`request-kind-${request.kind}`), ...lines].join("\n");
+    .map(([name, value]) => ({ label: t(`${form}-${name}-label`), value }));
 }

@@ -18,7 +18,8 @@ import { describeForStaff, describeRequest, describeStored } from "./describe.js
 import { deviceForm } from "./device.form.js";
 import type { RequestKind } from "./model.js";
 import type { SchoolDirectory } from "./school-steps.js";
-import { createRequestService, type RequestService } from "./service.js";
+import { createRequestService } from "./service.js";
+import { createRequestActions } from "./staff-actions.js";
 import { statusWords } from "./status-words.js";
 
 /** Which schools a staff member may see (undefined: not staff). */
@@ -48,6 +49,7 @@ export function createRequestsFeature(deps: {
 }): Feature {
   const requests = createRequestService(deps.mongo, deps.lock);
   const audit = createAudit(deps.mongo);
+  const actions = createRequestActions(requests, deps.notify, audit);
   const readStatus = statusWords(deps.i18n);
   const scopeOf: StaffScopeOf =
     deps.scopeOf ?? (async (person) => (hasRole(person, "staff") ? { all: true } : undefined));
@@ -131,13 +133,11 @@ export function createRequestsFeature(deps: {
     const current = await requests.byCode(code);
     if (!current || !sees(scope, current.schoolCode)) return say(turn, turn.t("request-not-found", { code }));
     if (status === "rejected" && !reason) return say(turn, turn.t("staff-reason-needed"));
-    const result = await requests.changeStatus(code, status, actorOf(turn.person), reason || undefined);
-    await audit(actorOf(turn.person), `status:${status}`, code);
+    const result = await actions.move(code, status, actorOf(turn.person), reason || undefined);
     if (result.kind === "not-found") return say(turn, turn.t("request-not-found", { code }));
     if (result.kind === "not-allowed") {
       return say(turn, turn.t("staff-status-not-allowed", { from: turn.t(`request-status-${result.from}`) }));
     }
-    await notifyParent(requests, deps.notify, result.request.code);
     say(turn, turn.t("staff-status-changed", { code, status: turn.t(`request-status-${status}`) }));
   }
 
@@ -176,13 +176,4 @@ export function createRequestsFeature(deps: {
       capnhat: (turn, args) => changeStatus(turn, args),
     },
   };
-}
-
-async function notifyParent(requests: RequestService, notify: Notify, code: string): Promise<void> {
-  const request = await requests.byCode(code);
-  if (!request || request.erasedAt) return;
-  const locale = request.locale === "en" ? "en" : "vi";
-  await notify({ channel: request.channel, chatId: request.chatId, locale }, (t) => [
-    { kind: "text", text: `${t("request-status-changed")}\n\n${describeRequest(request, t)}` },
-  ]);
 }

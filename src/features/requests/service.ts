@@ -40,7 +40,7 @@ export type ChangeResult =
   | { kind: "not-allowed"; from: RequestStatus };
 
 /** Where each status may go next; rejected, delivered and withdrawn are final. */
-const NEXT: Record<RequestStatus, RequestStatus[]> = {
+export const NEXT: Record<RequestStatus, RequestStatus[]> = {
   new: ["verified", "rejected", "withdrawn"],
   verified: ["approved", "rejected", "withdrawn"],
   approved: ["matched", "rejected", "withdrawn"],
