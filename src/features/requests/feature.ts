@@ -15,6 +15,7 @@ import { connectivityForm } from "./connectivity.form.js";
 import { describeForStaff, describeRequest, describeStored } from "./describe.js";
 import { deviceForm } from "./device.form.js";
 import { REQUEST_STATUSES, type RequestKind, type RequestStatus } from "./model.js";
+import { backfillSearchKeys } from "./queue/backfill-search-keys.js";
 import type { SchoolDirectory } from "./school-steps.js";
 import { createRequestService, type RequestService } from "./service.js";
 
@@ -114,6 +115,10 @@ export function createRequestsFeature(deps: {
 
   return {
     name: "requests",
+    // Requests filed before the staff queue's name search get their search keys once.
+    async start() {
+      await backfillSearchKeys(deps.mongo);
+    },
     async describePersonalData(person, t) {
       const own = await requests.mine(person.channel, person.userId);
       return own.map((request) => ({
