@@ -47,6 +47,16 @@ function narrow(allowed: string[] | undefined, wanted: string | undefined): stri
   return !allowed || allowed.includes(wanted) ? [wanted] : [];
 }
 
+/**
+ * One value as a plain equality, several as $in. Same meaning and same index use on MongoDB;
+ * FerretDB 1.24 hands only top-level equalities to PostgreSQL and reads everything for an $in
+ * (docs/storage-and-ferretdb.md#queries-at-province-scale), so the usual one school, one
+ * status query stays cheap there too.
+ */
+function oneOf(values: string[]): unknown {
+  return values.length === 1 ? values[0] : trusted({ $in: values });
+}
+
 export function buildQueueQuery(scope: QueueScope, filter: QueueFilter, cursor?: string): QueueQuery {
   const schools = narrow("schoolCodes" in scope ? scope.schoolCodes : undefined, filter.schoolCode);
   const areas = narrow("areas" in scope ? scope.areas : undefined, filter.area);
@@ -55,9 +65,9 @@ export function buildQueueQuery(scope: QueueScope, filter: QueueFilter, cursor?:
   if (statuses?.length === 0) return { kind: "empty" };
 
   const query: Record<string, unknown> = {};
-  if (schools) query.schoolCode = trusted({ $in: schools });
-  if (areas) query.district = trusted({ $in: areas });
-  if (statuses) query.status = trusted({ $in: statuses });
+  if (schools) query.schoolCode = oneOf(schools);
+  if (areas) query.district = oneOf(areas);
+  if (statuses) query.status = oneOf(statuses);
   if (filter.kind === "device" || filter.kind === "connectivity") query.kind = filter.kind;
   const circumstances = filter.circumstances?.filter(text);
   if (circumstances?.length) query.circumstances = trusted({ $all: circumstances });
@@ -70,7 +80,10 @@ export function buildQueueQuery(scope: QueueScope, filter: QueueFilter, cursor?:
   if (text(filter.search) && filter.search.trim()) {
     keys = searchKeysFor(filter.search);
     if (keys.length === 0) return { kind: "search-too-short" };
-    query.searchKeys = trusted({ $all: keys });
+    // The first key as a plain equality, for the same reason as in `oneOf`.
+    const [first, ...rest] = keys;
+    query.searchKeys = first;
+    if (rest.length > 0) query.$and = [{ searchKeys: trusted({ $all: rest }) }];
   }
 
   const createdAt: Record<string, Date> = {};

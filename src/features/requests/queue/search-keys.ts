@@ -30,12 +30,14 @@ export function searchKeysOf(name: string | undefined): string[] {
 }
 
 /**
- * What a typed search asks for: every word must start one of the name's words. Longest first,
- * so the most selective key leads. One-letter words are dropped: they would match nearly all.
+ * What a typed search asks for: every word must start one of the name's words. Last word first:
+ * a Vietnamese name ends with the given name, which narrows most ("nguyen van an": "an" before
+ * "nguyen", shared by a third of the province), and the first key is the one FerretDB can hand
+ * to PostgreSQL. One-letter words are dropped: they would match nearly all.
  */
 export function searchKeysFor(typed: string): string[] {
   const keys = words(typed)
     .filter((word) => [...word].length >= MIN_KEY)
     .map((word) => [...word].slice(0, MAX_KEY).join(""));
-  return [...new Set(keys)].sort((a, b) => b.length - a.length);
+  return [...new Set(keys.reverse())];
 }
