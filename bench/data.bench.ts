@@ -1,6 +1,6 @@
 /**
  * `BENCH_ONLY=data`: the staff queue and the reports at province scale. Seeds 10k requests,
- * grows to 100k and 500k (BENCH_DATA_SIZES), and at each size times p50/p95 of the queue's
+ * grows to 100k (and 500k with BENCH_DATA_SIZES), and at each size times p50/p95 of the queue's
  * queries and the summary next to a plain find({_id}) and find().limit(50) in the same run,
  * so growth shows as a ratio. Then prints the plans (explain "queryPlanner").
  */
@@ -20,7 +20,12 @@ import { connectMongo } from "../src/storage/mongo.js";
 import { benchCode, growTo, SCHOOLS } from "./data-seed.js";
 import { describePlan } from "./explain-plan.js";
 
-const SIZES = (process.env.BENCH_DATA_SIZES ?? "10000,100000,500000").split(",").map(Number);
+/**
+ * 500,000 is left out by default: on FerretDB seeding it takes over ten minutes on the
+ * development machine and each unfiltered page minutes more. BENCH_DATA_SIZES=10000,100000,500000
+ * adds it (on MongoDB it is quick).
+ */
+const SIZES = (process.env.BENCH_DATA_SIZES ?? "10000,100000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_DATA_RUNS ?? 20);
 
 interface Figure {

@@ -40,6 +40,7 @@ export type QueueQuery =
   | { kind: "search-too-short" };
 
 const text = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+const isDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
 
 /** The scope's list narrowed by the filter's one value: undefined means "no restriction". */
 function narrow(allowed: string[] | undefined, wanted: string | undefined): string[] | undefined {
@@ -87,8 +88,8 @@ export function buildQueueQuery(scope: QueueScope, filter: QueueFilter, cursor?:
   }
 
   const createdAt: Record<string, Date> = {};
-  if (filter.createdFrom) createdAt.$gte = filter.createdFrom;
-  if (filter.createdTo) createdAt.$lte = filter.createdTo;
+  if (isDate(filter.createdFrom)) createdAt.$gte = filter.createdFrom;
+  if (isDate(filter.createdTo)) createdAt.$lte = filter.createdTo;
   if (cursor !== undefined) {
     const after = decodeCursor(cursor);
     if (!after) return { kind: "bad-cursor" };
@@ -98,8 +99,14 @@ export function buildQueueQuery(scope: QueueScope, filter: QueueFilter, cursor?:
   }
   if (Object.keys(createdAt).length > 0) query.createdAt = trusted(createdAt);
 
-  const lead = schools ? "school" : areas ? "area" : undefined;
-  const second = keys.length > 0 ? "name" : statuses ? "status" : undefined;
-  const index = ["queue", lead ?? (second ? undefined : "all"), second].filter(Boolean).join("_");
-  return { kind: "query", filter: query, index: index as QueueIndexName };
+  const lead = schools ? "school" : areas ? "area" : "all";
+  const second = keys.length > 0 ? "name" : statuses ? "status" : "none";
+  return { kind: "query", filter: query, index: INDEX_FOR[lead][second] };
 }
+
+/** The narrowest place first (a school, else a district), then a name key or a status. */
+const INDEX_FOR: Record<"all" | "school" | "area", Record<"none" | "status" | "name", QueueIndexName>> = {
+  all: { none: "queue_all", status: "queue_status", name: "queue_name" },
+  school: { none: "queue_school", status: "queue_school_status", name: "queue_school_name" },
+  area: { none: "queue_area", status: "queue_area_status", name: "queue_area_name" },
+};
