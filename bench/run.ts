@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark against private local Redis and MongoDB (or the
  * configured ones) and prints the figures. Benchmarks are measurements, not tests: they report
- * honestly and never fail the build. `BENCH_ONLY=broadcast` or `BENCH_ONLY=inbound` runs one part.
+ * honestly and never fail the build. `BENCH_ONLY=broadcast`, `inbound` or `data` runs one part
+ * (`data`: the staff queue and the summary at 10k/100k/500k requests, bench/data.bench.ts).
  */
 import { loadConfig } from "../src/config.js";
 import { createRecordLock } from "../src/core/lock.js";
@@ -18,6 +19,7 @@ import {
   runQueue,
   telegramOver,
 } from "./broadcast.bench.js";
+import { runDataBench } from "./data.bench.js";
 import { startFakePlatform } from "./fake-platform-client.js";
 import { runInboundBench } from "./inbound.bench.js";
 
@@ -88,7 +90,7 @@ async function runBroadcastBench(
   }
 }
 
-const PARTS = ["broadcast", "inbound"] as const;
+const PARTS = ["broadcast", "inbound", "data"] as const;
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
   try {
     if (runs("broadcast")) await runBroadcastBench(stores, logger);
     if (runs("inbound")) await runInboundBench(stores);
+    if (runs("data")) await runDataBench(stores);
   } finally {
     await stores.stop();
   }

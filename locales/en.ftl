@@ -205,6 +205,14 @@ request-status-words-matched = matched, match
 request-status-words-delivered = delivered, deliver
 request-status-words-rejected = rejected, reject, not approved
 request-status-words-withdrawn = withdrawn, withdraw
+
+# Why a request is not approved (the console's list; the parent reads it).
+request-reject-reason-not-eligible = Not within the programme's criteria
+request-reject-reason-duplicate = The same as another request
+request-reject-reason-unreachable = The school could not reach the family
+request-reject-reason-moved-away = The pupil has moved school or home
+request-reject-reason-enough-devices = The family already has a device to learn on
+request-reject-reason-other = Other reason
 request-kind-device = Computer
 request-kind-connectivity = Connection help
 request-reason = Reason: { $reason }

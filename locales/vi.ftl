@@ -194,7 +194,7 @@ request-status-verified = đã xác minh
 request-status-approved = đã duyệt
 request-status-matched = đã có nhà hảo tâm
 request-status-delivered = đã trao
-request-status-rejected = chưa được duyệt
+request-status-rejected = không được duyệt
 request-status-withdrawn = đã rút
 
 # What staff may type for each status in /capnhat (comma-separated, diacritics optional).
@@ -205,6 +205,14 @@ request-status-words-matched = đã có nhà hảo tâm, có nhà hảo tâm, đ
 request-status-words-delivered = đã trao, trao, đã giao, giao
 request-status-words-rejected = không được duyệt, không duyệt, từ chối, chưa được duyệt
 request-status-words-withdrawn = đã rút, rút
+
+# Why a request is not approved (the console's list; the parent reads it).
+request-reject-reason-not-eligible = Chưa đúng đối tượng của chương trình
+request-reject-reason-duplicate = Trùng với một đơn khác
+request-reject-reason-unreachable = Nhà trường chưa liên lạc được với gia đình
+request-reject-reason-moved-away = Em đã chuyển trường hoặc chuyển nơi ở
+request-reject-reason-enough-devices = Gia đình đã có thiết bị để học
+request-reject-reason-other = Lý do khác
 request-kind-device = Xin máy tính
 request-kind-connectivity = Hỗ trợ kết nối
 request-reason = Lý do: { $reason }

@@ -3,10 +3,9 @@
  * moves only their school's requests, and status words are Vietnamese (diacritics optional).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRecordLock } from "../../src/core/lock.js";
-import { createRequestService } from "../../src/features/requests/service.js";
 import { type Driver, telegramDriver } from "../helpers/channel-drivers.js";
 import { consoleClient, signInByLink } from "../helpers/console-client.js";
+import { appointSchoolStaff, seedDeviceRequest } from "../helpers/console-seed.js";
 import { type PlatformApp, startPlatformApp, TELEGRAM_SECRET } from "../helpers/platform-app.js";
 
 describe("staff commands in chat, scoped", () => {
@@ -21,40 +20,12 @@ describe("staff commands in chat, scoped", () => {
     admin = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 900);
     verifier = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 910);
     parent = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 920);
-    const requests = createRequestService(
-      platform.app.mongo,
-      createRecordLock(platform.app.redis, platform.app.prefix),
-    );
-    for (const [school, child] of [
-      ["79001", "Nguyễn Văn An"],
-      ["79002", "Trần Thị Bình"],
-    ] as const) {
-      const made = await requests.create({
-        idempotencyKey: `seed-${school}`,
-        kind: "device",
-        channel: "telegram",
-        userId: "920",
-        chatId: "920",
-        locale: "vi",
-        grade: 6,
-        schoolCode: school,
-        childName: child,
-        device: "laptop",
-        phone: "+84912345678",
-      });
-      codes[school] = made.request.code;
-    }
+    codes["79001"] = await seedDeviceRequest(platform.app, "79001", "Nguyễn Văn An", "920");
+    codes["79002"] = await seedDeviceRequest(platform.app, "79002", "Trần Thị Bình", "920");
     // The province appoints a verifier for school 79001 from the console.
     const province = consoleClient(platform.app.server);
     await signInByLink(province, admin);
-    await province.get("/console/staff");
-    const made = await province.post("/console/staff/appoint", {
-      name: "Cô Lan",
-      level: "school",
-      places: "79001",
-    });
-    const code = made.body.match(/class="code">(CB-[A-Z0-9]{6})</)![1]!;
-    await verifier.say(code);
+    await appointSchoolStaff(province, verifier, "Cô Lan", "79001");
   });
   afterAll(() => platform.close());
 

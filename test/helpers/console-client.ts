@@ -55,7 +55,10 @@ export function consoleClient(server: FastifyInstance): ConsoleClient {
         method: "POST",
         url,
         headers: { cookie: cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ ...form, _csrf: csrf ?? token }).toString(),
+        // A repeated field (checkboxes of one name) as a browser sends it: codes=a&codes=b.
+        payload: new URLSearchParams(
+          Object.entries({ ...form, _csrf: csrf ?? token }).flatMap(([k, v]) => [v].flat().map((one) => [k, one])),
+        ).toString(),
       });
       keep(response.headers["set-cookie"]);
       remember(response.body);

@@ -17,8 +17,11 @@ import { connectivityForm } from "./connectivity.form.js";
 import { describeForStaff, describeRequest, describeStored } from "./describe.js";
 import { deviceForm } from "./device.form.js";
 import type { RequestKind } from "./model.js";
+import { backfillSearchKeys } from "./queue/backfill-search-keys.js";
 import type { SchoolDirectory } from "./school-steps.js";
 import { createRequestService } from "./service.js";
+import { requestPages } from "./console/pages.js";
+import { createRequestQueue } from "./queue/list-requests.js";
 import { createRequestActions } from "./staff-actions.js";
 import { statusWords } from "./status-words.js";
 
@@ -143,6 +146,11 @@ export function createRequestsFeature(deps: {
 
   return {
     name: "requests",
+    console: requestPages({ requests, actions, i18n: deps.i18n, queue: createRequestQueue(deps.mongo) }),
+    // Requests filed before the staff queue's name search get their search keys once.
+    async start() {
+      await backfillSearchKeys(deps.mongo);
+    },
     async describePersonalData(person, t) {
       const own = await requests.mine(person.channel, person.userId);
       return own.map((request) => ({

@@ -5,6 +5,7 @@
 import { type Connection, type Model, Schema } from "mongoose";
 import type { ChannelName } from "../../core/messages.js";
 import { modelOn } from "../../storage/model-on.js";
+import { QUEUE_INDEXES } from "./queue/queue-indexes.js";
 
 export const REQUEST_STATUSES = [
   "new",
@@ -58,6 +59,12 @@ export interface HelpRequest {
   homeHas?: string[];
   phone?: string;
   ward?: string;
+  /**
+   * Folded prefixes of the child's name words, for the staff queue's search
+   * (queue/search-keys.ts). Derived from `childName`, so erasure removes it too; not marked
+   * personal because "Dữ liệu của tôi" shows the name it comes from.
+   */
+  searchKeys?: string[];
   erasedAt?: Date;
   createdAt: Date;
 }
@@ -87,13 +94,15 @@ const schema = new Schema<HelpRequest>({
   homeHas: { type: [String], personal: true },
   phone: { type: String, personal: true },
   ward: { type: String, personal: true },
+  searchKeys: { type: [String], default: undefined },
   erasedAt: Date,
   createdAt: { type: Date, default: () => new Date() },
 });
-// The staff queue (`/yeucau`, oldest first): by status, and by status within a school. On MongoDB
-// these serve the filter and the sort; FerretDB scans anyway (docs/storage-and-ferretdb.md).
-schema.index({ status: 1, createdAt: 1 });
-schema.index({ schoolCode: 1, status: 1, createdAt: 1 });
+// The staff queue (queue/, and `/yeucau` walking the same indexes backwards for oldest first).
+// On MongoDB each serves a query's filter and its sort; FerretDB mostly scans anyway
+// (docs/storage-and-ferretdb.md#queries-at-province-scale). They replace the older
+// status_1_createdAt_1 and schoolCode_1_status_1_createdAt_1, which an operator may drop.
+for (const [name, fields] of Object.entries(QUEUE_INDEXES)) schema.index(fields, { name });
 
 /**
  * One row per "this child already has an open device request" or "this phone already has an

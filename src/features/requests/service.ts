@@ -20,10 +20,11 @@ import {
   requestClaimModel,
   requestModel,
 } from "./model.js";
+import { searchKeysOf } from "./queue/search-keys.js";
 
 export type NewRequest = Omit<
   HelpRequest,
-  "code" | "status" | "history" | "createdAt" | "possibleDuplicateOf"
+  "code" | "status" | "history" | "createdAt" | "possibleDuplicateOf" | "searchKeys"
 >;
 /**
  * `exists`: the same person asked again; `request` is their first one. `flagged`: someone else
@@ -85,7 +86,9 @@ export function createRequestService(connection: Connection, lock: RecordLock) {
     if (already) return already;
     const history = [{ status: "new" as const, at: new Date(), by: "parent" }];
     try {
-      return (await Requests.create({ ...input, code: humanCode("YC"), status: "new", history })).toObject();
+      const searchKeys = searchKeysOf(input.childName);
+      const record = { ...input, code: humanCode("YC"), status: "new" as const, history, searchKeys };
+      return (await Requests.create(record)).toObject();
     } catch (error) {
       if (!asDuplicateKey(error)) throw error;
       const winner = await Requests.findOne({ idempotencyKey: input.idempotencyKey }).lean<HelpRequest>();
@@ -177,7 +180,10 @@ export function createRequestService(connection: Connection, lock: RecordLock) {
       // userId and chatId are what links a record to a person: replace them by a placeholder.
       await Requests.updateMany(
         { channel, userId },
-        { $unset: personal, $set: { erasedAt: new Date(), userId: "erased", chatId: "erased" } },
+        {
+          $unset: { ...personal, searchKeys: 1 },
+          $set: { erasedAt: new Date(), userId: "erased", chatId: "erased" },
+        },
       );
       return own.length;
     },

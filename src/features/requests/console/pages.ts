@@ -13,6 +13,7 @@ import { describeRequest, storedFields } from "../describe.js";
 import { type HelpRequest, REQUEST_STATUSES, type RequestStatus } from "../model.js";
 import { NEXT, type RequestService } from "../service.js";
 import type { RequestActions } from "../staff-actions.js";
+import type { RequestQueue } from "../queue/list-requests.js";
 import { registerQueueList } from "./queue-list.js";
 import { isRejectReason, REJECT_REASONS, reasonText } from "./reasons.js";
 
@@ -20,7 +21,7 @@ export interface RequestPagesDeps {
   requests: RequestService;
   actions: RequestActions;
   i18n: I18n;
-  queue: Parameters<typeof registerQueueList>[2]["queue"];
+  queue: RequestQueue;
 }
 
 /** What staff may do from the console; "matched" comes from matching gifts, not a button. */
