@@ -14,7 +14,7 @@ export interface ConsoleClient {
   /** Posts a form with the CSRF token of the last page (unless `csrf` is given, e.g. ""). */
   post(
     url: string,
-    form: Record<string, string>,
+    form: Record<string, string | string[]>,
     csrf?: string,
   ): Promise<{ status: number; body: string; location?: string }>;
   cookie(name: string): string | undefined;
