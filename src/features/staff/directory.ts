@@ -4,7 +4,7 @@
  * (config.ts). A code is redeemed under its Redis lease (core/lock.ts), so two people typing
  * it at once cannot both become staff with it, on any store.
  */
-import type { Connection } from "mongoose";
+import { type Connection, trusted } from "mongoose";
 import type { AdminId } from "../../config.js";
 import type { StaffLevel, StaffMember, StaffScope } from "../../core/console.js";
 import type { RecordLock } from "../../core/lock.js";
@@ -162,7 +162,11 @@ export function createStaffDirectory(
         if (member.actor === viewer.actor || (await deps.scopes.within(member.scope, viewer.scope)))
           members.push(member);
       }
-      const open = await Appointments.find({ usedBy: { $exists: false }, revokedAt: { $exists: false } })
+      // trusted(): the app runs mongoose with sanitizeFilter, which would cast these operators away.
+      const open = await Appointments.find({
+        usedBy: trusted({ $exists: false }),
+        revokedAt: trusted({ $exists: false }),
+      })
         .sort({ createdAt: -1 })
         .lean<Appointment[]>();
       const appointments: Appointment[] = [];
@@ -214,7 +218,9 @@ export function createStaffDirectory(
       );
     },
     async alertsFor(schoolCode) {
-      const records = (await Staff.find({ alerts: true }).lean<StaffRecord[]>()).map(toMember);
+      // Every record, not only those with alerts on: an ADMIN_IDS member who turned alerts off
+      // has a record saying so, and must not come back through the bootstrap below.
+      const records = (await Staff.find({}).lean<StaffRecord[]>()).map(toMember);
       const known = new Set(records.map((m) => m.actor));
       const everyone = [...records, ...[...admins].filter((a) => !known.has(a)).map(bootstrap)];
       const covered: StaffMember[] = [];
