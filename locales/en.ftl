@@ -96,6 +96,21 @@ support-question-label = Question
 support-phone-label = Phone number
 support-created = Your question has been sent to staff. Its code is { $code }. Staff will answer in this chat, usually during office hours.
 support-call-back = Staff may call you back on { $phone }.
+support-staff = ChoEm staff
+support-staff-named = { $name } (ChoEm staff)
+support-reply = 💬 { $staff } answered your question { $code }:
+    { $text }
+support-closing = ✅ { $staff } closed your question { $code }:
+    { $text }
+    If you need anything else, choose “Ask a staff member” in the menu.
+support-handoff = { $staff } is answering your question { $code }. ChoEm has passed this message on; just keep writing here. When you are done, choose “End the conversation with staff”.
+support-end-button = End the conversation with staff
+support-ended = The conversation with staff about question { $code } has ended. Thank you!
+support-end-gone = Question { $code } is already closed; there is no conversation with staff any more.
+support-alert-new = 🔔 New question { $code } ({ $topic }): “{ $question }”
+    Answer it at: { $link }
+support-alert-more = 🔔 The person behind { $code } wrote again: “{ $text }”
+support-alert-ended = The person ended the conversation about question { $code }.
 error-name-too-long = That name is too long (80 characters at most). Please check it.
 error-name-letters = A name has letters and spaces only, for example: Nguyễn Thị Hà.
 error-name-too-short = Please write the full name.
@@ -238,6 +253,10 @@ staff-status-changed = Updated { $code }: { $status }. The parent has been told.
 
 privacy-intro = ChoEm keeps about you: your { $channel } account, language { $language }.
 privacy-ticket = Question { $code }: “{ $question }” (contact number: { $phone })
+privacy-ticket-message = Message about question { $code } ({ $from }, { $at }): “{ $text }”
+privacy-ticket-from-person = written by you
+privacy-ticket-from-staff = staff's answer
+privacy-ticket-from-note = staff's note
 privacy-request = Request { $code }:
     { $details }
 privacy-roles = Your roles in the programme: { $roles }

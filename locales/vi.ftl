@@ -96,6 +96,21 @@ support-question-label = Câu hỏi
 support-phone-label = Số điện thoại
 support-created = Đã gửi câu hỏi cho cán bộ. Mã câu hỏi của bạn: { $code }. Cán bộ sẽ trả lời trong cuộc trò chuyện này, thường trong giờ hành chính.
 support-call-back = Cán bộ có thể gọi lại cho bạn theo số { $phone }.
+support-staff = Cán bộ ChoEm
+support-staff-named = Cán bộ { $name }
+support-reply = 💬 { $staff } trả lời câu hỏi { $code }:
+    { $text }
+support-closing = ✅ { $staff } đã đóng câu hỏi { $code }:
+    { $text }
+    Khi cần hỏi thêm, anh/chị chọn “Hỏi cán bộ” trong menu nhé.
+support-handoff = { $staff } đang trả lời anh/chị về câu hỏi { $code }. ChoEm đã chuyển tin nhắn này cho cán bộ; anh/chị cứ nhắn tiếp tại đây. Khi xong, anh/chị chọn “Kết thúc trò chuyện với cán bộ”.
+support-end-button = Kết thúc trò chuyện với cán bộ
+support-ended = Đã kết thúc trò chuyện với cán bộ về câu hỏi { $code }. Cảm ơn anh/chị!
+support-end-gone = Câu hỏi { $code } đã đóng rồi, không còn cuộc trò chuyện nào với cán bộ.
+support-alert-new = 🔔 Câu hỏi mới { $code } ({ $topic }): “{ $question }”
+    Trả lời tại: { $link }
+support-alert-more = 🔔 Người hỏi { $code } vừa nhắn thêm: “{ $text }”
+support-alert-ended = Người hỏi đã kết thúc trò chuyện về câu hỏi { $code }.
 error-name-too-long = Tên dài quá (tối đa 80 ký tự). Bạn kiểm tra lại giúp nhé.
 error-name-letters = Họ tên chỉ gồm chữ cái và khoảng trắng, ví dụ: Nguyễn Thị Hà.
 error-name-too-short = Bạn vui lòng viết đầy đủ họ và tên.
@@ -238,6 +253,10 @@ staff-status-changed = Đã cập nhật { $code }: { $status }. Phụ huynh đ�
 
 privacy-intro = ChoEm đang lưu về anh/chị: tài khoản { $channel }, ngôn ngữ { $language }.
 privacy-ticket = Câu hỏi { $code }: “{ $question }” (số liên hệ: { $phone })
+privacy-ticket-message = Tin nhắn về câu hỏi { $code } ({ $from }, { $at }): “{ $text }”
+privacy-ticket-from-person = anh/chị viết
+privacy-ticket-from-staff = cán bộ trả lời
+privacy-ticket-from-note = ghi chú của cán bộ
 privacy-request = Yêu cầu { $code }:
     { $details }
 privacy-roles = Vai trò trong chương trình: { $roles }

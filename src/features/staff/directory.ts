@@ -186,6 +186,7 @@ export function createStaffDirectory(
         if (member.actor === viewer.actor || (await deps.scopes.within(member.scope, viewer.scope)))
           members.push(member);
       }
+      // trusted(): the app runs mongoose with sanitizeFilter, which would cast these operators away.
       const open = await Appointments.find({
         usedBy: trusted({ $exists: false }),
         revokedAt: trusted({ $exists: false }),
@@ -225,7 +226,9 @@ export function createStaffDirectory(
       if (!member.name && name) await save(member, { name });
     },
     async alertsFor(schoolCode) {
-      const records = (await Staff.find({ alerts: true }).lean<StaffRecord[]>()).map(toMember);
+      // Every record, not only those with alerts on: an ADMIN_IDS member who turned alerts off
+      // has a record saying so, and must not come back through the bootstrap below.
+      const records = (await Staff.find({}).lean<StaffRecord[]>()).map(toMember);
       const known = new Set(records.map((m) => m.actor));
       const everyone = [...records, ...[...admins].filter((a) => !known.has(a)).map(bootstrap)];
       const covered: StaffMember[] = [];

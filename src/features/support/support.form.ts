@@ -2,12 +2,20 @@
 
 import type { FormDefinition } from "../../core/dialog/form.js";
 import { phoneField, wordsField } from "../../core/forms/fields.js";
+import type { ChannelName } from "../../core/messages.js";
 import { formatPhone } from "../../core/text/parse-phone.js";
+import type { SupportTicket } from "./model.js";
 import type { SupportService } from "./service.js";
+
+/** What the help desk adds to a new ticket: its school, and the alert to staff of that scope. */
+export interface TicketHooks {
+  schoolOf(person: { channel: ChannelName; userId: string }): Promise<string | undefined>;
+  opened(ticket: SupportTicket): Promise<void>;
+}
 
 export const SUPPORT_TOPICS = ["device", "connectivity", "donation", "class", "other"] as const;
 
-export function supportForm(support: SupportService): FormDefinition {
+export function supportForm(support: SupportService, hooks?: TicketHooks): FormDefinition {
   return {
     id: "support",
     titleKey: "support-title",
@@ -35,6 +43,7 @@ export function supportForm(support: SupportService): FormDefinition {
     ],
     async complete({ values, idempotencyKey, message, locale, t }) {
       const phone = typeof values.phone === "string" ? values.phone : undefined;
+      const schoolCode = await hooks?.schoolOf(message);
       const ticket = await support.open({
         idempotencyKey,
         channel: message.channel,
@@ -44,7 +53,10 @@ export function supportForm(support: SupportService): FormDefinition {
         topic: String(values.topic),
         question: String(values.question),
         ...(phone ? { phone } : {}),
+        ...(schoolCode ? { schoolCode } : {}),
       });
+      // Awaited, so staff have heard of the question by the time the person reads the answer.
+      await hooks?.opened(ticket);
       const callBack = phone ? t("support-call-back", { phone: formatPhone(phone) }) : "";
       return [
         {
