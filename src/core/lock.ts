@@ -53,9 +53,15 @@ export async function waitForLease<T>(
   key: string,
   waitMs: number,
   attempt: () => Promise<T | undefined>,
+  /** The caller's own first try has just found the lease taken: back off before the next. */
+  triedOnce = false,
 ): Promise<T> {
   const deadline = Date.now() + waitMs;
   let delay = 5;
+  if (triedOnce) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay *= 2;
+  }
   for (;;) {
     const taken = await attempt();
     if (taken !== undefined) return taken;

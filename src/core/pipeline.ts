@@ -149,7 +149,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const held =
         entry.kind === "turn"
           ? entry
-          : await waitForLease(turnKeys.lock, LOCK_DEFAULTS.waitMs, () => retake(redis, turnKeys));
+          : await waitForLease(turnKeys.lock, LOCK_DEFAULTS.waitMs, () => retake(redis, turnKeys), true);
       try {
         await handleLocked(message, held);
       } finally {
