@@ -9,7 +9,7 @@
  * - `choem`: the whole app, startApp() as main.ts runs it, in webhook mode.
  *
  * argv: variant. env: BENCH_API_ROOT, BENCH_TOKEN, BENCH_SECRET, BENCH_REDIS_URL, BENCH_MONGODB_URI,
- * BENCH_PREFIX, BENCH_LOG. IPC: "memory" (after a full GC when --expose-gc), "outcomes" and "seed"
+ * BENCH_PREFIX, BENCH_LOG. IPC: "memory" (after a full GC when --expose-gc), "cpu" (process.cpuUsage()), "outcomes" and "seed"
  * (ChoEm).
  */
 import Fastify from "fastify";
@@ -90,6 +90,8 @@ async function startChoEm(): Promise<Started> {
     MONGODB_URI: env("BENCH_MONGODB_URI"),
     REDIS_URL: env("BENCH_REDIS_URL"),
     PORT: "0",
+    // Any free port: two ChoEm servers may run side by side (BENCH_INBOUND_BASELINE).
+    METRICS_PORT: "0",
     PUBLIC_URL: "https://choem.example.vn",
     CLIP_LINK_SECRET: "bench-clip-link-secret-0123456789",
     TELEGRAM_BOT_TOKEN: env("BENCH_TOKEN"),
@@ -138,6 +140,7 @@ serveParent(
       globalThis.gc?.();
       return process.memoryUsage();
     }
+    if (cmd === "cpu") return process.cpuUsage();
     if (cmd === "outcomes") return (await started.outcomes?.()) ?? {};
     if (cmd === "seed" && started.seed) return started.seed(message.chatIds as number[]);
     throw new Error(`unknown command ${cmd}`);

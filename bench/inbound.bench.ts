@@ -5,7 +5,9 @@
  * and the same load generator (50 webhook calls in flight, every update new). Replies are
  * counted at the fake: a server that answers the webhook without replying is not fast.
  * ChoEm gets "/start" and a tap on "menu:language" in turn; the grammY bots the same updates.
- * Each server runs in its own process; ChoEm's memory is read there.
+ * Each server runs in its own process; ChoEm's memory is read there, and every server's CPU
+ * time per update, which a loaded machine disturbs less than the rates. With
+ * BENCH_INBOUND_BASELINE=<another checkout> that checkout's ChoEm takes the same turns too.
  */
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -28,12 +30,20 @@ const TOKEN = "123456:BENCH-inbound";
 const SECRET = "bench-inbound-secret";
 const FIRST_CHAT = 600_000_000;
 
+/**
+ * Another checkout of ChoEm (its root directory, with node_modules) run as a fourth server in the
+ * same turns, so a change is measured against what it replaces under the very same load.
+ */
+const BASELINE = process.env.BENCH_INBOUND_BASELINE;
+
 const VARIANTS = [
   { key: "grammy", name: "grammY bare (echo)" },
   { key: "grammy-redis", name: "grammY + 3 Redis calls" },
   { key: "choem", name: "ChoEm (whole app)" },
+  { key: "choem-baseline", name: "ChoEm baseline checkout" },
 ] as const;
 type VariantKey = (typeof VARIANTS)[number]["key"];
+const isChoEm = (key: VariantKey) => key === "choem" || key === "choem-baseline";
 
 interface Stats {
   calls: Record<string, number>;
@@ -44,6 +54,8 @@ interface Stats {
 interface Figure {
   load: LoadResult;
   replies: number;
+  /** CPU time the server's process used meanwhile (user + system), in µs. */
+  cpuMicros: number;
 }
 
 /** Two rounds of one server as one figure. */
@@ -59,7 +71,15 @@ function add(a: Figure, b: Figure): Figure {
       latencies: latencies.sort(),
     },
     replies: a.replies + b.replies,
+    cpuMicros: a.cpuMicros + b.cpuMicros,
   };
+}
+
+/** The same server, another database. */
+function withDatabase(uri: string, name: string): string {
+  const url = new URL(uri);
+  url.pathname = `/${name}_baseline`;
+  return url.toString();
 }
 
 const replyRate = (f: Figure) => f.replies / f.load.seconds;
@@ -87,12 +107,14 @@ function figureLine(chats: number, name: string, f: Figure, ratios: string): str
     `${load.seconds.toFixed(2)} s = ${(load.sent / load.seconds).toFixed(0).padStart(5)} updates/s | ` +
     `${replyRate(f).toFixed(0).padStart(5)} replies/s (${perUpdate.toFixed(3)} per update) | ` +
     `p50 ${percentile(load.latencies, 50).toFixed(1)} ms p99 ${percentile(load.latencies, 99).toFixed(1)} ms | ` +
-    `failed ${load.failed}${ratios}`
+    `failed ${load.failed} | CPU ${(load.sent === 0 ? 0 : f.cpuMicros / load.sent).toFixed(0)} µs/update${ratios}`
   );
 }
 
 export async function runInboundBench(stores: { redisUrl: string; mongodbUri: string }): Promise<void> {
-  const wanted = (process.env.BENCH_INBOUND_VARIANTS ?? "grammy,grammy-redis,choem").split(",");
+  const wanted = (
+    process.env.BENCH_INBOUND_VARIANTS ?? `grammy,grammy-redis,choem${BASELINE ? ",choem-baseline" : ""}`
+  ).split(",");
   const variants = VARIANTS.filter((v) => wanted.includes(v.key));
   const fake = await startChild(join(import.meta.dirname, "fake-bot-api.ts"));
   const servers = new Map<VariantKey, { child: Child; url: string }>();
@@ -100,20 +122,27 @@ export async function runInboundBench(stores: { redisUrl: string; mongodbUri: st
   try {
     for (const variant of variants) {
       const profile = variant.key === "choem" && process.env.BENCH_CPU_PROF;
-      const child = await startChild(join(import.meta.dirname, "inbound-server.ts"), [variant.key], {
+      const server =
+        variant.key === "choem-baseline"
+          ? join(BASELINE ?? "", "bench", "inbound-server.ts")
+          : join(import.meta.dirname, "inbound-server.ts");
+      const child = await startChild(server, [isChoEm(variant.key) ? "choem" : variant.key], {
         execArgv: ["--expose-gc", ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [])],
         env: {
           BENCH_API_ROOT: String(fake.ready),
           BENCH_TOKEN: TOKEN,
           BENCH_SECRET: SECRET,
           BENCH_REDIS_URL: stores.redisUrl,
-          BENCH_MONGODB_URI: stores.mongodbUri,
+          // Each ChoEm its own database: both seed the same people, and each drops its own at the end.
+          BENCH_MONGODB_URI:
+            variant.key === "choem-baseline" ? withDatabase(stores.mongodbUri, runId) : stores.mongodbUri,
           BENCH_PREFIX: `${runId}:${variant.key}:`,
         },
       });
       servers.set(variant.key, { child, url: String(child.ready) });
     }
     const choem = servers.get("choem");
+    const choems = variants.filter((v) => isChoEm(v.key)).map((v) => v.key);
     const idle = choem ? await choem.child.ask<NodeJS.MemoryUsage>("memory") : undefined;
     console.log(
       `inbound: ${CONCURRENCY} webhook calls in flight for ${SECONDS} s per figure (${ROUNDS} turns of ` +
@@ -128,42 +157,52 @@ export async function runInboundBench(stores: { redisUrl: string; mongodbUri: st
     ) => {
       const server = servers.get(key)!;
       await fake.ask("reset");
+      const cpuBefore = await server.child.ask<NodeJS.CpuUsage>("cpu");
       const result = await runLoad({ url: server.url, secret: SECRET, concurrency: CONCURRENCY, ...options });
       const stats = await fake.ask<Stats>("stats");
-      return { load: result, replies: stats.replies };
+      const cpuAfter = await server.child.ask<NodeJS.CpuUsage>("cpu");
+      const cpuMicros = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system;
+      return { load: result, replies: stats.replies, cpuMicros };
     };
-    const outcomes = async (): Promise<Record<string, number>> =>
-      choem ? choem.child.ask<Record<string, number>>("outcomes") : {};
+    const outcomes = async (key: VariantKey = "choem"): Promise<Record<string, number>> => {
+      const server = servers.get(key);
+      return server ? server.child.ask<Record<string, number>>("outcomes") : {};
+    };
 
-    let warmed = 0;
-    for (const chats of CHAT_COUNTS) {
-      if (choem && chats > warmed) {
-        // A person's first message creates their record: a real write, kept out of the figures.
-        const from = warmed;
-        const byApp = Math.max(0, Math.min(chats, WARM_BY_APP) - from);
-        let said = "";
-        if (byApp > 0) {
-          const warm = await run("choem", {
-            count: byApp,
-            update: (i) => telegramUpdate.command(FIRST_CHAT + from + i, "start"),
-          });
-          said +=
-            `${warm.load.sent} first "/start" through the app (people records created) in ` +
-            `${warm.load.seconds.toFixed(1)} s = ${(warm.load.sent / warm.load.seconds).toFixed(0)}/s, ` +
-            `${warm.replies} replies, p99 ${percentile(warm.load.latencies, 99).toFixed(0)} ms`;
-        }
-        const seeded = chats - from - byApp;
-        if (seeded > 0) {
-          const at = performance.now();
-          const ids = Array.from({ length: seeded }, (_, i) => FIRST_CHAT + from + byApp + i);
-          await choem.child.ask("seed", { chatIds: ids });
-          said +=
-            `${said ? "; " : ""}${seeded} more people seeded in bulk as a first "/start" leaves them ` +
-            `(record + cached person) in ${((performance.now() - at) / 1000).toFixed(1)} s`;
-        }
-        warmed = chats;
-        console.log(`inbound ${String(chats).padStart(5)} chats  warm-up: ${said}`);
+    const warmedOf = new Map<VariantKey, number>();
+    /** Brings a ChoEm server's people up to `chats`: the first "/start" of each is a real write. */
+    const warmUp = async (key: VariantKey, chats: number) => {
+      const warmed = warmedOf.get(key) ?? 0;
+      if (chats <= warmed) return;
+      // A person's first message creates their record: a real write, kept out of the figures.
+      const from = warmed;
+      const byApp = Math.max(0, Math.min(chats, WARM_BY_APP) - from);
+      let said = "";
+      if (byApp > 0) {
+        const warm = await run(key, {
+          count: byApp,
+          update: (i) => telegramUpdate.command(FIRST_CHAT + from + i, "start"),
+        });
+        said +=
+          `${warm.load.sent} first "/start" through the app (people records created) in ` +
+          `${warm.load.seconds.toFixed(1)} s = ${(warm.load.sent / warm.load.seconds).toFixed(0)}/s, ` +
+          `${warm.replies} replies, p99 ${percentile(warm.load.latencies, 99).toFixed(0)} ms`;
       }
+      const seeded = chats - from - byApp;
+      if (seeded > 0) {
+        const at = performance.now();
+        const ids = Array.from({ length: seeded }, (_, i) => FIRST_CHAT + from + byApp + i);
+        await servers.get(key)!.child.ask("seed", { chatIds: ids });
+        said +=
+          `${said ? "; " : ""}${seeded} more people seeded in bulk as a first "/start" leaves them ` +
+          `(record + cached person) in ${((performance.now() - at) / 1000).toFixed(1)} s`;
+      }
+      warmedOf.set(key, chats);
+      const label = key === "choem" ? "" : ` (${key})`;
+      console.log(`inbound ${String(chats).padStart(5)} chats  warm-up${label}: ${said}`);
+    };
+    for (const chats of CHAT_COUNTS) {
+      for (const key of choems) await warmUp(key, chats);
       if (chats === CHAT_COUNTS[0] && WARM_SECONDS > 0) {
         for (const variant of variants)
           await run(variant.key, { seconds: WARM_SECONDS, update: mixedUpdate(chats) });
@@ -171,7 +210,8 @@ export async function runInboundBench(stores: { redisUrl: string; mongodbUri: st
       // The servers take turns in short rounds, so a change in what else runs on the machine
       // weighs on each of them alike.
       const figures = new Map<VariantKey, Figure>();
-      const before = await outcomes();
+      const before = new Map<VariantKey, Record<string, number>>();
+      for (const key of choems) before.set(key, await outcomes(key));
       for (let round = 0; round < ROUNDS; round++) {
         for (const variant of variants) {
           const part = await run(variant.key, { seconds: SECONDS / ROUNDS, update: mixedUpdate(chats) });
@@ -179,7 +219,8 @@ export async function runInboundBench(stores: { redisUrl: string; mongodbUri: st
           figures.set(variant.key, sum ? add(sum, part) : part);
         }
       }
-      const after = await outcomes();
+      const after = new Map<VariantKey, Record<string, number>>();
+      for (const key of choems) after.set(key, await outcomes(key));
       const bare = figures.get("grammy");
       const redis = figures.get("grammy-redis");
       for (const variant of variants) {
@@ -187,11 +228,14 @@ export async function runInboundBench(stores: { redisUrl: string; mongodbUri: st
         let ratios = "";
         if (variant.key !== "grammy" && bare)
           ratios += ` | ${(replyRate(figure) / replyRate(bare)).toFixed(3)} of bare`;
-        if (variant.key === "choem" && redis)
+        if (isChoEm(variant.key) && redis)
           ratios += ` | ${(replyRate(figure) / replyRate(redis)).toFixed(3)} of +Redis`;
-        if (variant.key === "choem") {
-          const delta = Object.entries(after)
-            .map(([outcome, n]) => `${outcome} ${n - (before[outcome] ?? 0)}`)
+        const base = figures.get("choem-baseline");
+        if (variant.key === "choem" && base)
+          ratios += ` | ${(replyRate(figure) / replyRate(base)).toFixed(3)} of baseline`;
+        if (isChoEm(variant.key)) {
+          const delta = Object.entries(after.get(variant.key) ?? {})
+            .map(([outcome, n]) => `${outcome} ${n - (before.get(variant.key)?.[outcome] ?? 0)}`)
             .join(", ");
           ratios += ` | ChoEm outcomes: ${delta}`;
         }

@@ -4,8 +4,11 @@
  */
 import type { Redis } from "ioredis";
 
-const KEEP_SECONDS = 24 * 60 * 60;
+export const SEEN_KEEP_SECONDS = 24 * 60 * 60;
+
+/** `key` is "<channel>:<updateId>". The pipeline claims it in its first script (inbound-gate.ts). */
+export const seenKey = (prefix: string, key: string) => `${prefix}seen:${key}`;
 
 export async function claimUpdate(redis: Redis, prefix: string, key: string): Promise<boolean> {
-  return (await redis.set(`${prefix}seen:${key}`, "1", "EX", KEEP_SECONDS, "NX")) === "OK";
+  return (await redis.set(seenKey(prefix, key), "1", "EX", SEEN_KEEP_SECONDS, "NX")) === "OK";
 }

@@ -57,7 +57,10 @@ function loadLocale(locale: Locale, directory: string): LoadedLocale {
 
 export function createI18n(defaultLocale: Locale, directory = join(process.cwd(), "locales")): I18n {
   const loaded = new Map(LOCALES.map((locale) => [locale, loadLocale(locale, directory)]));
-  const t = (locale: Locale, key: string, args?: TextArgs): string => {
+  // A text without arguments is the same every time: formatted once per locale (every menu is
+  // made of such texts, on every message).
+  const plain = new Map(LOCALES.map((locale) => [locale, new Map<string, string>()]));
+  const format = (locale: Locale, key: string, args?: TextArgs): string => {
     const { bundle } = loaded.get(locale) ?? loaded.get(defaultLocale)!;
     const message = bundle.getMessage(key);
     if (!message?.value) {
@@ -65,6 +68,17 @@ export function createI18n(defaultLocale: Locale, directory = join(process.cwd()
       return key;
     }
     return bundle.formatPattern(message.value, args ?? null);
+  };
+  const t = (locale: Locale, key: string, args?: TextArgs): string => {
+    if (args) return format(locale, key, args);
+    const cache = plain.get(locale) ?? plain.get(defaultLocale)!;
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = format(locale, key);
+      // Only keys the locale has: a missing one must not grow the cache.
+      if (text !== key) cache.set(key, text);
+    }
+    return text;
   };
   return {
     defaultLocale,

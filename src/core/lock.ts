@@ -14,7 +14,7 @@ const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call
 // then sent by its SHA (ioredis falls back to the full text after a Redis restart).
 type Releasing = Redis & { choemReleaseLock(key: string, token: string): Promise<number> };
 const registered = new WeakSet<Redis>();
-function release(redis: Redis, key: string, token: string): Promise<number> {
+export function releaseLock(redis: Redis, key: string, token: string): Promise<number> {
   if (!registered.has(redis)) {
     redis.defineCommand("choemReleaseLock", { numberOfKeys: 1, lua: RELEASE });
     registered.add(redis);
@@ -29,23 +29,46 @@ export interface LockOptions {
   waitMs: number;
 }
 
-const DEFAULTS: LockOptions = { holdMs: 30_000, waitMs: 15_000 };
+export const LOCK_DEFAULTS: LockOptions = { holdMs: 30_000, waitMs: 15_000 };
 
 export async function withLock<T>(
   redis: Redis,
   key: string,
   task: () => Promise<T>,
-  options: LockOptions = DEFAULTS,
+  options: LockOptions = LOCK_DEFAULTS,
 ): Promise<T> {
   const token = randomUUID();
-  const deadline = Date.now() + options.waitMs;
+  await waitForLease(key, options.waitMs, async () =>
+    (await acquire(redis, key, token, options.holdMs)) ? true : undefined,
+  );
+  return holding(redis, key, token, task);
+}
+
+/**
+ * Tries `attempt` until it takes the lease (it returns undefined while another holder has it),
+ * backing off from 5 to 100 ms, and gives up with an error after `waitMs`. The pipeline's
+ * attempts also read the chat's state in the same round trip (inbound-gate.ts).
+ */
+export async function waitForLease<T>(
+  key: string,
+  waitMs: number,
+  attempt: () => Promise<T | undefined>,
+  /** The caller's own first try has just found the lease taken: back off before the next. */
+  triedOnce = false,
+): Promise<T> {
+  const deadline = Date.now() + waitMs;
   let delay = 5;
-  while (!(await acquire(redis, key, token, options.holdMs))) {
-    if (Date.now() > deadline) throw new Error(`lock ${key} not acquired in ${options.waitMs} ms`);
+  if (triedOnce) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay *= 2;
+  }
+  for (;;) {
+    const taken = await attempt();
+    if (taken !== undefined) return taken;
+    if (Date.now() > deadline) throw new Error(`lock ${key} not acquired in ${waitMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(delay * 2, 100);
   }
-  return holding(redis, key, token, task);
 }
 
 const acquire = async (redis: Redis, key: string, token: string, holdMs: number) =>
@@ -56,7 +79,7 @@ async function holding<T>(redis: Redis, key: string, token: string, task: () => 
   try {
     return await task();
   } finally {
-    await release(redis, key, token);
+    await releaseLock(redis, key, token);
   }
 }
 
@@ -70,7 +93,11 @@ export interface RecordLock {
   ifFree<T>(record: string, task: () => Promise<T>): Promise<T | undefined>;
 }
 
-export function createRecordLock(redis: Redis, prefix: string, options: LockOptions = DEFAULTS): RecordLock {
+export function createRecordLock(
+  redis: Redis,
+  prefix: string,
+  options: LockOptions = LOCK_DEFAULTS,
+): RecordLock {
   const keyOf = (record: string) => `${prefix}lock:record:${record}`;
   const lock = <T>(record: string, task: () => Promise<T>) => withLock(redis, keyOf(record), task, options);
   return Object.assign(lock, {

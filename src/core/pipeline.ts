@@ -3,17 +3,19 @@
  * handled under the chat's lock with its session, and the replies sent. One boundary catches
  * bugs, logs them with the update id and channel, and says sorry in the person's language.
  */
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import { claimUpdate } from "./dedupe.js";
+import { SEEN_KEEP_SECONDS, seenKey } from "./dedupe.js";
 import { type I18n, type Locale, matchLocale } from "./i18n.js";
-import { withLock } from "./lock.js";
+import { enter, type Held, retake, type TurnKeys } from "./inbound-gate.js";
+import { LOCK_DEFAULTS, releaseLock, waitForLease } from "./lock.js";
 import type { Logger } from "./logger.js";
 import type { ChannelName, InboundMessage, OutboundMessage } from "./messages.js";
 import type { People } from "./person.js";
-import { checkRate, type RateLimit, senderRateKey } from "./rate-limit.js";
+import { type RateLimit, senderRateKey, verdictOf } from "./rate-limit.js";
 import type { Router } from "./router.js";
 import type { ChannelDirectory } from "./sending/channel-registry.js";
-import type { Reachability } from "./sending/reachability.js";
+import { blockedKey, type Reachability } from "./sending/reachability.js";
 import type { Sender } from "./sending/sender.js";
 import type { SessionStore } from "./session-store.js";
 import { normalizeCommand, normalizeInput } from "./text/normalize-input.js";
@@ -48,16 +50,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     await sender.reply({ channel, chatId, locale }, messages);
   }
 
-  async function handleLocked(message: InboundMessage): Promise<void> {
+  async function handleLocked(message: InboundMessage, held: Held): Promise<void> {
     const capabilities = deps.channels.capabilitiesOf(message.channel);
     if (!capabilities) throw new Error(`channel ${message.channel} is not running`);
     const chatKey = `${message.channel}:${message.chatId}`;
     const firstLocale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
-    // Two independent reads, one round trip of waiting instead of two: every message pays it.
-    const [person, session] = await Promise.all([
-      deps.people.identify(message.channel, message.userId, firstLocale),
-      deps.sessions.load(chatKey),
-    ]);
+    // The person's keys were read with the lock (inbound-gate.ts); without them, identify reads.
+    const prefetch = deps.people.prefetch;
+    const person =
+      prefetch && held.person
+        ? await prefetch.identifyFrom(message.channel, message.userId, firstLocale, held.person)
+        : await deps.people.identify(message.channel, message.userId, firstLocale);
+    const session = deps.sessions.parse(held.session);
     const locale = session.locale ?? person.locale;
     const turn: Turn = {
       message,
@@ -70,37 +74,64 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     };
     try {
       await deps.router.handle(turn);
-    } finally {
+    } catch (error) {
       // Save what was understood even if a later step failed: nothing typed is lost. A person
       // just erased has no session to save.
       if (!turn.forgotten) await deps.sessions.save(chatKey, turn.session);
+      throw error;
     }
-    await send(message.channel, message.chatId, turn.locale, turn.replies);
+    // The session's write is sent before the replies and awaited with them: its round trip
+    // overlaps the sending, and what was typed is written even if sending fails.
+    const saved = turn.forgotten ? undefined : deps.sessions.save(chatKey, turn.session);
+    const [wrote, sent] = await Promise.allSettled([
+      saved,
+      send(message.channel, message.chatId, turn.locale, turn.replies),
+    ]);
+    if (wrote.status === "rejected") throw wrote.reason;
+    if (sent.status === "rejected") throw sent.reason;
   }
 
   async function handle(raw: InboundMessage): Promise<void> {
     const message = normalized(raw);
-    const updateKey = `${message.channel}:${message.updateId}`;
-    if (!(await claimUpdate(redis, prefix, updateKey))) {
+    const content = message.content.kind;
+    const chatKey = `${message.channel}:${message.chatId}`;
+    const takeTurn = content !== "blocked" && content !== "unblocked";
+    const turnKeys: TurnKeys = {
+      // One update of a chat at a time, across every instance: Telegram queues button presses
+      // apart from messages, so two updates of one chat can arrive together
+      // (docs/platforms/telegram.md §3).
+      lock: `${prefix}lock:${chatKey}`,
+      session: deps.sessions.keyOf(chatKey),
+      token: randomUUID(),
+      holdMs: LOCK_DEFAULTS.holdMs,
+    };
+    const personKeys = takeTurn ? deps.people.prefetch?.keys(message.channel, message.userId) : undefined;
+    if (personKeys) turnKeys.person = personKeys;
+    // Dedupe, reachability, rate and the chat lock in one round trip (inbound-gate.ts).
+    const entry = await enter(redis, {
+      ...turnKeys,
+      seen: seenKey(prefix, `${message.channel}:${message.updateId}`),
+      seenSeconds: SEEN_KEEP_SECONDS,
+      // Keyed by the sender everywhere, groups included: one noisy member is slowed down, never
+      // the rest of the group, and their allowance is the same wherever they write.
+      ...(isRateCounted(message)
+        ? { rate: { key: senderRateKey(prefix, message.channel, message.userId), ...deps.rateLimit } }
+        : {}),
+      // Anything from the chat but a block, even over the limit, shows it is reachable again.
+      ...(content === "blocked" ? {} : { unblock: { hash: blockedKey(prefix), field: chatKey } }),
+      takeTurn,
+    });
+    if (entry.kind === "duplicate") {
       deps.onOutcome?.(message.channel, "duplicate");
       return;
     }
-    // The rate and reachability are independent: asked together, one round trip of waiting.
-    // A block or unblock is a fact about reachability and nothing else: no turn, no reply.
-    // Anything else from the chat, even over the limit, shows it is reachable again.
-    const content = message.content.kind;
-    const [verdict] = await Promise.all([
-      // Keyed by the sender everywhere, groups included: one noisy member is slowed down, never
-      // the rest of the group, and their allowance is the same wherever they write.
-      isRateCounted(message)
-        ? checkRate(redis, senderRateKey(prefix, message.channel, message.userId), deps.rateLimit)
-        : ("allowed" as const),
-      content === "blocked" ? deps.reachability.markBlocked(message) : deps.reachability.clear(message),
-    ]);
-    if (verdict !== "allowed") {
+    // A block is a fact about reachability and nothing else: no turn, no reply. Rare, so its
+    // own round trip.
+    if (content === "blocked") await deps.reachability.markBlocked(message);
+    if (entry.kind === "over") {
       deps.onOutcome?.(message.channel, "rate-limited");
       // In a group the polite answer would talk over the parents' chat: dropped quietly.
-      if (verdict === "first-over" && message.chatKind === "private") {
+      if (verdictOf(entry.count, deps.rateLimit) === "first-over" && message.chatKind === "private") {
         const locale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
         await send(message.channel, message.chatId, locale, [
           { kind: "text", text: i18n.t(locale, "rate-limited") },
@@ -108,17 +139,22 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }
       return;
     }
-    if (content === "blocked" || content === "unblocked") {
+    if (entry.kind === "no-turn") {
       deps.onOutcome?.(message.channel, "handled");
       return;
     }
     try {
-      // One update of a chat at a time, across every instance: Telegram queues button presses
-      // apart from messages, so two updates of one chat can arrive together
-      // (docs/platforms/telegram.md §3).
-      await withLock(redis, `${prefix}lock:${message.channel}:${message.chatId}`, () =>
-        handleLocked(message),
-      );
+      // Taken in the first round trip unless another update of the chat holds it: then waited
+      // for as withLock() waits, each try reading the chat's state with the lock.
+      const held =
+        entry.kind === "turn"
+          ? entry
+          : await waitForLease(turnKeys.lock, LOCK_DEFAULTS.waitMs, () => retake(redis, turnKeys), true);
+      try {
+        await handleLocked(message, held);
+      } finally {
+        await releaseLock(redis, turnKeys.lock, turnKeys.token);
+      }
       deps.onOutcome?.(message.channel, "handled");
     } catch (error) {
       deps.onOutcome?.(message.channel, "error");

@@ -19,6 +19,11 @@ export async function checkRate(redis: Redis, key: string, limit: RateLimit): Pr
   const [[, count]] = (await redis.multi().incr(key).expire(key, limit.windowSeconds, "NX").exec()) as [
     [null, number],
   ];
+  return verdictOf(count, limit);
+}
+
+/** What a window's count means; the pipeline counts in its own script (inbound-gate.ts). */
+export function verdictOf(count: number, limit: RateLimit): RateVerdict {
   if (count <= limit.max) return "allowed";
   return count === limit.max + 1 ? "first-over" : "over";
 }

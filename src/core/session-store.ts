@@ -15,7 +15,7 @@ import {
   storedDialogState,
   upgrade,
 } from "./dialog/stored-state.js";
-import { LOCALES, type Locale } from "./i18n.js";
+import { isLocale, LOCALES, type Locale } from "./i18n.js";
 import type { ChoiceOption } from "./messages.js";
 
 export interface Session {
@@ -51,16 +51,24 @@ const TTL_SECONDS = 14 * 24 * 60 * 60;
 export interface SessionStore {
   load(chatKey: string): Promise<Session>;
   save(chatKey: string, session: Session): Promise<void>;
+  /**
+   * The Redis key of a chat's session and what its value means, for the pipeline, which reads
+   * it in the round trip that takes the chat lock (inbound-gate.ts).
+   */
+  keyOf(chatKey: string): string;
+  parse(raw: string | null): Session;
 }
 
 /** Where a chat's session lives; erasure deletes it by this name too (forget-chat.ts). */
 export const sessionKey = (prefix: string, chatKey: string) => `${prefix}session:${chatKey}`;
 
 export function createRedisSessionStore(redis: Redis, prefix: string): SessionStore {
+  const parse = (raw: string | null): Session => (raw === null ? {} : readSession(raw));
   return {
+    keyOf: (chatKey) => sessionKey(prefix, chatKey),
+    parse,
     async load(chatKey) {
-      const raw = await redis.get(sessionKey(prefix, chatKey));
-      return raw === null ? {} : readSession(raw);
+      return parse(await redis.get(sessionKey(prefix, chatKey)));
     },
     async save(chatKey, session) {
       const stored = {
@@ -83,6 +91,8 @@ export function readSession(raw: string): Session {
     return { dialogLost: true };
   }
   if (!isRecord(json)) return { dialogLost: true };
+  const plain = plainSession(json);
+  if (plain) return plain;
   // Every field falls back on its own, so this parse does not fail; if it did, nothing is kept.
   const parsed = sessionSchema.safeParse(upgrade(json, MIGRATIONS));
   if (!parsed.success) return { dialogLost: true };
@@ -93,5 +103,32 @@ export function readSession(raw: string): Session {
   const dialog = rawDialog === undefined ? undefined : readDialogState(rawDialog);
   if (dialog) session.dialog = dialog;
   else if (rawDialog !== undefined || fields.dialogLost) session.dialogLost = true;
+  return session;
+}
+
+/**
+ * The common case read without zod, every message pays it: a current session with no form in
+ * progress and fields that are all well formed. The same result as the schema's; anything else
+ * (an older version, a form, a field out of shape) is undefined and goes through the schema.
+ */
+function plainSession(json: Record<string, unknown>): Session | undefined {
+  if (json.v !== SESSION_VERSION || json.dialog !== undefined || json.dialogLost !== undefined)
+    return undefined;
+  const session: Session = {};
+  const { locale, menu } = json;
+  if (locale !== undefined) {
+    if (!isLocale(locale)) return undefined;
+    session.locale = locale;
+  }
+  if (menu !== undefined) {
+    if (!Array.isArray(menu)) return undefined;
+    const options: ChoiceOption[] = [];
+    for (const option of menu) {
+      if (!isRecord(option) || typeof option.value !== "string" || typeof option.label !== "string")
+        return undefined;
+      options.push({ value: option.value, label: option.label });
+    }
+    session.menu = options;
+  }
   return session;
 }

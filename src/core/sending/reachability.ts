@@ -22,8 +22,11 @@ export interface Reachability {
 
 export const chatKeyOf = (chat: ChatRef) => `${chat.channel}:${chat.chatId}`;
 
+/** The hash; the pipeline's first script clears a chat's field in it too (inbound-gate.ts). */
+export const blockedKey = (prefix: string) => `${prefix}blocked`;
+
 export function createReachability(redis: Redis, prefix: string): Reachability {
-  const hash = `${prefix}blocked`;
+  const hash = blockedKey(prefix);
   return {
     isBlocked: async (chat) => (await redis.hexists(hash, chatKeyOf(chat))) === 1,
     async blockedAmong(chats) {

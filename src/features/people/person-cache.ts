@@ -10,7 +10,7 @@
  */
 import type { Locale } from "../../core/i18n.js";
 import type { ChannelName } from "../../core/messages.js";
-import type { Person, Role } from "../../core/person.js";
+import type { Person, PersonKeys, Role } from "../../core/person.js";
 import type { Redis } from "../../storage/redis.js";
 
 export interface CachedPerson {
@@ -34,7 +34,21 @@ export function createPersonCache(redis: Redis, prefix: string) {
   const keyOf = (who: Who) => `${prefix}person:${who.channel}:${who.userId}`;
   const seenKeyOf = (who: Who) => `${prefix}person-seen:${who.channel}:${who.userId}`;
 
+  /** The cached person from the record key's value: undefined on a miss or a tombstone. */
+  const parse = (raw: string | null | undefined): CachedPerson | undefined =>
+    typeof raw === "string" && raw !== TOMBSTONE ? (JSON.parse(raw) as CachedPerson) : undefined;
+
   return {
+    /**
+     * What read() reads, for a caller reading it in its own round trip (the pipeline, with the
+     * chat lock): GET `record`, and `SET seen 1 EX seenSeconds NX`.
+     */
+    keys: (channel: ChannelName, userId: string): PersonKeys => ({
+      record: keyOf({ channel, userId }),
+      seen: seenKeyOf({ channel, userId }),
+      seenSeconds: SEEN_EVERY_SECONDS,
+    }),
+    parse,
     /** The cached person (undefined on a miss) and whether this message should note `lastSeenAt`. */
     async read(channel: ChannelName, userId: string) {
       const who = { channel, userId };
@@ -45,9 +59,7 @@ export function createPersonCache(redis: Redis, prefix: string) {
         .exec();
       const raw = results?.[0]?.[1];
       const seenDue = results?.[1]?.[1] === "OK";
-      const cached =
-        typeof raw === "string" && raw !== TOMBSTONE ? (JSON.parse(raw) as CachedPerson) : undefined;
-      return { cached, seenDue };
+      return { cached: parse(raw as string | null | undefined), seenDue };
     },
     async fill(person: CachedPerson): Promise<void> {
       await redis.set(keyOf(person), JSON.stringify(person), "EX", KEEP_SECONDS, "NX");

@@ -9,7 +9,7 @@ import type { Connection } from "mongoose";
 import type { AdminId } from "../../config.js";
 import type { Locale } from "../../core/i18n.js";
 import type { ChannelName } from "../../core/messages.js";
-import type { Person, Role } from "../../core/person.js";
+import type { Person, PersonPrefetch, Role } from "../../core/person.js";
 import type { Redis } from "../../storage/redis.js";
 import { asDuplicateKey } from "../../storage/unique-insert.js";
 import { type PersonRecord, personModel } from "./model.js";
@@ -17,6 +17,7 @@ import { type CachedPerson, createPersonCache } from "./person-cache.js";
 
 export interface PeopleService {
   identify(channel: ChannelName, userId: string, firstLocale: Locale): Promise<Person>;
+  prefetch: PersonPrefetch;
   setLocale(person: Person, locale: Locale): Promise<void>;
   addRole(person: Pick<Person, "channel" | "userId">, role: Role): Promise<void>;
   removeRole(person: Pick<Person, "channel" | "userId">, role: Role): Promise<void>;
@@ -81,16 +82,32 @@ export function createPeopleService(stores: PeopleStores, adminIds: AdminId[]): 
     }
   }
 
+  /** The person, given what the cache held: MongoDB is read only on a miss. */
+  async function identified(
+    channel: ChannelName,
+    userId: string,
+    firstLocale: Locale,
+    cached: CachedPerson | undefined,
+    seenDue: boolean,
+  ): Promise<Person> {
+    if (cached) {
+      if (seenDue) await People.updateOne({ channel, userId }, { $set: { lastSeenAt: new Date() } });
+      return toPerson(cached);
+    }
+    const record = await fromMongo(channel, userId, firstLocale);
+    await cache.fill(record);
+    return toPerson(record);
+  }
+
   return {
     async identify(channel, userId, firstLocale) {
       const { cached, seenDue } = await cache.read(channel, userId);
-      if (cached) {
-        if (seenDue) await People.updateOne({ channel, userId }, { $set: { lastSeenAt: new Date() } });
-        return toPerson(cached);
-      }
-      const record = await fromMongo(channel, userId, firstLocale);
-      await cache.fill(record);
-      return toPerson(record);
+      return identified(channel, userId, firstLocale, cached, seenDue);
+    },
+    prefetch: {
+      keys: cache.keys,
+      identifyFrom: (channel, userId, firstLocale, read) =>
+        identified(channel, userId, firstLocale, cache.parse(read.raw), read.seenDue),
     },
     async setLocale(person, locale) {
       await People.updateOne(keyOf(person), { $set: { locale } });
