@@ -121,6 +121,9 @@ export function createRouter(deps: RouterDeps): Router {
           turn.session.dialog = undefined;
           say(turn, turn.t("dialog-cancelled"));
         } else if (!formGone) say(turn, turn.t("nothing-to-cancel"));
+        // What they can do next, as buttons or numbered lines, rather than a command to type;
+        // in a group the menu would talk over the parents.
+        if (turn.message.chatKind === "private") await tools.showMenu(turn, "menu-after-form");
         return;
       case "ngonngu":
       case "language":
@@ -179,7 +182,12 @@ export function createRouter(deps: RouterDeps): Router {
     const menuPick = content.kind === "choice" ? undefined : matchChoice(content, turn.session.menu ?? []);
     const pressed = content.kind === "choice" ? content.value : undefined;
     if (pressed && !pressed.startsWith("nav:") && (await choice(turn, pressed))) return;
-    if (await dialogs.handle(turn)) return;
+    const hadForm = Boolean(turn.session.dialog);
+    if (await dialogs.handle(turn)) {
+      // The form ended (completed, cancelled, declined): offer what comes next.
+      if (hadForm && !turn.session.dialog && !turn.forgotten) await tools.showMenu(turn, "menu-after-form");
+      return;
+    }
     if (menuPick && (await choice(turn, menuPick.value))) return;
     if (!pressed) for (const feature of features) if (await feature.onContent?.(turn, tools)) return;
 
