@@ -183,9 +183,15 @@ export function createRouter(deps: RouterDeps): Router {
     const pressed = content.kind === "choice" ? content.value : undefined;
     if (pressed && !pressed.startsWith("nav:") && (await choice(turn, pressed))) return;
     const hadForm = Boolean(turn.session.dialog);
+    const repliedBefore = turn.replies.length;
     if (await dialogs.handle(turn)) {
-      // The form ended (completed, cancelled, declined): offer what comes next.
-      if (hadForm && !turn.session.dialog && !turn.forgotten) await tools.showMenu(turn, "menu-after-form");
+      // The form ended (completed, cancelled, declined): offer what comes next, unless its last
+      // answer already offers the next step ("catch up on lessons").
+      const offersNext = turn.replies
+        .slice(repliedBefore)
+        .some((reply) => reply.kind !== "link" && (reply.choices?.length ?? 0) > 0);
+      const ended = hadForm && !turn.session.dialog && !turn.forgotten;
+      if (ended && !offersNext) await tools.showMenu(turn, "menu-after-form");
       return;
     }
     if (menuPick && (await choice(turn, menuPick.value))) return;
