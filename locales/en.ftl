@@ -48,6 +48,7 @@ nav-cancel = ✖️ Cancel
 nav-skip = Skip
 nav-done = ✅ Done
 nav-confirm = ✅ Confirm
+nav-edit = ✏️ Change: { $field }
 dialog-summary-intro = Please check this for ChoEm:
 dialog-multi-hint = (You can choose several; press “Done” when finished. On Zalo, type the numbers separated by commas, e.g. 1, 3.)
 dialog-typed-nav = (Type “back” to change the previous answer, or “cancel” to stop.)

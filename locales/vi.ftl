@@ -48,6 +48,7 @@ nav-cancel = ✖️ Huỷ
 nav-skip = Bỏ qua
 nav-done = ✅ Xong
 nav-confirm = ✅ Xác nhận
+nav-edit = ✏️ Sửa: { $field }
 dialog-summary-intro = Bạn kiểm tra lại giúp ChoEm nhé:
 dialog-multi-hint = (Chọn được nhiều mục; chọn xong thì bấm “Xong”. Trên Zalo, gõ các số cách nhau bởi dấu phẩy, ví dụ: 1, 3.)
 dialog-typed-nav = (Gõ “quay lại” để sửa câu trước, hoặc “huỷ” để dừng.)

@@ -98,7 +98,14 @@ describe("the dialog engine through the pipeline", () => {
     const summary = await h.say("0912.345.678", chat);
     expect(h.texts(summary)).toContain("Con tôi học lớp 6 chưa có máy");
     expect(h.texts(summary)).toContain("Xin máy tính");
-    expect(choicesOf(lastOf(summary))).toEqual(["nav:confirm", "nav:back", "nav:cancel"]);
+    expect(choicesOf(lastOf(summary))).toEqual([
+      "nav:confirm",
+      "nav:edit:topic",
+      "nav:edit:question",
+      "nav:edit:phone",
+      "nav:back",
+      "nav:cancel",
+    ]);
 
     const done = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, chat));
     expect(done).toMatch(/Mã câu hỏi của bạn: HT-[A-Z0-9]{6}/);

@@ -5,6 +5,7 @@
  */
 import type { ChoiceOption } from "../messages.js";
 import { layoutChoices, say, type Turn } from "../turn.js";
+import { editOptions } from "./edit-step.js";
 import { CONFIRM_STEP, type DialogState, type FormDefinition, type StepContext } from "./form.js";
 import { NAV } from "./navigation.js";
 import { YES_WORDS } from "./option-words.js";
@@ -40,7 +41,10 @@ export async function askStep(
           .filter((step) => step.id in display && !step.hideInSummary)
           .map((step) => `• ${turn.t(`${form.id}-${step.id}-label`)}: ${display[step.id]}`)
           .join("\n");
-    state.offered = nav([{ value: NAV.confirm, label: turn.t("nav-confirm"), synonymsKey: YES_WORDS }]);
+    state.offered = nav([
+      { value: NAV.confirm, label: turn.t("nav-confirm"), synonymsKey: YES_WORDS },
+      ...editOptions(form, state, turn.t),
+    ]);
     if (brief) say(turn, brief.text);
     say(turn, `${turn.t("dialog-summary-intro")}\n\n${summary}`, layoutChoices(state.offered));
     return;

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { say, type Turn } from "../turn.js";
 import { askStep, type Brief, stepContext } from "./ask.js";
+import { EDIT_PREFIX, reopenStep } from "./edit-step.js";
 import {
   CONFIRM_STEP,
   type DialogState,
@@ -102,6 +103,13 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
         forget(state, previous);
         state.picks = undefined;
       }
+      await ask(turn, form, state);
+      return true;
+    }
+    if (
+      navigation?.startsWith(EDIT_PREFIX) &&
+      reopenStep(form, state, navigation.slice(EDIT_PREFIX.length))
+    ) {
       await ask(turn, form, state);
       return true;
     }

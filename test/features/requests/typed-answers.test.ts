@@ -136,6 +136,27 @@ describe("typed answers in the request forms", () => {
     expect(h.texts(await h.say("1", chat))).toContain("Con học lớp nào");
   });
 
+  it("changes one answer from the summary and comes back to it with the others kept", async () => {
+    const h = harness();
+    const chat = "ta-edit";
+    await upToDevice(h, chat);
+    await h.say("laptop", chat);
+    await h.say("1", chat);
+    const summary = lastOf(await h.say("0912 345 671", chat));
+    expect(h.texts([summary!])).toContain("• Lớp: lớp 6");
+    const editGrade = choicesOf(summary).indexOf("nav:edit:grade") + 1;
+    expect(editGrade).toBeGreaterThan(1);
+    expect(h.texts(await h.say(String(editGrade), chat))).toContain("Con đang học lớp mấy");
+    const back = h.texts(await h.say("7", chat));
+    expect(back).toContain("kiểm tra lại");
+    expect(back).toContain("• Lớp: 7");
+    expect(back).toContain("Thiết bị cần: Máy tính xách tay");
+    expect(back).toContain("Họ tên con: Nguyễn Thị Hà");
+    await h.say("ok", chat);
+    const filed = await requestModel(mongo).findOne({ chatId: chat }).lean();
+    expect(filed).toMatchObject({ grade: 7, device: "laptop" });
+  });
+
   it("shows the menu after a form is cancelled and after it is filed", async () => {
     const h = harness();
     const cancelled = await (async () => {
