@@ -3,7 +3,7 @@
  * form in progress, or something to kindly explain. Features plug in through feature.ts.
  */
 import { createDialogEngine, type DialogEngine } from "./dialog/engine.js";
-import { matchChoice } from "./dialog/match-choice.js";
+import { matchMenu } from "./dialog/match-choice.js";
 import { NAV } from "./dialog/navigation.js";
 import type { Feature, MenuEntry, Tools } from "./feature.js";
 import { continuationPayload, continuedCommand, GROUP_BUILT_INS } from "./group-guard.js";
@@ -179,7 +179,7 @@ export function createRouter(deps: RouterDeps): Router {
       return tools.showMenu(turn);
     }
 
-    const menuPick = content.kind === "choice" ? undefined : matchChoice(content, turn.session.menu ?? []);
+    const menuPick = matchMenu(content, turn.session.menu ?? []);
     const pressed = content.kind === "choice" ? content.value : undefined;
     if (pressed && !pressed.startsWith("nav:") && (await choice(turn, pressed))) return;
     const hadForm = Boolean(turn.session.dialog);

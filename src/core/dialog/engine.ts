@@ -18,7 +18,7 @@ import {
 } from "./form.js";
 import { matchChoice } from "./match-choice.js";
 import { NAV, typedNavigation } from "./navigation.js";
-import { optionWords } from "./option-words.js";
+import { isTypedNo, optionWords } from "./option-words.js";
 import { readAnswer } from "./read-answer.js";
 import { type Reconciled, reconcile } from "./reconcile.js";
 
@@ -113,7 +113,10 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
       await ask(turn, form, state);
       return true;
     }
-    if (state.stepId === CONFIRM_STEP) return confirm(turn, form, state, navigation === NAV.confirm);
+    if (state.stepId === CONFIRM_STEP) {
+      const typedNo = content.kind === "text" && isTypedNo(content.text, turn.t);
+      return confirm(turn, form, state, navigation === NAV.confirm && !typedNo);
+    }
 
     const step = current!;
     if (navigation === NAV.skip && step.optional)

@@ -42,7 +42,22 @@ export function matchChoice(
   return match.kind === "one" ? match.option : undefined;
 }
 
-export function matchTyped(text: string, offered: ChoiceOption[], wordsOf = noWords): ChoiceMatch {
+/**
+ * A pick from the main menu: a number, the label, or the start of its words, never a label
+ * inside a sentence, since outside a form a sentence is usually a message (a teacher's lesson).
+ */
+export function matchMenu(content: InboundContent, menu: ChoiceOption[]): ChoiceOption | undefined {
+  if (content.kind !== "text") return undefined;
+  const match = matchTyped(content.text, menu, noWords, { inside: false });
+  return match.kind === "one" ? match.option : undefined;
+}
+
+export function matchTyped(
+  text: string,
+  offered: ChoiceOption[],
+  wordsOf = noWords,
+  { inside = true }: { inside?: boolean } = {},
+): ChoiceMatch {
   const typed = fold(asciiDigits(text));
   if (typed === "") return NONE;
   const number = typed.match(/^(?:so|chon|muc|number|option)? ?(\d{1,2})$/);
@@ -59,7 +74,7 @@ export function matchTyped(text: string, offered: ChoiceOption[], wordsOf = noWo
   if (exact.length > 0) return settle(exact.map((p) => p.option));
 
   // Inside a short answer the longest phrase wins, so "không đồng ý" beats "đồng ý".
-  if (typed.split(" ").length <= MAX_WORDS_AROUND) {
+  if (inside && typed.split(" ").length <= MAX_WORDS_AROUND) {
     const padded = ` ${typed} `;
     const lengths = phrases.map((p) =>
       Math.max(

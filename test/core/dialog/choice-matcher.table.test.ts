@@ -11,6 +11,7 @@ import { matchList, readChoice } from "../../../src/core/dialog/match-choice.js"
 import { optionWords } from "../../../src/core/dialog/option-words.js";
 import { createI18n, type Locale } from "../../../src/core/i18n.js";
 import type { ChoiceOption } from "../../../src/core/messages.js";
+import type { Person } from "../../../src/core/person.js";
 import { pledgeForm } from "../../../src/features/pledges/pledge.form.js";
 import { connectivityForm } from "../../../src/features/requests/connectivity.form.js";
 import { deviceForm } from "../../../src/features/requests/device.form.js";
@@ -150,7 +151,7 @@ async function optionsOf(
     throw new Error(`${where} is not a choice step`);
   }
   const t = i18n.translator(locale);
-  const person = { id: "p", channel: "telegram", userId: "u", roles: [], locale } as never;
+  const person: Person = { id: "p", channel: "zalo", userId: "u", roles: ["parent"], locale };
   const options = await step.input.options({ values: {}, t, locale, person });
   return { options, multi: step.input.kind === "multi-choice" };
 }

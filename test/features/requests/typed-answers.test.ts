@@ -152,6 +152,9 @@ describe("typed answers in the request forms", () => {
     expect(back).toContain("• Lớp: 7");
     expect(back).toContain("Thiết bị cần: Máy tính xách tay");
     expect(back).toContain("Họ tên con: Nguyễn Thị Hà");
+    // A typed no at the summary is not read as the yes inside it.
+    expect(h.texts(await h.say("không đồng ý", chat))).toContain("chọn “Xác nhận” để gửi");
+    expect(await requestModel(mongo).countDocuments({ chatId: chat })).toBe(0);
     await h.say("ok", chat);
     const filed = await requestModel(mongo).findOne({ chatId: chat }).lean();
     expect(filed).toMatchObject({ grade: 7, device: "laptop" });
