@@ -10,10 +10,11 @@ import { CONFIRM_STEP, type DialogState, type FormDefinition } from "./form.js";
 
 export const EDIT_PREFIX = "nav:edit:";
 
-/** One "✏️ Sửa: <field>" per answer shown in the default summary that has a label. */
+/**
+ * One "✏️ Sửa: <field>" per answer given that has a label (`<form>-<step>-label`): a form whose
+ * summary is its own and names no step (a lesson's classes) offers none.
+ */
 export function editOptions(form: FormDefinition, state: DialogState, t: Translate): ChoiceOption[] {
-  // A form with a summary of its own has no per-step labels to name the fields by.
-  if (form.summary) return [];
   return form.steps
     .filter((step) => Object.hasOwn(state.display, step.id) && !step.hideInSummary)
     .flatMap((step) => {
