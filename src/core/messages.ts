@@ -65,6 +65,11 @@ export interface ChoiceOption {
   /** Short ASCII id, at most 48 bytes: it travels as Telegram callback data. */
   value: string;
   label: string;
+  /**
+   * Locale key of the option's other words, comma-separated ("laptop, notebook"), that a typed
+   * answer may use for it; translators own them (src/core/dialog/match-choice.ts).
+   */
+  synonymsKey?: string;
 }
 
 export type MediaSource =

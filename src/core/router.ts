@@ -3,7 +3,7 @@
  * form in progress, or something to kindly explain. Features plug in through feature.ts.
  */
 import { createDialogEngine, type DialogEngine } from "./dialog/engine.js";
-import { matchChoice } from "./dialog/match-choice.js";
+import { matchMenu } from "./dialog/match-choice.js";
 import { NAV } from "./dialog/navigation.js";
 import type { Feature, MenuEntry, Tools } from "./feature.js";
 import { continuationPayload, continuedCommand, GROUP_BUILT_INS } from "./group-guard.js";
@@ -121,6 +121,9 @@ export function createRouter(deps: RouterDeps): Router {
           turn.session.dialog = undefined;
           say(turn, turn.t("dialog-cancelled"));
         } else if (!formGone) say(turn, turn.t("nothing-to-cancel"));
+        // What they can do next, as buttons or numbered lines, rather than a command to type;
+        // in a group the menu would talk over the parents.
+        if (turn.message.chatKind === "private") await tools.showMenu(turn, "menu-after-form");
         return;
       case "ngonngu":
       case "language":
@@ -176,10 +179,21 @@ export function createRouter(deps: RouterDeps): Router {
       return tools.showMenu(turn);
     }
 
-    const menuPick = content.kind === "choice" ? undefined : matchChoice(content, turn.session.menu ?? []);
+    const menuPick = matchMenu(content, turn.session.menu ?? []);
     const pressed = content.kind === "choice" ? content.value : undefined;
     if (pressed && !pressed.startsWith("nav:") && (await choice(turn, pressed))) return;
-    if (await dialogs.handle(turn)) return;
+    const hadForm = Boolean(turn.session.dialog);
+    const repliedBefore = turn.replies.length;
+    if (await dialogs.handle(turn)) {
+      // The form ended (completed, cancelled, declined): offer what comes next, unless its last
+      // answer already offers the next step ("catch up on lessons").
+      const offersNext = turn.replies
+        .slice(repliedBefore)
+        .some((reply) => reply.kind !== "link" && (reply.choices?.length ?? 0) > 0);
+      const ended = hadForm && !turn.session.dialog && !turn.forgotten;
+      if (ended && !offersNext) await tools.showMenu(turn, "menu-after-form");
+      return;
+    }
     if (menuPick && (await choice(turn, menuPick.value))) return;
     if (!pressed) for (const feature of features) if (await feature.onContent?.(turn, tools)) return;
 

@@ -24,11 +24,15 @@ export function say(turn: Turn, text: string, choices?: ChoiceOption[][]): void 
   turn.replies.push(choices && choices.length > 0 ? { kind: "text", text, choices } : { kind: "text", text });
 }
 
-/** Rows of buttons: short labels two to a row, long ones alone, so they stay readable on a phone. */
+/**
+ * Rows of buttons: short labels two to a row, long ones alone, so they stay readable on a phone.
+ * Only value and label go out: an option's synonyms are for reading answers, not for platforms.
+ */
 export function layoutChoices(options: ChoiceOption[], perRow = 2): ChoiceOption[][] {
   const rows: ChoiceOption[][] = [];
   let row: ChoiceOption[] = [];
-  for (const option of options) {
+  for (const { value, label } of options) {
+    const option = { value, label };
     const long = option.label.length > 18;
     if (long || row.length >= perRow) {
       if (row.length > 0) rows.push(row);

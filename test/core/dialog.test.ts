@@ -88,7 +88,7 @@ describe("the dialog engine through the pipeline", () => {
       "Bạn muốn hỏi về việc gì?",
     );
     expect(h.texts(await h.say({ kind: "text", text: "mua vé máy bay" }, chat))).toContain(
-      "Bạn vui lòng chọn một trong các lựa chọn",
+      "Xin chọn một trong các lựa chọn",
     );
     expect(h.texts(await h.say({ kind: "choice", value: "device" }, chat))).toContain("Bạn viết câu hỏi");
     expect(h.texts(await h.say("😀😀😀😀😀", chat))).toContain("ChoEm cần câu trả lời bằng chữ");
@@ -98,7 +98,14 @@ describe("the dialog engine through the pipeline", () => {
     const summary = await h.say("0912.345.678", chat);
     expect(h.texts(summary)).toContain("Con tôi học lớp 6 chưa có máy");
     expect(h.texts(summary)).toContain("Xin máy tính");
-    expect(choicesOf(lastOf(summary))).toEqual(["nav:confirm", "nav:back", "nav:cancel"]);
+    expect(choicesOf(lastOf(summary))).toEqual([
+      "nav:confirm",
+      "nav:edit:topic",
+      "nav:edit:question",
+      "nav:edit:phone",
+      "nav:back",
+      "nav:cancel",
+    ]);
 
     const done = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, chat));
     expect(done).toMatch(/Mã câu hỏi của bạn: HT-[A-Z0-9]{6}/);
@@ -134,7 +141,7 @@ describe("the dialog engine through the pipeline", () => {
     const h = harness(NUMBERED);
     const chat = "2003";
     await h.say("/survey", chat);
-    expect(h.texts(await h.say("1, 9", chat))).toContain("Bạn vui lòng chọn trong danh sách");
+    expect(h.texts(await h.say("1, 9", chat))).toContain("Xin chọn trong danh sách");
     expect(h.texts(await h.say("1, 2", chat))).toContain("Bạn viết câu hỏi");
     await h.say("abc", chat);
     expect(h.texts(await h.say("ba", chat))).toContain("Câu trả lời chưa đúng dạng");
@@ -250,7 +257,7 @@ describe("the dialog engine through the pipeline", () => {
     expect(h.texts(await h.say({ kind: "unsupported", what: "sticker" }, "2011"))).toContain("nhãn dán");
     await h.say("/hoicanbo", "2011");
     const photo = { kind: "photo" as const, file: { channel: "telegram" as const, fileId: "f1" } };
-    expect(h.texts(await h.say(photo, "2011"))).toContain("Bạn vui lòng chọn một trong các lựa chọn");
+    expect(h.texts(await h.say(photo, "2011"))).toContain("Xin chọn một trong các lựa chọn");
   });
 });
 

@@ -13,7 +13,7 @@ import { type FakeTelegramApi, telegramUpdate } from "../fakes/telegram-api.js";
 import { type TelegramDriver, telegramDriver } from "../helpers/channel-drivers.js";
 import { type PlatformApp, startPlatformApp, TELEGRAM_SECRET } from "../helpers/platform-app.js";
 
-const CHOOSE = "Bạn vui lòng chọn một trong các lựa chọn";
+const CHOOSE = "Xin chọn một trong các lựa chọn";
 const BUILT_INS = ["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty", "prototype"];
 
 describe("input rules", () => {

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { ChoiceOption } from "../messages.js";
-import { fold } from "../text/fold.js";
-import { layoutChoices, say, type Turn } from "../turn.js";
+import { say, type Turn } from "../turn.js";
+import { askStep, type Brief, stepContext } from "./ask.js";
+import { EDIT_PREFIX, reopenStep } from "./edit-step.js";
 import {
   CONFIRM_STEP,
   type DialogState,
@@ -18,6 +18,7 @@ import {
 } from "./form.js";
 import { matchChoice } from "./match-choice.js";
 import { NAV, typedNavigation } from "./navigation.js";
+import { isTypedNo, optionWords } from "./option-words.js";
 import { readAnswer } from "./read-answer.js";
 import { type Reconciled, reconcile } from "./reconcile.js";
 
@@ -41,12 +42,7 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
   // This process's forms do not change: a state it checked once needs no second check.
   const run = randomUUID();
 
-  const context = (turn: Turn, state: DialogState): StepContext => ({
-    values: state.values,
-    t: turn.t,
-    locale: turn.locale,
-    person: turn.person,
-  });
+  const context = (turn: Turn, state: DialogState): StepContext => stepContext(turn, state);
 
   /**
    * The step to ask after `after`. Answers kept through an update (reconcile.ts) may lie ahead:
@@ -74,59 +70,8 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     return outcome;
   }
 
-  async function ask(turn: Turn, form: FormDefinition, state: DialogState): Promise<void> {
-    const nav = (extra: ChoiceOption[] = []) => [
-      ...extra,
-      ...(state.history.length > 0 ? [{ value: NAV.back, label: turn.t("nav-back") }] : []),
-      { value: NAV.cancel, label: turn.t("nav-cancel") },
-    ];
-    if (state.stepId === CONFIRM_STEP) {
-      const display = state.display;
-      const summary = form.summary
-        ? form.summary({ ...context(turn, state), display })
-        : form.steps
-            .filter((step) => step.id in display && !step.hideInSummary)
-            .map((step) => `• ${turn.t(`${form.id}-${step.id}-label`)}: ${display[step.id]}`)
-            .join("\n");
-      state.offered = nav([{ value: NAV.confirm, label: turn.t("nav-confirm") }]);
-      say(turn, `${turn.t("dialog-summary-intro")}\n\n${summary}`, layoutChoices(state.offered));
-      return;
-    }
-    const step = stepById(form, state.stepId);
-    const prompt = typeof step.prompt === "string" ? { key: step.prompt } : step.prompt(context(turn, state));
-    const text = turn.t(prompt.key, prompt.args);
-    const skip = step.optional ? [{ value: NAV.skip, label: turn.t("nav-skip") }] : [];
-    if (step.input.kind === "choice" || step.input.kind === "multi-choice") {
-      const options = await step.input.options(context(turn, state));
-      const picks = new Set(state.picks ?? []);
-      const marked = options.map((o) => (picks.has(o.value) ? { ...o, label: `✓ ${o.label}` } : o));
-      const done = step.input.kind === "multi-choice" ? [{ value: NAV.done, label: turn.t("nav-done") }] : [];
-      state.offered = [...marked, ...done, ...skip, ...nav()];
-      const hint = step.input.kind === "multi-choice" ? `\n\n${turn.t("dialog-multi-hint")}` : "";
-      say(turn, text + hint, [
-        ...layoutChoices([...marked, ...done]),
-        ...layoutChoices([...skip, ...nav()], 3),
-      ]);
-      return;
-    }
-    // Free text: numbers typed are answers, not options, so without buttons navigation is a typed word.
-    state.offered = turn.capabilities.buttons ? [...skip, ...nav()] : [];
-    const navHint = turn.capabilities.buttons
-      ? ""
-      : `\n\n${turn.t(step.optional ? "dialog-typed-nav-skip" : "dialog-typed-nav")}`;
-    if (step.input.kind === "phone") {
-      // Next to a share-phone button, Telegram's keyboard sends labels back as typed text:
-      // typedNavigation() reads "⬅️ Quay lại" as back all the same.
-      turn.replies.push({
-        kind: "text",
-        text: text + navHint,
-        requestPhone: turn.capabilities.requestPhone,
-        choices: layoutChoices(state.offered, 3),
-      });
-      return;
-    }
-    say(turn, text + navHint, layoutChoices(state.offered, 3));
-  }
+  const ask = (turn: Turn, form: FormDefinition, state: DialogState, brief?: Brief) =>
+    askStep(turn, form, state, brief);
 
   async function handle(turn: Turn): Promise<boolean> {
     const state = turn.session.dialog;
@@ -144,7 +89,9 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     // Where options are listed, "3" may mean the third line even if it is "Cancel"; in free text it is an answer.
     const listsOptions = !current || current.input.kind === "choice" || current.input.kind === "multi-choice";
     const picked =
-      content.kind === "choice" || listsOptions ? matchChoice(content, state.offered)?.value : undefined;
+      content.kind === "choice" || listsOptions
+        ? matchChoice(content, state.offered, optionWords(turn.t))?.value
+        : undefined;
     const typedNav = content.kind === "text" ? typedNavigation(content.text) : undefined;
     const navigation = picked?.startsWith("nav:") ? picked : typedNav;
 
@@ -159,20 +106,42 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
       await ask(turn, form, state);
       return true;
     }
-    if (state.stepId === CONFIRM_STEP)
-      return confirm(turn, form, state, navigation === NAV.confirm || isYes(turn));
+    if (
+      navigation?.startsWith(EDIT_PREFIX) &&
+      reopenStep(form, state, navigation.slice(EDIT_PREFIX.length))
+    ) {
+      await ask(turn, form, state);
+      return true;
+    }
+    if (state.stepId === CONFIRM_STEP) {
+      const typedNo = content.kind === "text" && isTypedNo(content.text, turn.t);
+      return confirm(turn, form, state, navigation === NAV.confirm && !typedNo);
+    }
 
     const step = current!;
     if (navigation === NAV.skip && step.optional)
       return advance(turn, form, state, step, undefined, turn.t("dialog-skipped"));
-    const answer = await readAnswer(step, state, turn, navigation);
+    const answer = await readAnswer(form, step, state, turn, navigation);
     if (answer.kind === "again") {
       await ask(turn, form, state);
       return true;
     }
-    if (answer.kind === "invalid") {
-      say(turn, turn.t(answer.reason, answer.args));
+    if (answer.kind === "retyped") {
+      state.values[answer.stepId] = answer.value;
+      state.display[answer.stepId] = answer.display;
       await ask(turn, form, state);
+      return true;
+    }
+    if (answer.kind === "ambiguous") {
+      const labels = answer.options.map((option) => `“${option.label}”`).join(", ");
+      await ask(turn, form, state, {
+        text: turn.t("dialog-which-one", { options: labels }),
+        only: answer.options,
+      });
+      return true;
+    }
+    if (answer.kind === "invalid") {
+      await ask(turn, form, state, { text: turn.t(answer.reason, answer.args) });
       return true;
     }
     return advance(turn, form, state, step, answer.value, answer.display);
@@ -244,14 +213,6 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
   function isTypedCancel(turn: Turn): boolean {
     const content = turn.message.content;
     return content.kind === "text" && typedNavigation(content.text) === NAV.cancel;
-  }
-
-  function isYes(turn: Turn): boolean {
-    const content = turn.message.content;
-    return (
-      content.kind === "text" &&
-      ["xac nhan", "dong y", "co", "ok", "yes", "confirm"].includes(fold(content.text))
-    );
   }
 
   return {

@@ -17,13 +17,23 @@ export interface StepContext {
   person: Person;
 }
 
-export type Prompt = string | ((ctx: StepContext) => { key: string; args?: TextArgs });
+/** A choice step's prompt sees its options, so it can say when a search found nothing. */
+export type PromptContext = StepContext & { options: readonly ChoiceOption[] };
+export type Prompt = string | ((ctx: PromptContext) => { key: string; args?: TextArgs });
 export type OptionsSource = (ctx: StepContext) => ChoiceOption[] | Promise<ChoiceOption[]>;
 
 /** What a step accepts. Schemas turn the person's text into a value; their messages are locale keys. */
 export type StepInput =
   | { kind: "text"; schema: z.ZodType<unknown, string> }
-  | { kind: "choice"; options: OptionsSource }
+  | {
+      kind: "choice";
+      options: OptionsSource;
+      /**
+       * An earlier text step whose answer a typed reply that is no option replaces, before the
+       * options are listed again: a parent who sees no school in the list types its name anew.
+       */
+      retypes?: string;
+    }
   | { kind: "multi-choice"; options: OptionsSource; min?: number }
   /** A phone number typed, or shared with the platform's button; schema validates the digits. */
   | { kind: "phone"; schema: z.ZodType<unknown, string> };

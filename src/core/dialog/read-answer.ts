@@ -6,17 +6,23 @@ import type { TextArgs } from "../i18n.js";
 import type { ChoiceOption } from "../messages.js";
 import { formatPhone } from "../text/parse-phone.js";
 import type { Turn } from "../turn.js";
-import type { DialogState, FormStep } from "./form.js";
-import { matchChoice, matchNumbers } from "./match-choice.js";
+import type { DialogState, FormDefinition, FormStep } from "./form.js";
+import { matchList, readChoice } from "./match-choice.js";
 import { NAV } from "./navigation.js";
+import { optionWords } from "./option-words.js";
 
 export type Answer =
   | { kind: "value"; value: unknown; display: string }
   | { kind: "invalid"; reason: string; args?: TextArgs }
   /** Nothing to complain about, just ask again (a multi-choice pick was toggled). */
-  | { kind: "again" };
+  | { kind: "again" }
+  /** What was typed fits several options equally: ask which one. */
+  | { kind: "ambiguous"; options: ChoiceOption[] }
+  /** A new answer to an earlier step (`retypes`): list this step's options again from it. */
+  | { kind: "retyped"; stepId: string; value: unknown; display: string };
 
 export async function readAnswer(
+  form: FormDefinition,
   step: FormStep,
   state: DialogState,
   turn: Turn,
@@ -26,9 +32,16 @@ export async function readAnswer(
   const input = step.input;
   if (input.kind === "choice") {
     const options = state.offered.filter((o) => !o.value.startsWith("nav:"));
-    const chosen = matchChoice(content, options);
-    if (chosen) return { kind: "value", value: chosen.value, display: chosen.label };
-    return { kind: "invalid", reason: "error-choose-option", args: { count: options.length } };
+    const match = readChoice(content, options, optionWords(turn.t));
+    if (match.kind === "one")
+      return { kind: "value", value: match.option.value, display: match.option.label };
+    if (match.kind === "ambiguous") return { kind: "ambiguous", options: match.options };
+    const earlier = input.retypes ? form.steps.find((s) => s.id === input.retypes) : undefined;
+    if (earlier?.input.kind === "text" && content.kind === "text") {
+      const retyped = parseText(earlier.input.schema, content.text, turn);
+      if (retyped.kind === "value") return { ...retyped, kind: "retyped", stepId: earlier.id };
+    }
+    return { kind: "invalid", reason: "error-choose-option" };
   }
   if (input.kind === "multi-choice") return readPicks(step, state, turn, navigation);
 
@@ -78,12 +91,15 @@ async function readPicks(
   if (navigation === NAV.done) return finish([...picks]);
 
   const content = turn.message.content;
+  const words = optionWords(turn.t);
   if (content.kind === "text") {
-    const numbered = matchNumbers(content.text, options);
-    if (numbered) return finish(numbered.map((o) => o.value));
+    const listed = matchList(content.text, options, words);
+    if (listed) return finish(listed.map((o) => o.value));
   }
-  const one = matchChoice(content, options);
-  if (!one) return { kind: "invalid", reason: "error-choose-options", args: { count: options.length } };
+  const match = readChoice(content, options, words);
+  if (match.kind === "ambiguous") return { kind: "ambiguous", options: match.options };
+  if (match.kind === "none") return { kind: "invalid", reason: "error-choose-options" };
+  const one = match.option;
   if (picks.has(one.value)) picks.delete(one.value);
   else picks.add(one.value);
   state.picks = [...picks];

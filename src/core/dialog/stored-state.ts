@@ -20,7 +20,11 @@ const MIGRATIONS: Migrations = [
   (old) => ({ ...old, v: 1 }),
 ];
 
-export const choiceOptionSchema = z.object({ value: z.string(), label: z.string() });
+export const choiceOptionSchema = z.object({
+  value: z.string(),
+  label: z.string(),
+  synonymsKey: z.string().optional(),
+});
 
 const currentSchema = z.object({
   v: z.literal(DIALOG_STATE_VERSION),

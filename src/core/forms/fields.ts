@@ -25,13 +25,35 @@ export function wordsField(min: number, max: number) {
     .refine((text) => /\p{L}/u.test(text), "error-no-letters");
 }
 
-/** Options whose labels are the locale keys `<prefix>-<value>`, for choice steps. */
-export function localizedOptions(prefix: string, values: readonly string[]) {
+/**
+ * Options whose labels are the locale keys `<prefix>-<value>`, for choice steps; `synonyms`
+ * names, per value, the locale key listing other words people type for it (YES_WORDS…).
+ */
+export function localizedOptions<V extends string>(
+  prefix: string,
+  values: readonly V[],
+  synonyms: Partial<Record<V, string>> = {},
+) {
   return {
     options: ({ t }: { t: (key: string) => string }) =>
-      values.map((value) => ({ value, label: t(`${prefix}-${value}`) })),
+      values.map((value) => {
+        const synonymsKey = Object.hasOwn(synonyms, value) ? synonyms[value] : undefined;
+        return { value, label: t(`${prefix}-${value}`), ...(synonymsKey ? { synonymsKey } : {}) };
+      }),
   };
 }
+
+/** The synonyms key `<prefix>-<value>-words` of each value, for `localizedOptions`. */
+export function synonymKeys<V extends string>(
+  prefix: string,
+  values: readonly V[],
+): Partial<Record<V, string>> {
+  return Object.fromEntries(values.map((value) => [value, `${prefix}-${value}-words`])) as Partial<
+    Record<V, string>
+  >;
+}
+
+export { NO_WORDS, YES_WORDS } from "../dialog/option-words.js";
 
 /**
  * A whole number typed as people do ("6", "lớp 6", "1.000 máy") within bounds. ASCII digits

@@ -9,7 +9,15 @@ import type {
   StepContext,
   Values,
 } from "../../core/dialog/form.js";
-import { localizedOptions, phoneField, wholeNumberField, wordsField } from "../../core/forms/fields.js";
+import {
+  localizedOptions,
+  NO_WORDS,
+  phoneField,
+  synonymKeys,
+  wholeNumberField,
+  wordsField,
+  YES_WORDS,
+} from "../../core/forms/fields.js";
 import type { OutboundMessage } from "../../core/messages.js";
 import { describeHandover, describeItems } from "./describe.js";
 import { moneyField } from "./fields.js";
@@ -35,7 +43,7 @@ function yesNo(id: string, prefix: string, when?: (v: Values) => boolean): FormS
   return {
     id,
     prompt: `${prefix}-prompt`,
-    input: { kind: "choice", ...localizedOptions(prefix, ["yes", "no"]) },
+    input: { kind: "choice", ...localizedOptions(prefix, ["yes", "no"], { yes: YES_WORDS, no: NO_WORDS }) },
     ...(when ? { when } : {}),
   };
 }
@@ -61,7 +69,10 @@ const steps: FormStep[] = [
     id: "items",
     prompt: "pledge-items-prompt",
     when: (v) => v.donorType !== "civil-servant",
-    input: { kind: "multi-choice", ...localizedOptions("pledge-kind", ITEM_KINDS) },
+    input: {
+      kind: "multi-choice",
+      ...localizedOptions("pledge-kind", ITEM_KINDS, synonymKeys("pledge-kind", ITEM_KINDS)),
+    },
   },
   {
     id: "amount",
@@ -75,7 +86,10 @@ const steps: FormStep[] = [
     id: "deviceType",
     prompt: "pledge-device-type-prompt",
     when: wants("devices"),
-    input: { kind: "choice", ...localizedOptions("pledge-device", DEVICE_TYPES) },
+    input: {
+      kind: "choice",
+      ...localizedOptions("pledge-device", DEVICE_TYPES, synonymKeys("pledge-device", DEVICE_TYPES)),
+    },
   },
   {
     id: "deviceCount",
@@ -105,7 +119,10 @@ const steps: FormStep[] = [
     id: "carrier",
     prompt: "pledge-carrier-prompt",
     when: wants("data"),
-    input: { kind: "choice", ...localizedOptions("carrier", DATA_CARRIERS) },
+    input: {
+      kind: "choice",
+      ...localizedOptions("carrier", DATA_CARRIERS, synonymKeys("carrier", DATA_CARRIERS)),
+    },
   },
   {
     id: "dataCount",

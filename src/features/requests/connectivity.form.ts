@@ -1,6 +1,6 @@
 /** "Hỗ trợ kết nối": a data package, a SIM or a better line for a household. */
 import type { FormDefinition } from "../../core/dialog/form.js";
-import { localizedOptions, phoneField, wordsField } from "../../core/forms/fields.js";
+import { localizedOptions, phoneField, synonymKeys, wordsField } from "../../core/forms/fields.js";
 import type { RequestService } from "./service.js";
 import { completeRequest, consentStep } from "./shared-steps.js";
 
@@ -17,18 +17,18 @@ export function connectivityForm(requests: RequestService): FormDefinition {
       {
         id: "problem",
         prompt: "connectivity-problem-prompt",
-        input: { kind: "choice", ...localizedOptions("problem", PROBLEMS) },
+        input: { kind: "choice", ...localizedOptions("problem", PROBLEMS, synonymKeys("problem", PROBLEMS)) },
       },
       {
         id: "carrier",
         prompt: "connectivity-carrier-prompt",
-        input: { kind: "choice", ...localizedOptions("carrier", CARRIERS) },
+        input: { kind: "choice", ...localizedOptions("carrier", CARRIERS, synonymKeys("carrier", CARRIERS)) },
       },
       { id: "phone", prompt: "connectivity-phone-prompt", input: { kind: "phone", schema: phoneField } },
       {
         id: "place",
         prompt: "connectivity-place-prompt",
-        input: { kind: "choice", ...localizedOptions("place", PLACES) },
+        input: { kind: "choice", ...localizedOptions("place", PLACES, synonymKeys("place", PLACES)) },
       },
       { id: "ward", prompt: "connectivity-ward-prompt", input: { kind: "text", schema: wordsField(2, 120) } },
     ],

@@ -1,6 +1,6 @@
 /** "Xin máy tính": a device for a child who cannot study online. Asks only what the decision needs. */
 import type { FormDefinition } from "../../core/dialog/form.js";
-import { localizedOptions, phoneField, wordsField } from "../../core/forms/fields.js";
+import { localizedOptions, phoneField, synonymKeys, wordsField } from "../../core/forms/fields.js";
 import { childNameField, gradeField } from "./fields.js";
 import { type SchoolDirectory, schoolFields, schoolSteps } from "./school-steps.js";
 import type { RequestService } from "./service.js";
@@ -45,12 +45,15 @@ export function deviceForm(requests: RequestService, schools: SchoolDirectory): 
       {
         id: "device",
         prompt: "device-device-prompt",
-        input: { kind: "choice", ...localizedOptions("device", DEVICES) },
+        input: { kind: "choice", ...localizedOptions("device", DEVICES, synonymKeys("device", DEVICES)) },
       },
       {
         id: "homeHas",
         prompt: "device-home-has-prompt",
-        input: { kind: "multi-choice", ...localizedOptions("home-has", HOME_HAS) },
+        input: {
+          kind: "multi-choice",
+          ...localizedOptions("home-has", HOME_HAS, synonymKeys("home-has", HOME_HAS)),
+        },
       },
       { id: "phone", prompt: "request-phone-prompt", input: { kind: "phone", schema: phoneField } },
     ],

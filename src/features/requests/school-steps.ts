@@ -1,6 +1,7 @@
 /**
  * Finding the child's school: the parent types part of its name, picks one of up to five
- * matches, or keeps what they typed for staff to sort out when it is not listed.
+ * matches, types another name to search again (also when nothing was found), or keeps what
+ * they typed for staff to sort out when it is not listed.
  */
 import type { FormStep, Values } from "../../core/dialog/form.js";
 import { wordsField } from "../../core/forms/fields.js";
@@ -22,9 +23,15 @@ export function schoolSteps(schools: SchoolDirectory): FormStep[] {
     },
     {
       id: "school",
-      prompt: "school-pick-prompt",
+      // Only "not listed" left: say nothing was found, so the parent types the name again.
+      prompt: ({ options, values }) =>
+        options.some((option) => option.value !== NOT_LISTED)
+          ? { key: "school-pick-prompt" }
+          : { key: "school-none-found", args: { typed: String(values.schoolQuery) } },
       input: {
         kind: "choice",
+        // A name typed here instead of a pick is a new search.
+        retypes: "schoolQuery",
         async options({ values, t }) {
           const found = await schools.search(String(values.schoolQuery), 5);
           return [

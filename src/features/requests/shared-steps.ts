@@ -1,5 +1,6 @@
 /** Steps and completion shared by the device and connectivity forms. */
 import type { CompleteContext, FormStep } from "../../core/dialog/form.js";
+import { NO_WORDS, YES_WORDS } from "../../core/forms/fields.js";
 import type { OutboundMessage } from "../../core/messages.js";
 import type { RequestKind } from "./model.js";
 import type { NewRequest, RequestService } from "./service.js";
@@ -13,8 +14,8 @@ export function consentStep(kind: RequestKind): FormStep {
     input: {
       kind: "choice",
       options: ({ t }) => [
-        { value: "agree", label: t("consent-agree") },
-        { value: "decline", label: t("consent-decline") },
+        { value: "agree", label: t("consent-agree"), synonymsKey: YES_WORDS },
+        { value: "decline", label: t("consent-decline"), synonymsKey: NO_WORDS },
       ],
     },
     exit: (values) => (values.consent === "decline" ? "request-consent-declined" : undefined),

@@ -169,4 +169,28 @@ describe("the pledge dialog", () => {
     ]);
     expect(await pledgeModel(stores.mongo).countDocuments({ chatId: chat })).toBe(1);
   });
+
+  it("reads “Có” and “không” typed at the yes/no steps, and changes the amount from the summary", async () => {
+    const h = harness({ capabilities: NUMBERED });
+    const chat = "5090";
+    await h.say({ kind: "choice", value: "menu:pledge" }, chat);
+    await h.say("cá nhân", chat);
+    await h.say("ghi tên", chat);
+    await h.say("Trần Văn Bình", chat);
+    await h.say("tiền", chat);
+    await h.say("xong", chat);
+    expect(h.texts(await h.say("500k", chat))).toContain("công khai tên");
+    expect(h.texts(await h.say("không", chat))).toContain("nhận tin");
+    const summary = lastOf(await h.say("Có", chat));
+    expect(h.texts([summary!])).toContain("500.000 đ");
+    const editAmount = choicesOf(summary).indexOf("nav:edit:amount") + 1;
+    expect(editAmount).toBeGreaterThan(1);
+    expect(h.texts(await h.say(String(editAmount), chat))).toContain("bao nhiêu tiền");
+    const back = h.texts(await h.say("1 triệu", chat));
+    expect(back).toContain("1.000.000 đ");
+    expect(back).toContain("Trần Văn Bình (không công khai)");
+    await h.say("xác nhận", chat);
+    const stored = await pledgeModel(stores.mongo).findOne({ chatId: chat }).lean();
+    expect(stored).toMatchObject({ showName: false, wantsUpdates: true, money: { pledgedVnd: 1_000_000 } });
+  });
 });
