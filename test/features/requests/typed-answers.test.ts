@@ -31,6 +31,7 @@ describe("typed answers in the request forms", () => {
           lock: kit.lock,
           schools: createSchoolService(mongo),
           notify: kit.notify,
+          i18n: kit.i18n,
         }),
       ],
     });
