@@ -47,7 +47,9 @@ describe("the requests queue in the console", () => {
     expect(mine.body).not.toContain(binh);
     expect((await verifier.get("/console/requests?school=79002")).body).not.toContain(binh);
     // The search box shows what was typed; no row links to it.
-    expect((await verifier.get(`/console/requests?q=${binh}`)).body).not.toContain(`/console/requests/${binh}`);
+    expect((await verifier.get(`/console/requests?q=${binh}`)).body).not.toContain(
+      `/console/requests/${binh}`,
+    );
     const other = await verifier.get(`/console/requests/${binh}`);
     expect(other.status).toBe(404);
     expect(other.body).not.toContain("Trần Thị Bình");
@@ -87,7 +89,11 @@ describe("the requests queue in the console", () => {
 
   it("asks for a reason before not approving, keeps the words, and tells the parent why", async () => {
     await province.get(`/console/requests/${binh}`);
-    const bare = await province.post(`/console/requests/${binh}/status`, { status: "rejected", reason: "other", words: "" });
+    const bare = await province.post(`/console/requests/${binh}/status`, {
+      status: "rejected",
+      reason: "other",
+      words: "",
+    });
     expect(bare.status).toBe(400);
     expect(bare.body).toContain("chọn lý do");
     const rejected = await province.post(`/console/requests/${binh}/status`, {
@@ -114,7 +120,10 @@ describe("the requests queue in the console", () => {
     ];
     const hidden = await seedDeviceRequest(platform.app, "79002", "Võ Thị Em", "924");
     await verifier.get("/console/requests");
-    const done = await verifier.post("/console/requests/bulk", { status: "verified", codes: [...more, hidden] });
+    const done = await verifier.post("/console/requests/bulk", {
+      status: "verified",
+      codes: [...more, hidden],
+    });
     expect(done.status).toBe(303);
     expect(done.location).toBe("/console/requests?bulk=2");
     expect((await province.get(`/console/requests/${hidden}`)).body).toContain("mới, chờ xác minh");

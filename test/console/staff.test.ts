@@ -108,6 +108,30 @@ describe("appointing staff from the console", () => {
     expect((await province.post("/console/staff/revoke", { actor: "telegram:900" })).status).toBe(404);
   });
 
+  it("changes a colleague's scope, which their next page follows", async () => {
+    const made = await appoint(province, { name: "Chị Hạnh", level: "school", places: "79001" });
+    const hanh = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 975);
+    await hanh.say(codeIn(made.body)!);
+    const browser = consoleClient(platform.app.server);
+    await signInByLink(browser, hanh);
+    await province.get("/console/staff");
+    const bad = await province.post("/console/staff/change", {
+      actor: "telegram:975",
+      level: "school",
+      places: "99999",
+    });
+    expect(bad.status).toBe(400);
+    const changed = await province.post("/console/staff/change", {
+      actor: "telegram:975",
+      level: "school",
+      places: "79002",
+    });
+    expect(changed.status).toBe(303);
+    const home = await browser.get("/console");
+    expect(home.body).toContain("79002");
+    expect(home.body).not.toContain("79001");
+  });
+
   it("cancels an unused code", async () => {
     const made = await appoint(province, { name: "Chị Mai", level: "school", places: "79002" });
     const code = codeIn(made.body)!;

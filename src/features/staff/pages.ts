@@ -70,6 +70,13 @@ export function staffPages(ctx: FeatureContext): ConsoleSection {
             name: m.name || m.actor,
             level: t(`staff-level-${m.level}`),
             scope: describe(m.scope),
+            levelValue: m.level,
+            places:
+              m.scope.kind === "area"
+                ? m.scope.areas.join(", ")
+                : m.scope.kind === "schools"
+                  ? m.scope.schoolCodes.join(", ")
+                  : "",
             self: m.actor === staff.actor,
           })),
           appointments: appointments.map((a) => ({
@@ -113,6 +120,22 @@ export function staffPages(ctx: FeatureContext): ConsoleSection {
         const done = await ctx.staff.revoke(kit.user(request).staff, actor);
         if (!done) return kit.notFound(request, reply);
         await kit.audit(request, "staff:revoke", actor);
+        return reply.redirect("/console/staff", 303);
+      });
+
+      // A colleague's role or scope changes: within the changer's own scope, like an appointment.
+      app.post<{ Body: { actor?: string } & Form }>("/staff/change", async (request, reply) => {
+        const { staff } = kit.user(request);
+        const actor = String(request.body?.actor ?? "");
+        const level = levelsBelow(staff.level).find((l) => l === request.body?.level);
+        const scope = level
+          ? await scopeFrom(level, String(request.body?.places ?? ""))
+          : "console-staff-level-needed";
+        if (typeof scope === "string" || !level)
+          return listPage(request, reply.code(400), { problem: scope });
+        const done = await ctx.staff.change(staff, actor, level, scope);
+        if (!done) return kit.notFound(request, reply);
+        await kit.audit(request, "staff:change", actor, level);
         return reply.redirect("/console/staff", 303);
       });
 
