@@ -136,6 +136,7 @@ console-request-reject-words = A note for the parent (optional, unless “Other 
 console-request-history = History
 console-request-by-parent = parent
 console-request-told = What the parent was told
+console-request-told-nothing = Nothing yet beyond the code they got when they sent it.
 console-request-no-action = That cannot be done to this request.
 console-request-reason-needed = Please choose a reason, or write one when choosing “Other reason”.
 console-request-moved-already = Someone else has just moved this request. This is its latest status.

@@ -137,6 +137,7 @@ console-request-reject-words = Ghi thêm cho phụ huynh (không bắt buộc, t
 console-request-history = Quá trình
 console-request-by-parent = phụ huynh
 console-request-told = Phụ huynh đã được báo
+console-request-told-nothing = Chưa có tin nào ngoài mã đơn khi phụ huynh gửi.
 console-request-no-action = Việc này không làm được với đơn này.
 console-request-reason-needed = Anh/chị chọn lý do, hoặc ghi lý do khi chọn “Lý do khác”.
 console-request-moved-already = Đơn vừa được người khác chuyển trạng thái. Đây là trạng thái mới nhất.

@@ -9,9 +9,10 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.js";
-import { type Driver, telegramDriver } from "../helpers/channel-drivers.js";
+import { type Driver, telegramDriver, zaloDriver } from "../helpers/channel-drivers.js";
 import { linkIn } from "../helpers/console-client.js";
-import { type PlatformApp, startPlatformApp, TELEGRAM_SECRET } from "../helpers/platform-app.js";
+import { askStaff, seedDeviceRequest } from "../helpers/console-seed.js";
+import { type PlatformApp, startPlatformApp, TELEGRAM_SECRET, ZALO_SECRET } from "../helpers/platform-app.js";
 
 const SHOTS = join(
   import.meta.dirname,
@@ -78,6 +79,53 @@ describe("the console in Chromium", () => {
     // The English button turns the same page into English.
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("h1").first().innerText()).resolves.toBe("Staff");
+    await page.context().close();
+  });
+
+  /** A phone-sized browser signed in as the province officer, by the link. */
+  async function signedIn(): Promise<Page> {
+    const page = await phone();
+    await page.goto(`${platform.app.url}/console/signin?link=${linkIn(await admin.say("/dangnhap"))}`);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL(`${platform.app.url}/console`);
+    return page;
+  }
+
+  it("verifies a request from the queue, and the parent's Telegram chat is told", async () => {
+    const code = await seedDeviceRequest(platform.app, "79001", "Nguyễn Thị Hoa", "930");
+    const page = await signedIn();
+    await page.getByRole("navigation").getByRole("link", { name: "Yêu cầu" }).click();
+    await page.getByLabel("Tìm theo mã hoặc tên em").fill("nguyen thi hoa");
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByRole("link", { name: code }).click();
+    await expect(page.locator("h1").innerText()).resolves.toContain(code);
+    await page.screenshot({ path: join(SHOTS, "console-request.png"), fullPage: true });
+    await page.getByRole("button", { name: "Đã xác minh" }).click();
+    await page.waitForURL(`${platform.app.url}/console/requests/${code}?done=1`);
+    const told = platform.telegram
+      .calls("sendMessage")
+      .filter((c) => String(c.payload.chat_id) === "930")
+      .map((c) => String(c.payload.text));
+    expect(told.at(-1)).toContain("đã xác minh");
+    await page.context().close();
+  });
+
+  it("answers a Zalo parent's question from the help desk, and the answer reaches their chat", async () => {
+    const parent = zaloDriver(platform.app.server, platform.zalo, ZALO_SECRET, "zalo-browser-parent");
+    const ticket = await askStaff(parent, "Khi nào trường phát máy ạ?");
+    const page = await signedIn();
+    await page.getByRole("navigation").getByRole("link", { name: "Hỏi đáp" }).click();
+    await page.getByRole("link", { name: ticket }).first().click();
+    await page.getByRole("button", { name: "Nhận trả lời" }).click();
+    await page.getByLabel("Trả lời").fill("Dạ, thứ Hai tuần sau nhà trường phát máy ạ.");
+    await page.getByRole("button", { name: "Gửi trả lời" }).click();
+    await page.getByText("thứ Hai tuần sau").first().waitFor();
+    await page.screenshot({ path: join(SHOTS, "console-helpdesk.png"), fullPage: true });
+    const told = platform.zalo
+      .calls("sendMessage")
+      .filter((c) => c.payload.chat_id === "zalo-browser-parent")
+      .map((c) => String(c.payload.text));
+    expect(told.some((text) => text.includes("thứ Hai tuần sau nhà trường phát máy"))).toBe(true);
     await page.context().close();
   });
 });

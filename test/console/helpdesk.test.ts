@@ -8,6 +8,7 @@ import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Driver, telegramDriver, zaloDriver } from "../helpers/channel-drivers.js";
 import { type ConsoleClient, consoleClient, signInByLink } from "../helpers/console-client.js";
+import { askStaff as ask } from "../helpers/console-seed.js";
 import { type PlatformApp, startPlatformApp, TELEGRAM_SECRET, ZALO_SECRET } from "../helpers/platform-app.js";
 
 const NOT_UNDERSTOOD = "chưa hiểu ý";
@@ -29,18 +30,6 @@ async function deviceRequest(d: Driver, child: string, grade: string, search: st
   await d.pick(["Điện thoại dùng chung"]);
   await d.sharePhone(phone());
   expect(await d.choose("Xác nhận")).toMatch(/YC-[A-Z0-9]{6}/);
-}
-
-/** Asks staff a question through "Hỏi cán bộ"; returns the ticket's code. */
-async function ask(d: Driver, question: string): Promise<string> {
-  expect(await d.say("/hoicanbo")).toContain("Bạn muốn hỏi về việc gì?");
-  await d.choose("Việc khác");
-  await d.say(question);
-  await skip(d);
-  const done = await d.choose("Xác nhận");
-  const code = done.match(/HT-[A-Z0-9]{6}/)?.[0];
-  if (!code) throw new Error(`no ticket code in: ${done}`);
-  return code;
 }
 
 describe("the help desk", () => {

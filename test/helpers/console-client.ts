@@ -57,7 +57,9 @@ export function consoleClient(server: FastifyInstance): ConsoleClient {
         headers: { cookie: cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
         // A repeated field (checkboxes of one name) as a browser sends it: codes=a&codes=b.
         payload: new URLSearchParams(
-          Object.entries({ ...form, _csrf: csrf ?? token }).flatMap(([k, v]) => [v].flat().map((one) => [k, one])),
+          Object.entries({ ...form, _csrf: csrf ?? token }).flatMap(([k, v]) =>
+            [v].flat().map((one) => [k, one]),
+          ),
         ).toString(),
       });
       keep(response.headers["set-cookie"]);

@@ -6,7 +6,12 @@ import type { Driver } from "./channel-drivers.js";
 import type { ConsoleClient } from "./console-client.js";
 
 /** A device request for `child` at `school`, sent by Telegram user `userId`; returns its code. */
-export async function seedDeviceRequest(app: RunningApp, school: string, child: string, userId: string): Promise<string> {
+export async function seedDeviceRequest(
+  app: RunningApp,
+  school: string,
+  child: string,
+  userId: string,
+): Promise<string> {
   const requests = createRequestService(app.mongo, createRecordLock(app.redis, app.prefix));
   const made = await requests.create({
     idempotencyKey: `seed-${school}-${child}-${userId}`,
@@ -26,10 +31,27 @@ export async function seedDeviceRequest(app: RunningApp, school: string, child: 
 }
 
 /** `by` (signed in) appoints `who` as school staff of `school`; `who` sends the code to the bot. */
-export async function appointSchoolStaff(by: ConsoleClient, who: Driver, name: string, school: string): Promise<void> {
+export async function appointSchoolStaff(
+  by: ConsoleClient,
+  who: Driver,
+  name: string,
+  school: string,
+): Promise<void> {
   await by.get("/console/staff");
   const made = await by.post("/console/staff/appoint", { name, level: "school", places: school });
   const code = made.body.match(/class="code">(CB-[A-Z0-9]{6})</)?.[1];
   if (!code) throw new Error(`no appointment code: ${made.status}`);
   await who.say(code);
+}
+
+/** Asks staff a question through "Hỏi cán bộ"; returns the ticket's code. */
+export async function askStaff(d: Driver, question: string): Promise<string> {
+  await d.say("/hoicanbo");
+  await d.choose("Việc khác");
+  await d.say(question);
+  await (d.buttons ? d.choose("Bỏ qua") : d.say("bỏ qua"));
+  const done = await d.choose("Xác nhận");
+  const code = done.match(/HT-[A-Z0-9]{6}/)?.[0];
+  if (!code) throw new Error(`no ticket code in: ${done}`);
+  return code;
 }

@@ -3,6 +3,7 @@
  * a school and its district, never a child (Decree 13/2023; docs/conventions.md#privacy).
  */
 import type { Translate } from "../../core/i18n.js";
+import { formatDate } from "../../core/text/format-date.js";
 import { formatPhone } from "../../core/text/parse-phone.js";
 import type { Pledge } from "./model.js";
 import { formatVnd } from "./parse-money.js";
@@ -59,7 +60,8 @@ export function describeDestination(pledge: Pledge, t: Translate): string | unde
 }
 
 export function describePledge(pledge: Pledge, t: Translate, locale: string): string {
-  const date = pledge.createdAt.toISOString().slice(0, 10);
+  // As families read dates: 01/12/2026, in Vietnam's time zone.
+  const date = formatDate(pledge.createdAt);
   const destination = describeDestination(pledge, t);
   return [
     `${pledge.code} · ${date}`,

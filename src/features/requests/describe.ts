@@ -1,10 +1,12 @@
 /** How a request reads back to its parent or to staff. Never shown to donors. */
 import type { Translate } from "../../core/i18n.js";
+import { formatDate } from "../../core/text/format-date.js";
 import { formatPhone } from "../../core/text/parse-phone.js";
 import type { HelpRequest } from "./model.js";
 
 export function describeRequest(request: HelpRequest, t: Translate): string {
-  const date = request.createdAt.toISOString().slice(0, 10);
+  // As families read dates: 01/12/2026, in Vietnam's time zone.
+  const date = formatDate(request.createdAt);
   const last = request.history[request.history.length - 1];
   const reason =
     last?.reason && last.reason !== "erased" ? `\n${t("request-reason", { reason: last.reason })}` : "";

@@ -14,14 +14,14 @@ import { readHumanCode } from "../../storage/human-code.js";
 import type { FeatureFactory } from "../context.js";
 import { createAudit } from "../staff/audit.js";
 import { connectivityForm } from "./connectivity.form.js";
+import { requestPages } from "./console/pages.js";
 import { describeForStaff, describeRequest, describeStored } from "./describe.js";
 import { deviceForm } from "./device.form.js";
 import type { RequestKind } from "./model.js";
 import { backfillSearchKeys } from "./queue/backfill-search-keys.js";
+import { createRequestQueue } from "./queue/list-requests.js";
 import type { SchoolDirectory } from "./school-steps.js";
 import { createRequestService } from "./service.js";
-import { requestPages } from "./console/pages.js";
-import { createRequestQueue } from "./queue/list-requests.js";
 import { createRequestActions } from "./staff-actions.js";
 import { statusWords } from "./status-words.js";
 

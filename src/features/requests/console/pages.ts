@@ -11,9 +11,9 @@ import { formatDateTime } from "../../../core/text/format-date.js";
 import { readHumanCode } from "../../../storage/human-code.js";
 import { describeRequest, storedFields } from "../describe.js";
 import { type HelpRequest, REQUEST_STATUSES, type RequestStatus } from "../model.js";
+import type { RequestQueue } from "../queue/list-requests.js";
 import { NEXT, type RequestService } from "../service.js";
 import type { RequestActions } from "../staff-actions.js";
-import type { RequestQueue } from "../queue/list-requests.js";
 import { registerQueueList } from "./queue-list.js";
 import { isRejectReason, REJECT_REASONS, reasonText } from "./reasons.js";
 
@@ -45,11 +45,18 @@ export function requestPages(deps: RequestPagesDeps): ConsoleSection {
     async register(app, kit) {
       registerQueueList(app, kit, { queue: deps.queue });
 
-      async function detail(request: FastifyRequest, reply: FastifyReply, found: HelpRequest, extra: object = {}) {
+      async function detail(
+        request: FastifyRequest,
+        reply: FastifyReply,
+        found: HelpRequest,
+        extra: object = {},
+      ) {
         const { t } = kit.user(request);
         const told = deps.i18n.translator(parentLocale(found));
         await kit.audit(request, "request:view", found.code);
-        const duplicateOf = found.possibleDuplicateOf ? await visible(kit, request, found.possibleDuplicateOf) : undefined;
+        const duplicateOf = found.possibleDuplicateOf
+          ? await visible(kit, request, found.possibleDuplicateOf)
+          : undefined;
         return kit.page(request, reply, "features/requests/console/views/detail", {
           title: found.code,
           request: found,
@@ -63,7 +70,10 @@ export function requestPages(deps: RequestPagesDeps): ConsoleSection {
             reason: h.reason,
           })),
           // What the parent last read from ChoEm about it, in their language.
-          toldText: `${told("request-status-changed")}\n\n${describeRequest(found, told)}`,
+          toldText:
+            found.history.length > 1
+              ? `${told("request-status-changed")}\n\n${describeRequest(found, told)}`
+              : undefined,
           duplicate: duplicateOf && { code: duplicateOf.code, fields: storedFields(duplicateOf, t) },
           actions: ACTIONS.filter((s) => NEXT[found.status].includes(s)).map((s) => ({
             status: s,
@@ -88,11 +98,15 @@ export function requestPages(deps: RequestPagesDeps): ConsoleSection {
           const { staff } = kit.user(request);
           const body = request.body ?? {};
           const status = isStatus(body.status) && ACTIONS.includes(body.status) ? body.status : undefined;
-          if (!status) return detail(request, reply.code(400), found, { problem: "console-request-no-action" });
+          if (!status)
+            return detail(request, reply.code(400), found, { problem: "console-request-no-action" });
           let reason: string | undefined;
           if (status === "rejected") {
             if (!isRejectReason(body.reason) || (body.reason === "other" && !String(body.words ?? "").trim()))
-              return detail(request, reply.code(400), found, { problem: "console-request-reason-needed", words: body.words ?? "" });
+              return detail(request, reply.code(400), found, {
+                problem: "console-request-reason-needed",
+                words: body.words ?? "",
+              });
             reason = reasonText(deps.i18n, parentLocale(found), body.reason, String(body.words ?? ""));
           }
           const result = await deps.actions.move(found.code, status, staff.actor, reason);
@@ -116,7 +130,8 @@ export function requestPages(deps: RequestPagesDeps): ConsoleSection {
           let moved = 0;
           for (const typed of codes) {
             const found = await visible(kit, request, typed);
-            if (found && (await deps.actions.move(found.code, status, staff.actor)).kind === "changed") moved++;
+            if (found && (await deps.actions.move(found.code, status, staff.actor)).kind === "changed")
+              moved++;
           }
           return reply.redirect(`/console/requests?bulk=${moved}`, 303);
         },

@@ -10,7 +10,12 @@ import { REQUEST_STATUSES, type RequestStatus } from "../model.js";
 import type { QueueFilter, QueueScope } from "../queue/build-queue-query.js";
 import type { RequestQueue } from "../queue/list-requests.js";
 
-type Query = Partial<Record<"kind" | "status" | "school" | "circumstance" | "from" | "to" | "dup" | "q" | "cursor" | "bulk", string>>;
+type Query = Partial<
+  Record<
+    "kind" | "status" | "school" | "circumstance" | "from" | "to" | "dup" | "q" | "cursor" | "bulk",
+    string
+  >
+>;
 
 const CIRCUMSTANCES = ["poor", "near-poor", "orphan", "job-loss", "migrant", "lockdown", "other"];
 
@@ -35,20 +40,36 @@ export function filterOf(q: Query): QueueFilter {
   };
 }
 
-export function registerQueueList(app: FastifyInstance, kit: ConsoleKit, deps: { queue: RequestQueue }): void {
+export function registerQueueList(
+  app: FastifyInstance,
+  kit: ConsoleKit,
+  deps: { queue: RequestQueue },
+): void {
   app.get<{ Querystring: Query }>("/requests", async (request, reply) => {
     const { t } = kit.user(request);
     const q = request.query;
     const scoped = await kit.schools(request);
     const scope: QueueScope = scoped.all ? { all: true } : { schoolCodes: scoped.codes };
     const page = await deps.queue.listRequests(scope, filterOf(q), q.cursor ? { cursor: q.cursor } : {});
-    await kit.audit(request, "requests:list", "requests", new URLSearchParams(q as Record<string, string>).toString().slice(0, 200));
-    const keep = Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== "cursor" && k !== "bulk" && v));
+    await kit.audit(
+      request,
+      "requests:list",
+      "requests",
+      new URLSearchParams(q as Record<string, string>).toString().slice(0, 200),
+    );
+    const keep = Object.fromEntries(
+      Object.entries(q).filter(([k, v]) => k !== "cursor" && k !== "bulk" && v),
+    );
     const items = page.kind === "page" ? page.items : [];
     return kit.page(request, reply, "features/requests/console/views/list", {
       title: t("console-nav-requests"),
       q,
-      problem: page.kind === "bad-cursor" ? "console-requests-bad-page" : page.kind === "search-too-short" ? "console-requests-search-short" : undefined,
+      problem:
+        page.kind === "bad-cursor"
+          ? "console-requests-bad-page"
+          : page.kind === "search-too-short"
+            ? "console-requests-search-short"
+            : undefined,
       bulk: q.bulk,
       statuses: REQUEST_STATUSES.map((s) => ({ value: s, label: t(`request-status-${s}`) })),
       circumstances: CIRCUMSTANCES.map((c) => ({ value: c, label: t(`circumstance-${c}`) })),
@@ -61,7 +82,10 @@ export function registerQueueList(app: FastifyInstance, kit: ConsoleKit, deps: {
         when: formatDateTime(r.createdAt),
         duplicate: Boolean(r.possibleDuplicateOf),
       })),
-      next: page.kind === "page" && page.nextCursor ? new URLSearchParams({ ...keep, cursor: page.nextCursor }).toString() : undefined,
+      next:
+        page.kind === "page" && page.nextCursor
+          ? new URLSearchParams({ ...keep, cursor: page.nextCursor }).toString()
+          : undefined,
     });
   });
 }

@@ -4,7 +4,14 @@
  */
 import type { I18n, Locale } from "../../../core/i18n.js";
 
-export const REJECT_REASONS = ["not-eligible", "duplicate", "unreachable", "moved-away", "enough-devices", "other"] as const;
+export const REJECT_REASONS = [
+  "not-eligible",
+  "duplicate",
+  "unreachable",
+  "moved-away",
+  "enough-devices",
+  "other",
+] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export function isRejectReason(value: unknown): value is RejectReason {
