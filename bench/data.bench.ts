@@ -21,7 +21,7 @@ import { benchCode, growTo, SCHOOLS } from "./data-seed.js";
 import { describePlan } from "./explain-plan.js";
 
 /**
- * 500,000 is left out by default: on FerretDB seeding it takes over ten minutes on the
+ * 500,000 is left out by default: on FerretDB seeding it takes over seven minutes on the
  * development machine and each unfiltered page minutes more. BENCH_DATA_SIZES=10000,100000,500000
  * adds it (on MongoDB it is quick).
  */
