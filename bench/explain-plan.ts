@@ -19,9 +19,14 @@ function chain(plan: Plan | undefined): string {
 /** PostgreSQL's top plan node: its type and the filter FerretDB handed down, if any. */
 function postgresNode(value: unknown): string {
   const node = (value ?? {}) as Record<string, unknown>;
+  const type = String(node["Node Type"] ?? "?");
+  // A parallel scan (Gather) carries its filter on the scan below it.
+  const [inner] = Array.isArray(node.Plans) ? (node.Plans as unknown[]) : [];
+  if (typeof node.Filter !== "string" && inner) return `${type} <- ${postgresNode(inner)}`;
   const filter =
     typeof node.Filter === "string" ? ` where ${node.Filter.slice(0, 110)}` : " (no filter: every row)";
-  return `${String(node["Node Type"] ?? "?")} rows~${String(node["Plan Rows"] ?? "?")}${filter}`;
+  // PostgreSQL's estimate, from table statistics that may lag a fresh bulk insert.
+  return `${type} est. ${String(node["Plan Rows"] ?? "?")} rows${filter}`;
 }
 
 export function describePlan(explained: unknown): string {

@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark against private local Redis and MongoDB (or the
  * configured ones) and prints the figures. Benchmarks are measurements, not tests: they report
  * honestly and never fail the build. `BENCH_ONLY=broadcast`, `inbound` or `data` runs one part
- * (`data`: the staff queue and the summary at 10k/100k/500k requests, bench/data.bench.ts).
+ * (`data`: the staff queue and the summary at 10k and 100k requests, 500k by env, bench/data.bench.ts).
  */
 import { loadConfig } from "../src/config.js";
 import { createRecordLock } from "../src/core/lock.js";
