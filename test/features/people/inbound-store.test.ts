@@ -22,6 +22,8 @@ describe("the inbound path and MongoDB", () => {
   beforeAll(async () => {
     platform = await startPlatformApp({ ADMIN_IDS: "telegram:8299999" });
     ({ app, telegram } = platform);
+    // Index builds the app starts in the background belong to start-up, not to a message.
+    await Promise.all(Object.values(app.mongo.models).map((model) => model.init()));
     app.mongo.set(
       "debug",
       (collection: string, method: string) => void calls.push(`${collection}.${method}`),
