@@ -455,7 +455,8 @@ pledge-what-data = { $count ->
         [one] { $count } data package
        *[other] { $count } data packages
     }
-pledge-thanks-received = Thank you so much! Today the programme has received { $what } for your donation { $code }.
+pledge-thanks-received = Thank you so much! The programme has received { $what } for your donation { $code }.
+pledge-thanks-day = Thank you so much! Today the programme has received { $what } for your donation { $code }.
 pledge-thanks-complete = The programme has now received everything you pledged. ChoEm will let you know when it reaches a school.
 pledge-thanks-progress = So far the programme has received:
 pledge-notice-allocated = Your donation { $code } has been allocated to { $school } ({ $district }). ChoEm will let you know when it reaches the children.

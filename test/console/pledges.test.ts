@@ -249,7 +249,6 @@ describe("pledges in the staff console", () => {
       places: "79001",
     });
     const invite = appointed.body.match(/CB-[A-Z0-9]{6}/)?.[0];
-    if (!invite) console.log(appointed.status, appointed.body.slice(0, 3000));
     expect(invite).toBeDefined();
     const teacher = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 950);
     await teacher.say(invite!);

@@ -37,7 +37,7 @@ export function composeDayThanks(
   t: Translate,
 ): OutboundMessage[] {
   const what = lines.map((line) => describeQuantity(line.kind, line.quantity, t, pledge.locale)).join(", ");
-  const text = `${t("pledge-thanks-received", { code: pledge.code, what })}\n\n${progressOf(pledge, t)}`;
+  const text = `${t("pledge-thanks-day", { code: pledge.code, what })}\n\n${progressOf(pledge, t)}`;
   return [{ kind: "text", text }];
 }
 
