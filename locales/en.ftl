@@ -456,6 +456,7 @@ pledge-what-data = { $count ->
        *[other] { $count } data packages
     }
 pledge-thanks-received = Thank you so much! The programme has received { $what } for your donation { $code }.
+pledge-thanks-day = Thank you so much! Today the programme has received { $what } for your donation { $code }.
 pledge-thanks-complete = The programme has now received everything you pledged. ChoEm will let you know when it reaches a school.
 pledge-thanks-progress = So far the programme has received:
 pledge-notice-allocated = Your donation { $code } has been allocated to { $school } ({ $district }). ChoEm will let you know when it reaches the children.
@@ -467,7 +468,21 @@ pledge-deliver-usage = Usage: /trao UH-XXXXXX [note].
 pledge-cancel-usage = Usage: /huyuh UH-XXXXXX <reason>. The reason is sent to the donor.
 pledge-staff-not-allowed = This cannot be done while the donation is “{ $status }”.
 pledge-staff-done = Updated; the donor has been told.
-pledge-staff-received = Recorded for { $code }: +{ $what }. The donor has been told and thanked.
+pledge-staff-received = Recorded for { $code }: +{ $what } (entry #{ $entry }). The donor will get one thank-you for everything received today.
+    If this is wrong: /huynhan { $code } { $entry } <reason>
+pledge-staff-received-over = This entry goes above the pledge (confirmed).
+pledge-receive-over = { $what } would go above what { $code } pledged ({ $pledged } pledged, { $received } received). If that is right, press “Confirm and record”; if it was a typo, press “Drop” and type the command again.
+pledge-receive-over-confirm = Confirm and record
+pledge-receive-over-drop = Drop
+pledge-receive-over-dropped = Dropped; nothing was recorded.
+pledge-receive-over-expired = This confirmation has expired (10 minutes). Please type the /nhan command again.
+pledge-reverse-usage = Usage: /huynhan UH-XXXXXX <entry number> <reason>. The entry number is the “entry #…” in the answer to /nhan, or the # column in the console. The entry stays, with a reversing entry after it.
+pledge-reverse-done = Reversed entry #{ $entry } of { $code } (−{ $what }). Reason: { $reason }.
+pledge-reverse-no-entry = { $code } has no entry #{ $entry } that can be reversed.
+pledge-reverse-already = Entry #{ $entry } of { $code } has already been reversed.
+pledge-notice-payment = ChoEm sends you the bank transfer details for your donation { $code } ({ $amount } still to come):
+    { $details }
+    Please put { $code } in the transfer note so the programme can match it. Thank you for your generosity!
 pledge-receive-no-such-item = This donation has no such item. Write an amount (e.g. 500k), or a count followed by “may” (devices) or “goi” (packages).
 pledge-school-not-found = There is no school with the code “{ $school }” in the directory.
 pledge-nothing-received-yet = Nothing has been received for { $code } yet, so it cannot be allocated. Record what arrived with /nhan first.

@@ -443,8 +443,9 @@ pledge-yours = Các khoản ủng hộ của bạn:
 pledge-updates-stopped = ChoEm sẽ không gửi lời kêu gọi ủng hộ cho bạn nữa. Tin về những khoản bạn đã ủng hộ vẫn được gửi như thường.
 pledge-what-devices = { $count } thiết bị
 pledge-what-data = { $count } gói data
-pledge-thanks-received = ChoEm xin chân thành cảm ơn bạn! Chương trình đã nhận { $what } cho khoản ủng hộ { $code }.
-pledge-thanks-complete = Chương trình đã nhận đủ những gì bạn cam kết. ChoEm sẽ báo bạn khi quà được chuyển về trường.
+pledge-thanks-received = ChoEm xin chân thành cảm ơn anh/chị! Chương trình đã nhận { $what } cho khoản ủng hộ { $code }.
+pledge-thanks-day = ChoEm xin chân thành cảm ơn anh/chị! Hôm nay chương trình đã nhận { $what } cho khoản ủng hộ { $code }.
+pledge-thanks-complete = Chương trình đã nhận đủ những gì anh/chị cam kết. ChoEm sẽ báo anh/chị khi quà được chuyển về trường.
 pledge-thanks-progress = Đến nay chương trình đã nhận:
 pledge-notice-allocated = Khoản ủng hộ { $code } của bạn đã được phân bổ cho { $school } ({ $district }). ChoEm sẽ báo bạn khi quà đến tay các em.
 pledge-notice-delivered = Quà của bạn (khoản { $code }) đã được trao cho các em tại { $school } ({ $district }). Cảm ơn bạn đã đồng hành cùng các em!
@@ -455,7 +456,21 @@ pledge-deliver-usage = Cách dùng: /trao UH-XXXXXX [ghi chú].
 pledge-cancel-usage = Cách dùng: /huyuh UH-XXXXXX <lý do>. Lý do sẽ được gửi cho nhà hảo tâm.
 pledge-staff-not-allowed = Không làm được việc này khi khoản ủng hộ đang ở trạng thái “{ $status }”.
 pledge-staff-done = Đã cập nhật, nhà hảo tâm đã được báo.
-pledge-staff-received = Đã ghi nhận { $code }: +{ $what }. Nhà hảo tâm đã được báo và cảm ơn.
+pledge-staff-received = Đã ghi nhận { $code }: +{ $what } (mục #{ $entry }). Nhà hảo tâm sẽ nhận một lời cảm ơn chung cho những gì nhận được trong ngày.
+    Nếu ghi nhầm: /huynhan { $code } { $entry } <lý do>
+pledge-staff-received-over = Mục này vượt mức cam kết (đã xác nhận).
+pledge-receive-over = { $what } sẽ vượt mức cam kết của { $code } (cam kết { $pledged }, đã nhận { $received }). Nếu đúng là vậy, bấm “Xác nhận ghi nhận”; nếu gõ nhầm, bấm “Bỏ” rồi gõ lại lệnh.
+pledge-receive-over-confirm = Xác nhận ghi nhận
+pledge-receive-over-drop = Bỏ
+pledge-receive-over-dropped = Đã bỏ, chưa ghi nhận gì.
+pledge-receive-over-expired = Yêu cầu xác nhận này đã hết hạn (10 phút). Anh/chị gõ lại lệnh /nhan nhé.
+pledge-reverse-usage = Cách dùng: /huynhan UH-XXXXXX <số mục> <lý do>. Số mục là “mục #…” trong câu trả lời khi ghi nhận, hoặc cột # trên trang quản trị. Mục cũ vẫn được giữ, kèm một bút toán đảo.
+pledge-reverse-done = Đã đảo mục #{ $entry } của { $code } (−{ $what }). Lý do: { $reason }.
+pledge-reverse-no-entry = { $code } không có mục #{ $entry } nào đảo được.
+pledge-reverse-already = Mục #{ $entry } của { $code } đã được đảo rồi.
+pledge-notice-payment = ChoEm kính gửi anh/chị thông tin chuyển khoản cho khoản ủng hộ { $code } (còn { $amount }):
+    { $details }
+    Anh/chị vui lòng ghi mã { $code } trong nội dung chuyển khoản để chương trình đối chiếu. Xin cảm ơn quý nhà hảo tâm!
 pledge-receive-no-such-item = Khoản ủng hộ này không có mục đó. Bạn ghi rõ số tiền (ví dụ 500k), hoặc số lượng kèm “máy” hay “gói”.
 pledge-school-not-found = Không tìm thấy trường có mã “{ $school }” trong danh bạ trường.
 pledge-nothing-received-yet = Khoản { $code } chưa nhận được gì nên chưa phân bổ được. Bạn ghi nhận bằng /nhan trước nhé.

@@ -140,6 +140,8 @@ export async function reconcileStatement(
       quantity: line.amountVnd,
       key: `statement:${line.key}`,
       by: "statement",
+      // The bank says the money is there: a transfer above the pledge is a fact, not a typo.
+      confirmOver: true,
       ...(line.reference ? { note: line.reference } : {}),
     });
     if (receipt.kind !== "changed" && receipt.kind !== "duplicate") return { mismatch: "closed" };

@@ -1,7 +1,8 @@
 /**
  * Donors (nhà hảo tâm): pledging money, devices or data packages, following the gift to the
- * school it went to, and being told as it moves on (donor-notices.ts). Staff record receipts,
- * allocate, deliver and cancel with commands (staff-commands.ts). Paying (VietQR, statements)
+ * school it went to, and being told as it moves on (donor-notices.ts, daily-thanks.ts). Staff
+ * record receipts (receipt-commands.ts), allocate, deliver and cancel with commands
+ * (staff-commands.ts), or in the console's "Ủng hộ" pages (console/). Paying (VietQR, statements)
  * is ../payments/, calls for donations ../campaigns/, the public summary ../transparency/.
  */
 import type { Connection } from "mongoose";
@@ -18,20 +19,27 @@ import { formatPhone } from "../../core/text/parse-phone.js";
 import { say, type Turn } from "../../core/turn.js";
 import type { DeliveryEngine } from "../../jobs/delivery-engine.js";
 import { readHumanCode } from "../../storage/human-code.js";
+import type { Redis } from "../../storage/redis.js";
 import type { FeatureFactory } from "../context.js";
 import { payableVnd, paymentMessages } from "../payments/payment.js";
 import { createSchoolService } from "../schools/service.js";
 import { createAudit } from "../staff/audit.js";
+import { pledgesConsole } from "./console/pages.js";
+import { createDailyThanks } from "./daily-thanks.js";
 import { describePledge } from "./describe.js";
 import { createDonorNotices } from "./donor-notices.js";
 import { createPledgeLifecycle } from "./lifecycle.js";
 import type { Pledge } from "./model.js";
 import { pledgeForm } from "./pledge.form.js";
+import { createReceiptCommands } from "./receipt-commands.js";
 import { createPledgeService } from "./service.js";
 import { createStaffCommands, describeForStaff } from "./staff-commands.js";
 
 export interface PledgesDeps {
   mongo: Connection;
+  redis: Redis;
+  /** The app's Redis key prefix (the thanks queue lives under "<prefix>bull"). */
+  prefix: string;
   lock: RecordLock;
   deliveries: DeliveryEngine;
   i18n: Pick<I18n, "translator">;
@@ -41,11 +49,15 @@ export interface PledgesDeps {
   logger: Logger;
   /** How often notices written by the statement import are queued. */
   noticeIntervalMs?: number;
+  /** How long a pledge stays quiet before the day's thanks goes out (daily-thanks.ts). */
+  thanksQuietMs?: number;
 }
 
 export const pledgesFeature: FeatureFactory = (ctx) =>
   createPledgesFeature({
     mongo: ctx.mongo,
+    redis: ctx.redis,
+    prefix: ctx.prefix,
     lock: ctx.lock,
     deliveries: ctx.deliveries,
     i18n: ctx.i18n,
@@ -72,6 +84,23 @@ export function createPledgesFeature(deps: PledgesDeps): Feature {
     schools: createSchoolService(deps.mongo),
     audit,
     tellDonor: notices.tell,
+  });
+  const thanks = createDailyThanks({
+    redis: deps.redis,
+    prefix: deps.prefix,
+    pledges,
+    deliveries: deps.deliveries,
+    i18n: deps.i18n,
+    logger: deps.logger,
+    ...(deps.thanksQuietMs !== undefined ? { quietMs: deps.thanksQuietMs } : {}),
+  });
+  const receipts = createReceiptCommands({
+    pledges,
+    lifecycle,
+    audit,
+    thanks,
+    redis: deps.redis,
+    prefix: deps.prefix,
   });
 
   const payment = (
@@ -138,7 +167,9 @@ export function createPledgesFeature(deps: PledgesDeps): Feature {
         say(turn, turn.t("pledge-updates-stopped"));
       },
       ...staff,
+      ...receipts.commands,
     },
+    actions: receipts.actions,
     // "/start ungho" (a poster's link) opens the form; "/start UH-7K2M9Q" shows that pledge.
     deepLinks: { ungho: startPledge, uh: (turn, rest) => show(turn, `UH-${rest}`) },
     async describePersonalData(person, t) {
@@ -157,7 +188,12 @@ export function createPledgesFeature(deps: PledgesDeps): Feature {
     erasePersonalData: (person) => pledges.eraseDonor(person.channel, person.userId),
     async start() {
       notices.start();
+      thanks.start();
     },
-    stop: () => notices.stop(),
+    async stop() {
+      await thanks.stop();
+      await notices.stop();
+    },
+    console: pledgesConsole({ mongo: deps.mongo, pledges, lifecycle, thanks, notices, vietqr: deps.vietqr }),
   };
 }

@@ -1,11 +1,12 @@
 /**
- * A pledge's way: pledged → received (parts add up until every item is in) → allocated to a
- * school → delivered, or cancelled. Each change is read, checked and written back under the
+ * A pledge's way: pledged → received (parts add up in the ledger, ledger.ts, until every item
+ * is in) → allocated to a school → delivered, or cancelled. Each change is read, checked and written back under the
  * pledge's Redis lease (core/lock.ts), so two staff acting at once (or a statement imported
  * twice) change a pledge once, on every store; the history says who and when.
  */
 import type { Connection } from "mongoose";
 import type { RecordLock } from "../../core/lock.js";
+import { entryIdOf, ITEM_ORDER, isReversed, newEntryId, totalsUpdate, withTotals } from "./ledger.js";
 import {
   type Allocation,
   type HistoryEntry,
@@ -13,6 +14,7 @@ import {
   type Pledge,
   type PledgeStatus,
   pledgeModel,
+  type Receipt,
 } from "./model.js";
 
 export type Change =
@@ -20,9 +22,19 @@ export type Change =
   | { kind: "not-found" }
   | { kind: "not-allowed"; from: PledgeStatus };
 export type ReceiveResult =
-  | Change
+  | { kind: "changed"; pledge: Pledge; entry: Receipt }
+  | { kind: "not-found" }
+  | { kind: "not-allowed"; from: PledgeStatus }
   | { kind: "duplicate"; pledge: Pledge }
-  | { kind: "no-such-item"; pledge: Pledge };
+  | { kind: "no-such-item"; pledge: Pledge }
+  /** More than was pledged would be in: recorded only when the caller confirms it. */
+  | { kind: "over"; pledge: Pledge; pledged: number; received: number };
+export type ReverseResult =
+  | { kind: "changed"; pledge: Pledge; entry: Receipt; reversed: Receipt }
+  | { kind: "not-found" }
+  | { kind: "no-such-entry" }
+  | { kind: "already-reversed"; pledge: Pledge }
+  | { kind: "reason-needed" };
 
 export interface ReceiptInput {
   kind: ItemKind;
@@ -30,15 +42,12 @@ export interface ReceiptInput {
   key: string;
   by: string;
   note?: string;
+  /** Staff saw that this takes the item above what was pledged, and meant it. */
+  confirmOver?: boolean;
 }
 
 /** Things still arrive after allocation (the rest of a partial gift), never after delivery. */
 const RECEIVABLE: PledgeStatus[] = ["pledged", "received", "allocated"];
-const RECEIVED_FIELD: Record<ItemKind, string> = {
-  money: "money.receivedVnd",
-  devices: "devices.receivedCount",
-  data: "data.receivedCount",
-};
 
 export function pledgedOf(pledge: Pledge, kind: ItemKind): { pledged: number; received: number } | undefined {
   if (kind === "money")
@@ -48,24 +57,15 @@ export function pledgedOf(pledge: Pledge, kind: ItemKind): { pledged: number; re
 }
 
 export function isFullyReceived(pledge: Pledge): boolean {
-  return (["money", "devices", "data"] as const).every((kind) => {
+  return ITEM_ORDER.every((kind) => {
     const item = pledgedOf(pledge, kind);
     return !item || item.received >= item.pledged;
   });
 }
 
-/** A copy of the pledge as if `received` of this kind had arrived, to see whether it completes it. */
-function withReceived(pledge: Pledge, kind: ItemKind, received: number): Pledge {
-  if (kind === "money" && pledge.money)
-    return { ...pledge, money: { ...pledge.money, receivedVnd: received } };
-  if (kind === "devices" && pledge.devices)
-    return { ...pledge, devices: { ...pledge.devices, receivedCount: received } };
-  if (kind === "data" && pledge.data) return { ...pledge, data: { ...pledge.data, receivedCount: received } };
-  return pledge;
-}
-
+/** Anything in that was not reversed since. */
 export function hasReceivedAnything(pledge: Pledge): boolean {
-  return pledge.receipts.length > 0;
+  return ITEM_ORDER.some((kind) => (pledgedOf(pledge, kind)?.received ?? 0) > 0);
 }
 
 export function createPledgeLifecycle(connection: Connection, lock: RecordLock) {
@@ -98,9 +98,12 @@ export function createPledgeLifecycle(connection: Connection, lock: RecordLock) 
   }
 
   return {
-    /** Adds what arrived; the pledge becomes "received" once every pledged item is in. */
+    /**
+     * Appends what arrived to the ledger; the pledge becomes "received" once every pledged item
+     * is in. Taking an item above what was pledged needs `confirmOver`, and the entry says so.
+     */
     async receive(code: string, receipt: ReceiptInput): Promise<ReceiveResult> {
-      const { note, ...rest } = receipt;
+      const { note, confirmOver, ...rest } = receipt;
       return lock(`pledge:${code}`, async () => {
         const current = await Pledges.findOne({ code }).lean<Pledge>();
         if (!current) return { kind: "not-found" };
@@ -110,17 +113,57 @@ export function createPledgeLifecycle(connection: Connection, lock: RecordLock) 
         if (current.receipts.some((r) => r.key === receipt.key))
           return { kind: "duplicate", pledge: current };
         if (!RECEIVABLE.includes(current.status)) return { kind: "not-allowed", from: current.status };
-        // Totals are computed here and written whole: no $inc, which FerretDB can lose.
-        const total = item.received + receipt.quantity;
-        const after = withReceived(current, receipt.kind, total);
+        const over = item.received + receipt.quantity > item.pledged;
+        if (over && !confirmOver)
+          return { kind: "over", pledge: current, pledged: item.pledged, received: item.received };
+        const added: Receipt = {
+          ...rest,
+          id: newEntryId(),
+          at: new Date(),
+          ...(note ? { note } : {}),
+          ...(over ? { over: true } : {}),
+        };
+        const after = withTotals(current, [...current.receipts, added]);
         const status = current.status === "pledged" && isFullyReceived(after) ? "received" : current.status;
-        const receipts = [...current.receipts, { ...rest, at: new Date(), ...(note ? { note } : {}) }];
         const history = [...current.history, entry("received", status, receipt.by, note)];
-        await Pledges.updateOne(
-          { code },
-          { $set: { status, receipts, history, [RECEIVED_FIELD[receipt.kind]]: total } },
+        await Pledges.updateOne({ code }, { $set: { status, history, ...totalsUpdate(after) } });
+        return { kind: "changed", pledge: { ...after, status, history }, entry: added };
+      });
+    },
+
+    /**
+     * Undoes a wrong entry by appending its opposite, with the reason; the entry itself stays.
+     * A pledge that was complete only because of it goes back to "pledged".
+     */
+    async reverse(
+      code: string,
+      input: { entryId: string; reason: string; by: string },
+    ): Promise<ReverseResult> {
+      const reason = input.reason.trim();
+      if (!reason) return { kind: "reason-needed" };
+      return lock(`pledge:${code}`, async () => {
+        const current = await Pledges.findOne({ code }).lean<Pledge>();
+        if (!current) return { kind: "not-found" };
+        const target = current.receipts.find(
+          (r) => entryIdOf(r) === input.entryId && r.quantity > 0 && !r.reverses,
         );
-        return { kind: "changed", pledge: { ...after, status, receipts, history } };
+        if (!target) return { kind: "no-such-entry" };
+        if (isReversed(current.receipts, target)) return { kind: "already-reversed", pledge: current };
+        const reversal: Receipt = {
+          key: `reversal:${entryIdOf(target)}`,
+          id: newEntryId(),
+          kind: target.kind,
+          quantity: -target.quantity,
+          at: new Date(),
+          by: input.by,
+          reverses: entryIdOf(target),
+          reason,
+        };
+        const after = withTotals(current, [...current.receipts, reversal]);
+        const status = current.status === "received" && !isFullyReceived(after) ? "pledged" : current.status;
+        const history = [...current.history, entry("reversed", status, input.by, reason)];
+        await Pledges.updateOne({ code }, { $set: { status, history, ...totalsUpdate(after) } });
+        return { kind: "changed", pledge: { ...after, status, history }, entry: reversal, reversed: target };
       });
     },
 

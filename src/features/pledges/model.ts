@@ -37,18 +37,31 @@ export interface DataItem {
   receivedCount: number;
 }
 
+/**
+ * One line of the pledge's receipt ledger (ledger.ts): only ever appended, never edited. A wrong
+ * entry is undone by a reversing entry (negative quantity, `reverses`, a reason).
+ */
 export interface Receipt {
   /** Unique per source (a statement line, a staff message), so one arrival counts once. */
   key: string;
+  /** Short id shown to staff; entries from before ledgers had ids are named by `key`. */
+  id?: string;
   kind: ItemKind;
+  /** What arrived; negative on a reversing entry. */
   quantity: number;
   at: Date;
   by: string;
   note?: string;
+  /** The id (or key) of the entry this one undoes. */
+  reverses?: string;
+  /** Why an entry was reversed: required on a reversal. */
+  reason?: string;
+  /** Recorded above what was pledged, after staff confirmed it. */
+  over?: boolean;
 }
 
 export interface HistoryEntry {
-  action: "pledged" | "received" | "allocated" | "delivered" | "cancelled";
+  action: "pledged" | "received" | "reversed" | "allocated" | "delivered" | "cancelled";
   status: PledgeStatus;
   at: Date;
   /** "donor", "statement", or the staff member's channel:id. */
@@ -133,7 +146,21 @@ const schema = new Schema<Pledge>({
   devices: { type: devices, default: undefined },
   data: { type: data, default: undefined },
   phone: { type: String, personal: true },
-  receipts: [{ _id: false, key: String, kind: String, quantity: Number, at: Date, by: String, note: String }],
+  receipts: [
+    {
+      _id: false,
+      key: String,
+      id: String,
+      kind: String,
+      quantity: Number,
+      at: Date,
+      by: String,
+      note: String,
+      reverses: String,
+      reason: String,
+      over: Boolean,
+    },
+  ],
   allocation: {
     type: new Schema<Allocation>(
       {

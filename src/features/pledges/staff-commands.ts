@@ -1,6 +1,7 @@
 /**
- * What staff do with pledges in chat: record what arrived (/nhan), allocate to a school
- * (/phanbo), mark delivered (/trao) or cancel (/huyuh). The donor is told after each change.
+ * What staff do with pledges in chat: allocate to a school (/phanbo), mark delivered (/trao) or
+ * cancel (/huyuh); the donor is told after each change. Recording what arrived (/nhan, /huynhan)
+ * is receipt-commands.ts.
  */
 import type { ArgsHandler } from "../../core/feature.js";
 import { actorOf, hasRole } from "../../core/person.js";
@@ -11,10 +12,9 @@ import type { SchoolService } from "../schools/service.js";
 import type { Audit } from "../staff/audit.js";
 import { describePledge } from "./describe.js";
 import type { DonorNotices } from "./donor-notices.js";
-import type { Change, PledgeLifecycle } from "./lifecycle.js";
+import { type Change, hasReceivedAnything, type PledgeLifecycle } from "./lifecycle.js";
 import type { Pledge } from "./model.js";
-import { describeQuantity, type PledgeEvent } from "./notices.js";
-import { readReceipt } from "./read-receipt.js";
+import type { PledgeEvent } from "./notices.js";
 import type { PledgeService } from "./service.js";
 
 export function createStaffCommands(deps: {
@@ -59,34 +59,6 @@ export function createStaffCommands(deps: {
   }
 
   return {
-    async nhan(turn, args) {
-      const parsed = parse(turn, args, "pledge-receive-usage");
-      if (!parsed) return;
-      const pledge = await pledges.byCode(parsed.code);
-      if (!pledge) return say(turn, turn.t("pledge-not-found", { code: parsed.code }));
-      const entry = readReceipt(parsed.rest, pledge);
-      if (!entry) return say(turn, turn.t("pledge-receive-usage"));
-      const result = await lifecycle.receive(parsed.code, {
-        kind: entry.kind,
-        quantity: entry.quantity,
-        // The platform's update id: a webhook retried by the platform records nothing twice.
-        key: `chat:${turn.message.channel}:${turn.message.updateId}`,
-        by: actorOf(turn.person),
-        ...(entry.note ? { note: entry.note } : {}),
-      });
-      if (result.kind === "no-such-item") return say(turn, turn.t("pledge-receive-no-such-item"));
-      if (result.kind === "duplicate") return say(turn, turn.t("dialog-already-done"));
-      const what = describeQuantity(entry.kind, entry.quantity, turn.t, turn.locale);
-      const event = { kind: "received" as const, item: entry.kind, quantity: entry.quantity };
-      await report(
-        turn,
-        parsed.code,
-        result,
-        event,
-        turn.t("pledge-staff-received", { code: parsed.code, what }),
-      );
-    },
-
     async phanbo(turn, args) {
       const parsed = parse(turn, args, "pledge-allocate-usage");
       if (!parsed) return;
@@ -94,7 +66,7 @@ export function createStaffCommands(deps: {
       const school = schoolCode ? await deps.schools.byCode(schoolCode) : null;
       if (!school) return say(turn, turn.t("pledge-school-not-found", { school: schoolCode || "—" }));
       const pledge = await pledges.byCode(parsed.code);
-      if (pledge && pledge.receipts.length === 0 && pledge.status === "pledged") {
+      if (pledge && !hasReceivedAnything(pledge) && pledge.status === "pledged") {
         return say(turn, turn.t("pledge-nothing-received-yet", { code: parsed.code }));
       }
       const target = {

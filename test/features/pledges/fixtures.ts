@@ -121,14 +121,17 @@ export function pledgesHarness(
   options: { capabilities?: typeof BUTTONS; vietqr?: VietQrConfig | undefined } = {},
 ) {
   let built: Feature | undefined;
+  const prefix = `${uniqueName("pl")}:`;
   const harness = createHarness({
     ...stores,
-    prefix: `${uniqueName("pl")}:`,
+    prefix,
     capabilities: options.capabilities ?? BUTTONS,
     adminIds: [`telegram:${STAFF}`],
     features: (kit) => {
       built = createPledgesFeature({
         mongo: stores.mongo,
+        redis: stores.redis,
+        prefix,
         lock: kit.lock,
         deliveries: kit.deliveries,
         i18n: kit.i18n,
@@ -144,7 +147,7 @@ export function pledgesHarness(
       ];
     },
   });
-  return { harness, pledges: built! };
+  return { harness, pledges: built!, prefix };
 }
 
 /** Everything a donor (anyone but staff) was sent, as text to search. */
