@@ -6,12 +6,13 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import Fastify from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.js";
 import { type Driver, telegramDriver, zaloDriver } from "../helpers/channel-drivers.js";
-import { linkIn } from "../helpers/console-client.js";
-import { askStaff, seedDeviceRequest } from "../helpers/console-seed.js";
+import { consoleClient, linkIn, signInByLink } from "../helpers/console-client.js";
+import { appointSchoolStaff, askStaff, seedDeviceRequest } from "../helpers/console-seed.js";
 import { type PlatformApp, startPlatformApp, TELEGRAM_SECRET, ZALO_SECRET } from "../helpers/platform-app.js";
 
 const SHOTS = join(
@@ -126,6 +127,66 @@ describe("the console in Chromium", () => {
       .filter((c) => c.payload.chat_id === "zalo-browser-parent")
       .map((c) => String(c.payload.text));
     expect(told.some((text) => text.includes("thứ Hai tuần sau nhà trường phát máy"))).toBe(true);
+    await page.context().close();
+  });
+
+  it("refuses a sign-in link used once already, in another browser", async () => {
+    const link = linkIn(await admin.say("/dangnhap"));
+    const first = await phone();
+    await first.goto(`${platform.app.url}/console/signin?link=${link}`);
+    await first.getByRole("button", { name: "Đăng nhập" }).click();
+    await first.waitForURL(`${platform.app.url}/console`);
+    const second = await phone();
+    await second.goto(`${platform.app.url}/console/signin?link=${link}`);
+    await second.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(second.getByRole("alert").innerText()).resolves.toContain("đã dùng rồi hoặc đã hết hạn");
+    await second.goto(`${platform.app.url}/console/requests`);
+    expect(new URL(second.url()).pathname).toBe("/console/signin");
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it("refuses a form another site makes the signed-in browser post", async () => {
+    const page = await signedIn();
+    // A page elsewhere that posts "sign out everywhere" into the console as soon as it opens.
+    const evil = Fastify();
+    evil.get("/", async (_request, reply) =>
+      reply
+        .type("text/html")
+        .send(
+          `<form id="f" method="post" action="${platform.app.url}/console/account/sessions/end-all"><input name="_csrf" value="guess"></form><script>document.getElementById("f").submit()</script>`,
+        ),
+    );
+    const evilUrl = await evil.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const answer = page.waitForResponse((r) => r.url().endsWith("/console/account/sessions/end-all"));
+      await page.goto(evilUrl);
+      expect((await answer).status()).toBe(403);
+      await page.goto(`${platform.app.url}/console/account`);
+      await expect(page.locator("h1").innerText()).resolves.toBe("Tài khoản");
+    } finally {
+      await evil.close();
+      await page.context().close();
+    }
+  });
+
+  it("shows a school's verifier only their school's requests, whatever the URL", async () => {
+    const mine = await seedDeviceRequest(platform.app, "79001", "Đỗ Văn Khoa", "940");
+    const theirs = await seedDeviceRequest(platform.app, "79002", "Mai Thị Lụa", "941");
+    const province = consoleClient(platform.app.server);
+    await signInByLink(province, admin);
+    const verifier = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 942);
+    await appointSchoolStaff(province, verifier, "Cô Ngọc", "79001");
+    const page = await phone();
+    await page.goto(`${platform.app.url}/console/signin?link=${linkIn(await verifier.say("/dangnhap"))}`);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL(`${platform.app.url}/console`);
+    await page.goto(`${platform.app.url}/console/requests`);
+    await expect(page.getByRole("link", { name: mine }).count()).resolves.toBe(1);
+    await expect(page.getByRole("link", { name: theirs }).count()).resolves.toBe(0);
+    const direct = await page.goto(`${platform.app.url}/console/requests/${theirs}`);
+    expect(direct?.status()).toBe(404);
+    await expect(page.content()).resolves.not.toContain("Mai Thị Lụa");
     await page.context().close();
   });
 });
