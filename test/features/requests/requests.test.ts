@@ -31,7 +31,7 @@ describe("parents' requests", () => {
           schools: createSchoolService(mongo),
           notify: kit.notify,
         });
-        return [requests, createPrivacyFeature([requests], { ...kit, redis, mongo, prefix })];
+        return [requests, createPrivacyFeature([requests], { ...kit, redis, prefix })];
       },
     });
 
