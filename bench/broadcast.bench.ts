@@ -224,7 +224,7 @@ export async function runQueue(
   const seconds = (Date.now() - startedAt) / 1000;
   // What is not yet in MongoDB when the last send settled: the flusher's lag behind the sends.
   const flushing = Date.now();
-  await store.flush();
+  await store.flush(600_000);
   const flushSeconds = (Date.now() - flushing) / 1000;
   const uncertainChats = new Set(
     counts.uncertain > 0 ? ((await deps.uncertainChats?.(broadcastId)) ?? []) : [],

@@ -110,7 +110,7 @@ export function createDeliveryFlusher(deps: FlusherDeps, options: FlusherOptions
   }
 
   /** One batch under the flush lease; how many ids it wrote (0 also when another holds it). */
-  async function flushBatch(): Promise<number> {
+  async function flushBatch(everything: boolean): Promise<number> {
     const written = await deps.lock.ifFree(FLUSH_RECORD, async () => {
       const entries = await deps.redis.zrange(keys.dirty, "0", String(batch - 1), "WITHSCORES");
       if (entries.length === 0) return 0;
@@ -123,15 +123,19 @@ export function createDeliveryFlusher(deps: FlusherDeps, options: FlusherOptions
       const hashes = ((await pipeline.exec()) ?? []).map(([, fields]) => fields as Record<string, string>);
       const fresh: DeliveryDocument[] = [];
       const known: DeliveryDocument[] = [];
-      for (const fields of hashes) {
-        // A dirty id has a hash (dirty ones never expire); an empty one is skipped and cleaned.
-        if (!fields?.id) continue;
-        (fields.stored ? known : fresh).push(toDocument(fields));
-      }
+      const done: string[] = [];
+      hashes.forEach((fields, i) => {
+        // A send in flight settles within seconds: writing "sending" would be overwritten at
+        // once, so it waits (still dirty, so a crash loses nothing) unless a stop asks for all.
+        if (!everything && fields?.status === "sending" && fields.stored) return;
+        done.push(pairs[2 * i]!, pairs[2 * i + 1]!);
+        // A dirty id has a hash (dirty ones never expire); an empty one is only cleaned.
+        if (fields?.id) (fields.stored ? known : fresh).push(toDocument(fields));
+      });
       const again = await withStoreRetry(() => insertNew(fresh));
       await withStoreRetry(() => replace([...known, ...again]));
-      await deps.clean(pairs);
-      return pairs.length / 2;
+      if (done.length > 0) await deps.clean(done);
+      return done.length / 2;
     });
     return written ?? 0;
   }
@@ -140,14 +144,14 @@ export function createDeliveryFlusher(deps: FlusherDeps, options: FlusherOptions
     if (!running) return;
     let written = 0;
     try {
-      const flushing = flushBatch();
+      const flushing = flushBatch(false);
       current = flushing;
       written = await flushing;
     } catch (error) {
       // Left dirty in Redis: the next tick writes it again.
       deps.logger.error({ err: error }, "could not write delivery records to MongoDB");
     }
-    if (running) timer = setTimeout(tick, written >= batch ? 0 : intervalMs);
+    if (running) timer = setTimeout(tick, written >= batch / 2 ? 0 : intervalMs);
   }
 
   async function drain(deadlineMs = 60_000): Promise<void> {
@@ -155,7 +159,7 @@ export function createDeliveryFlusher(deps: FlusherDeps, options: FlusherOptions
     while ((await deps.redis.zcard(keys.dirty)) > 0) {
       if (Date.now() > deadline) throw new Error("delivery records not all written to MongoDB in time");
       // Another process holding the flush lease is writing: wait for it a moment.
-      if ((await flushBatch()) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      if ((await flushBatch(true)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 

@@ -23,7 +23,7 @@ export interface DeliveryStore {
   /** Writes what is left and stops; after the workers. */
   stop(): Promise<void>;
   /** Resolves when every change so far is in MongoDB (tests and readers of the raw records). */
-  flush(): Promise<void>;
+  flush(deadlineMs?: number): Promise<void>;
   /** Creates the records, skipping targets the broadcast already has; returns how many new ones are queued. */
   insert(deliveries: NewDelivery[]): Promise<number>;
   /** Queued deliveries of a broadcast, to (re)enqueue after a fan-out that may have been cut short. */

@@ -90,9 +90,9 @@ export function createRedisDeliveryStore(deps: RedisDeliveryStoreDeps): Delivery
   let indexed: Promise<unknown> | undefined;
   const ensureIndexes = () => (indexed ??= Deliveries.init());
   const warming = new Map<string, Promise<void>>();
-  const drained = async () => {
+  const drained = async (deadlineMs?: number) => {
     await ensureIndexes();
-    await flusher.drain();
+    await flusher.drain(deadlineMs);
   };
   const now = () => String(Date.now());
 
@@ -151,7 +151,7 @@ export function createRedisDeliveryStore(deps: RedisDeliveryStoreDeps): Delivery
       flusher.start();
     },
     stop: () => flusher.stop(),
-    flush: drained,
+    flush: (deadlineMs) => drained(deadlineMs),
     async insert(deliveries) {
       let queued = 0;
       const byBroadcast = new Map<string, NewDelivery[]>();
