@@ -7,6 +7,11 @@
  * process's flusher writes it (crash replay). One flusher at a time across processes (a Redis
  * lease), so an older copy can never overwrite a newer one.
  *
+ * A new record still waiting and a send in flight are not worth a write: they settle within
+ * seconds and are then written once, so a broadcast costs one insert per record. They wait in a
+ * second zset (`later`, scored by time) and become dirty when they settle, or after `laterMs`
+ * anyway, or at once when someone drains (a stop, a reader of MongoDB).
+ *
  * New records (no `stored` mark) go in with insertMany, the rest are replaced whole by _id in
  * small bulkWrites, sized for FerretDB 1.24 (docs/storage-and-ferretdb.md#delivery-records).
  * Docs: docs/architecture.md#delivery-engine.
@@ -34,6 +39,8 @@ export interface FlusherOptions {
    * (100 did not finish in a minute, 10 take about 20 ms); real MongoDB takes hundreds.
    */
   bulkSize?: number;
+  /** How long a new record waiting or a send in flight may go unwritten (it is written once settled). */
+  laterMs?: number;
   /** How long stop() keeps writing what is left before giving up (it stays in Redis). */
   stopDrainMs?: number;
 }
@@ -55,6 +62,8 @@ export interface FlusherDeps {
   /** A lease held while one batch is written. */
   lock: RecordLock;
   clean(pairs: string[]): Promise<unknown>;
+  /** Makes deferred ids older than `cutoff` ("+inf": all) dirty; returns how many. */
+  promote(cutoff: string, limit: number): Promise<number>;
   logger: Logger;
 }
 
@@ -66,6 +75,7 @@ export function createDeliveryFlusher(deps: FlusherDeps, options: FlusherOptions
   const intervalMs = options.intervalMs ?? 200;
   const parallel = options.parallel ?? 1;
   const bulkSize = options.bulkSize ?? 10;
+  const laterMs = options.laterMs ?? 30_000;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let current: Promise<unknown> = Promise.resolve();
@@ -112,6 +122,7 @@ export function createDeliveryFlusher(deps: FlusherDeps, options: FlusherOptions
   /** One batch under the flush lease; how many ids it wrote (0 also when another holds it). */
   async function flushBatch(everything: boolean): Promise<number> {
     const written = await deps.lock.ifFree(FLUSH_RECORD, async () => {
+      await deps.promote(everything ? "+inf" : String(Date.now() - laterMs), batch);
       const entries = await deps.redis.zrange(keys.dirty, "0", String(batch - 1), "WITHSCORES");
       if (entries.length === 0) return 0;
       const pairs: string[] = [];
@@ -123,19 +134,14 @@ export function createDeliveryFlusher(deps: FlusherDeps, options: FlusherOptions
       const hashes = ((await pipeline.exec()) ?? []).map(([, fields]) => fields as Record<string, string>);
       const fresh: DeliveryDocument[] = [];
       const known: DeliveryDocument[] = [];
-      const done: string[] = [];
-      hashes.forEach((fields, i) => {
-        // A send in flight settles within seconds: writing "sending" would be overwritten at
-        // once, so it waits (still dirty, so a crash loses nothing) unless a stop asks for all.
-        if (!everything && fields?.status === "sending" && fields.stored) return;
-        done.push(pairs[2 * i]!, pairs[2 * i + 1]!);
+      for (const fields of hashes) {
         // A dirty id has a hash (dirty ones never expire); an empty one is only cleaned.
         if (fields?.id) (fields.stored ? known : fresh).push(toDocument(fields));
-      });
+      }
       const again = await withStoreRetry(() => insertNew(fresh));
       await withStoreRetry(() => replace([...known, ...again]));
-      if (done.length > 0) await deps.clean(done);
-      return done.length / 2;
+      await deps.clean(pairs);
+      return pairs.length / 2;
     });
     return written ?? 0;
   }
@@ -154,9 +160,12 @@ export function createDeliveryFlusher(deps: FlusherDeps, options: FlusherOptions
     if (running) timer = setTimeout(tick, written >= batch / 2 ? 0 : intervalMs);
   }
 
+  const pendingCount = async () =>
+    (await deps.redis.zcard(keys.dirty)) + (await deps.redis.zcard(keys.later));
+
   async function drain(deadlineMs = 60_000): Promise<void> {
     const deadline = Date.now() + deadlineMs;
-    while ((await deps.redis.zcard(keys.dirty)) > 0) {
+    while ((await pendingCount()) > 0) {
       if (Date.now() > deadline) throw new Error("delivery records not all written to MongoDB in time");
       // Another process holding the flush lease is writing: wait for it a moment.
       if ((await flushBatch(true)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -180,6 +189,6 @@ export function createDeliveryFlusher(deps: FlusherDeps, options: FlusherOptions
       );
     },
     drain,
-    pending: () => deps.redis.zcard(keys.dirty),
+    pending: pendingCount,
   };
 }

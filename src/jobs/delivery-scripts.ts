@@ -3,7 +3,8 @@
  * and moves it in one script, so Redis decides it atomically for every process
  * (docs/storage-and-ferretdb.md#atomicity): a claim wins once, a settle happens once. Each change
  * also keeps the per-broadcast status sets (counts and lists without a scan), the lease zset
- * (sweep), and marks the id dirty with a fresh version for the flusher (delivery-flusher.ts).
+ * (sweep), and marks the id dirty with a fresh version for the flusher (delivery-flusher.ts), or
+ * "later" while it is a send in flight or a new record waiting (written once it settles).
  *
  * Every script gets the key prefix as ARGV[1]. Keys are built inside the scripts, which a
  * single Redis (not a cluster) allows. A per-delivery script answers -1 when the delivery has no
@@ -18,9 +19,17 @@ local function sk(b, s) return P .. 'dlv-st:' .. b .. ':' .. s end
 local function lk(b) return P .. 'dlv-leases:' .. b end
 local function mk(b) return P .. 'dlv-keys:' .. b end
 local function dirty(id)
+  redis.call('PERSIST', hk(id))
+  local f = redis.call('HMGET', hk(id), 'status', 'stored')
+  if f[1] == 'sending' or (f[1] == 'queued' and not f[2]) then
+    -- Not worth a MongoDB write yet: a send in flight or a new record waiting settles within
+    -- seconds, and is then written once. Written anyway if it is still so after a while.
+    local t = redis.call('TIME')
+    redis.call('ZADD', P .. 'dlv-later', 'NX', t[1] * 1000 + math.floor(t[2] / 1000), id)
+    return 0
+  end
   local v = redis.call('INCR', P .. 'dlv-version')
   redis.call('ZADD', P .. 'dlv-dirty', v, id)
-  redis.call('PERSIST', hk(id))
   return v
 end
 local function move(id, b, from, to)
@@ -203,7 +212,7 @@ for _, d in ipairs(cjson.decode(ARGV[3])) do
   local h = hk(d.id)
   if redis.call('EXISTS', h) == 0 then
     fill(h, d.fields)
-    if redis.call('ZSCORE', P .. 'dlv-dirty', d.id) == false then
+    if redis.call('ZSCORE', P .. 'dlv-dirty', d.id) == false and redis.call('ZSCORE', P .. 'dlv-later', d.id) == false then
       redis.call('EXPIRE', h, ${FLUSHED_KEEP_SECONDS})
     end
   end
@@ -226,13 +235,28 @@ for i = 2, #ARGV, 2 do
   if redis.call('EXISTS', h) == 1 then redis.call('HSET', h, 'stored', '1') end
   if redis.call('ZSCORE', P .. 'dlv-dirty', id) == ARGV[i + 1] then
     redis.call('ZREM', P .. 'dlv-dirty', id)
+    -- What was written is the current state: a deferred write of it would only repeat it.
+    redis.call('ZREM', P .. 'dlv-later', id)
     local st = redis.call('HGET', h, 'status')
     if st and st ~= 'queued' and st ~= 'sending' then redis.call('EXPIRE', h, ${FLUSHED_KEEP_SECONDS}) end
   end
 end
 return 1`;
 
+/**
+ * Deferred ids that waited long enough (or all, for a drain) become dirty with a fresh version.
+ * ARGV: prefix, cutoff ms ("+inf" for all), how many at most → how many moved.
+ */
+const promote = `
+local ids = redis.call('ZRANGEBYSCORE', P .. 'dlv-later', '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, id in ipairs(ids) do
+  redis.call('ZADD', P .. 'dlv-dirty', redis.call('INCR', P .. 'dlv-version'), id)
+  redis.call('ZREM', P .. 'dlv-later', id)
+end
+return #ids`;
+
 export const DELIVERY_SCRIPTS = {
+  promote,
   claim,
   release,
   settle,

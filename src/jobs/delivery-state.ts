@@ -18,6 +18,8 @@ export function deliveryKeys(prefix: string) {
   return {
     /** Global: ids whose hash changed since MongoDB last had it, scored by a version. */
     dirty: `${prefix}dlv-dirty`,
+    /** Global: new records waiting and sends in flight, by when they were first left unwritten. */
+    later: `${prefix}dlv-later`,
     hash: (id: string) => `${prefix}dlv:${id}`,
     status: (broadcastId: string, status: DeliveryStatus) => `${prefix}dlv-st:${broadcastId}:${status}`,
   };

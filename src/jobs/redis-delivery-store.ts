@@ -56,6 +56,7 @@ export function createRedisDeliveryStore(deps: RedisDeliveryStoreDeps): Delivery
   const keys = deliveryKeys(prefix);
   if (!defined.has(redis)) {
     for (const name of [
+      "promote",
       "claim",
       "release",
       "settle",
@@ -82,6 +83,7 @@ export function createRedisDeliveryStore(deps: RedisDeliveryStoreDeps): Delivery
       // A batch on a slow FerretDB can take long: the lease must outlast it.
       lock: createRecordLock(redis, prefix, { holdMs: 120_000, waitMs: 120_000 }),
       clean: (pairs) => run("clean", ...pairs),
+      promote: async (cutoff, limit) => Number(await run("promote", cutoff, String(limit))),
       logger: deps.logger.child({ part: "delivery-flusher" }),
     },
     deps.flusher,
