@@ -6,6 +6,7 @@
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/core/logger.js";
 import type { DeliveryDocument } from "../src/jobs/delivery-model.js";
+import type { DeliveryStore } from "../src/jobs/delivery-store.js";
 import { createMemoryDeliveryStore } from "../src/jobs/memory-delivery-store.js";
 import { createRedisDeliveryStore } from "../src/jobs/redis-delivery-store.js";
 import { provisionStores } from "../src/storage/local/provision.js";
@@ -64,9 +65,11 @@ async function runBroadcastBench(
         `limiter ${ALLOWED_PER_SECOND}/s in ${WINDOW_MS} ms windows; forced 429s carry retry_after 1 s`,
     );
     const queueDeps = { platform, telegram, redis, logger };
+    const opened: DeliveryStore[] = [];
     const realStore = async (keys: string, started = true) => {
       const store = createRedisDeliveryStore({ connection: mongo, redis, prefix: keys, logger });
       if (started) await store.start();
+      opened.push(store);
       return store;
     };
     const uncertainChats = async (broadcastId: string) =>
@@ -108,6 +111,7 @@ async function runBroadcastBench(
       { targets: MONGO_TARGETS, injected429: 0, concurrency: 100, windowMs: WINDOW_MS, killAt: 0.3 },
     );
     console.log(line(killed));
+    for (const store of opened) await store.stop();
   } finally {
     platform.close();
     await mongo.dropDatabase().catch(() => undefined);
