@@ -45,7 +45,12 @@ export interface RunResult {
   /** Seconds the platform told us to wait (429 retry_after, overlapping waits counted once). */
   toldToWait: number;
   duplicates: number;
+  /** Targets the platform never saw and the records do not report as uncertain. */
   lost: number;
+  /** Sends cut short by a killed worker, reported as such (by design never repeated). */
+  uncertain: number;
+  /** Seconds after the last send until every record was in MongoDB (real store only). */
+  flushSeconds?: number;
 }
 
 /** Adds up the waits 429s demand, counting overlapping ones once. */
@@ -89,11 +94,13 @@ async function verdict(
   targets: BroadcastTarget[],
   startedAt: number,
   toldToWait: number,
+  uncertainChats: Set<string> = new Set(),
 ): Promise<RunResult> {
   const stats = await platform.stats();
   const seconds = (Date.now() - startedAt) / 1000;
   const reached = new Set(stats.chats);
   return {
+    uncertain: uncertainChats.size,
     name,
     targets: targets.length,
     seconds,
@@ -101,7 +108,7 @@ async function verdict(
     throttled: stats.throttled,
     toldToWait,
     duplicates: stats.duplicates,
-    lost: targets.filter((t) => !reached.has(t.chatId)).length,
+    lost: targets.filter((t) => !reached.has(t.chatId) && !uncertainChats.has(t.chatId)).length,
   };
 }
 
@@ -135,8 +142,19 @@ export async function runQueue(
     store: DeliveryStore;
     logger: Logger;
     prefix: string;
+    /** For the kill run: the store of the process that takes over (same Redis keys). */
+    nextStore?: () => Promise<DeliveryStore>;
+    /** The real store: chats whose record says uncertain, read from MongoDB once all is written. */
+    uncertainChats?: (broadcastId: string) => Promise<string[]>;
   },
-  run: { targets: number; injected429: number; concurrency: number; windowMs?: number },
+  run: {
+    targets: number;
+    injected429: number;
+    concurrency: number;
+    windowMs?: number;
+    /** Kill the worker once this share of targets reached the platform, and start another. */
+    killAt?: number;
+  },
 ): Promise<RunResult> {
   const count = run.targets;
   const targets = targetsOf(count);
@@ -150,22 +168,36 @@ export async function runQueue(
   });
   const bullPrefix = `${deps.prefix}bull`;
   const keyPrefix = `${deps.prefix}keys:`;
-  const workers = createDeliveryWorkers({
-    redis: deps.redis,
-    bullPrefix,
-    keyPrefix,
-    channels: [{ name: "telegram", capabilities: deps.telegram.capabilities }],
-    store: deps.store,
-    async send({ chatId }, message, options) {
-      const outcome = await deps.telegram.send(chatId, message, options);
-      waits.seen(outcome);
-      return outcome;
-    },
-    hooksOf: () => ({ compose: async () => CLIP, finished: async (_id, counts) => finish(counts) }),
-    logger: deps.logger,
-    limits: { telegram: limiterAt(ALLOWED_PER_SECOND, run.windowMs ?? 1000) },
-    concurrency: run.concurrency,
+  let killed = false;
+  let reached = 0;
+  let onKillPoint: () => void = () => {};
+  const killPoint = new Promise<void>((resolve) => {
+    onKillPoint = resolve;
   });
+  const killAfter = run.killAt === undefined ? Number.POSITIVE_INFINITY : Math.round(count * run.killAt);
+  const workersOn = (store: DeliveryStore, mortal: boolean) =>
+    createDeliveryWorkers({
+      redis: deps.redis,
+      bullPrefix,
+      keyPrefix,
+      channels: [{ name: "telegram", capabilities: deps.telegram.capabilities }],
+      store,
+      async send({ chatId }, message, options) {
+        // A killed process: what it had in flight, or still picks up, never reports back.
+        if (mortal && killed) return new Promise<SendOutcome>(() => {});
+        const outcome = await deps.telegram.send(chatId, message, options);
+        waits.seen(outcome);
+        if (outcome.kind === "sent" && ++reached >= killAfter) onKillPoint();
+        return mortal && killed ? new Promise<SendOutcome>(() => {}) : outcome;
+      },
+      hooksOf: () => ({ compose: async () => CLIP, finished: async (_id, counts) => finish(counts) }),
+      logger: deps.logger,
+      limits: { telegram: limiterAt(ALLOWED_PER_SECOND, run.windowMs ?? 1000) },
+      concurrency: run.concurrency,
+      // Short leases in the kill run, so the interrupted sends are called uncertain soon.
+      ...(run.killAt === undefined ? {} : { leaseMs: 3000, lockDurationMs: 1000, stalledIntervalMs: 500 }),
+    });
+  const workers = workersOn(deps.store, run.killAt !== undefined);
   const queue = createDeliveryQueue({ redis: deps.redis, prefix: bullPrefix });
   const broadcaster = createBroadcaster({
     topic: "bench",
@@ -178,15 +210,38 @@ export async function runQueue(
   await workers.start();
   const startedAt = Date.now();
   await broadcaster.fanOut(broadcastId, targets);
+  let store = deps.store;
+  let last = workers;
+  if (run.killAt !== undefined && deps.nextStore) {
+    await killPoint;
+    killed = true;
+    await workers.stop({ force: true });
+    store = await deps.nextStore();
+    last = workersOn(store, false);
+    await last.start();
+  }
   const counts = await finished;
+  const seconds = (Date.now() - startedAt) / 1000;
+  // What is not yet in MongoDB when the last send settled: the flusher's lag behind the sends.
+  const flushing = Date.now();
+  await store.flush(600_000);
+  const flushSeconds = (Date.now() - flushing) / 1000;
+  const uncertainChats = new Set(
+    counts.uncertain > 0 ? ((await deps.uncertainChats?.(broadcastId)) ?? []) : [],
+  );
+  const label = run.killAt === undefined ? "" : `, worker killed at ${Math.round(run.killAt * 100)} %`;
   const result = await verdict(
-    `${name}, ${run.injected429} forced 429s`,
+    `${name}, ${run.injected429} forced 429s${label}`,
     deps.platform,
     targets,
     startedAt,
     waits.seconds(),
+    uncertainChats,
   );
-  await workers.stop();
+  result.seconds = seconds;
+  result.rate = count / seconds;
+  if (deps.uncertainChats) result.flushSeconds = flushSeconds;
+  await last.stop();
   await queue.close();
   if (counts.sent !== count) deps.logger.warn({ counts }, "not every delivery ended sent");
   return result;

@@ -41,7 +41,7 @@ import { transparencyFeature } from "./features/transparency/feature.js";
 import { buildMetricsServer, createMetrics, type Metrics } from "./http/metrics.js";
 import { buildServer } from "./http/server.js";
 import { createDeliveryEngine } from "./jobs/delivery-engine.js";
-import { createMongoDeliveryStore } from "./jobs/delivery-store.js";
+import { createRedisDeliveryStore } from "./jobs/redis-delivery-store.js";
 import { provisionStores } from "./storage/local/provision.js";
 import { connectMongo, isMongoUp } from "./storage/mongo.js";
 import { APP_KEY_PREFIX, connectRedis, isRedisUp, type Redis } from "./storage/redis.js";
@@ -137,7 +137,7 @@ export async function startApp(
     const deliveries = createDeliveryEngine({
       redis,
       prefix,
-      store: createMongoDeliveryStore(mongo, lock),
+      store: createRedisDeliveryStore({ connection: mongo, redis, prefix, logger }),
       send: sender.send,
       channels,
       reachability,

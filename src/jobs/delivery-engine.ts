@@ -11,6 +11,7 @@ import type { Reachability } from "../core/sending/reachability.js";
 import type { Redis } from "../storage/redis.js";
 import { type Broadcaster, createBroadcaster } from "./broadcaster.js";
 import type { DeliveryHooks, Send } from "./deliver.js";
+import type { ChatRef } from "./delivery-model.js";
 import { createDeliveryQueue } from "./delivery-queue.js";
 import type { DeliveryStore } from "./delivery-store.js";
 import { createDeliveryWorkers, type DeliveryWorkerDeps, type DeliveryWorkers } from "./delivery-workers.js";
@@ -21,6 +22,9 @@ export interface DeliveryEngine {
   /** Starts one worker per running channel; call after the channels started. */
   start(): Promise<void>;
   stop(options?: { force?: boolean }): Promise<void>;
+  /** How many delivery records name this chat, and erasing them ("Dữ liệu của tôi"). */
+  countTo(chat: ChatRef): Promise<number>;
+  eraseTo(chat: ChatRef): Promise<number>;
 }
 
 export interface DeliveryEngineDeps {
@@ -67,6 +71,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     },
     async start() {
       if (workers) return;
+      // The store writes records behind the workers: it starts first and stops last.
+      await deps.store.start();
       const channels = deps.channels.names().flatMap((name) => {
         const capabilities = deps.channels.capabilitiesOf(name);
         return capabilities ? [{ name, capabilities }] : [];
@@ -88,6 +94,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       await workers?.stop(options);
       workers = undefined;
       await queue.close();
+      await deps.store.stop();
     },
+    countTo: (chat) => deps.store.countTo(chat),
+    eraseTo: (chat) => deps.store.eraseTo(chat),
   };
 }

@@ -2,7 +2,8 @@
  * One delivery = one message of one broadcast to one target. A broadcast belongs to a topic
  * (a lesson, a call for donations, a donor notice): the feature that owns the topic composes
  * the message and hears how it ended (DeliveryHooks). The unique (broadcastId, key) index is
- * the real guard against sending twice: jobs are at least once, records are exactly once.
+ * the last guard against sending twice (the Redis store decides first, on the same key): jobs
+ * are at least once, records are exactly once.
  * Broadcast ids are unique across topics (an ObjectId, a campaign code, "notice-<id>").
  */
 import { type Connection, type Model, Schema, type Types } from "mongoose";
@@ -68,6 +69,12 @@ export interface Delivery extends DeliveryTarget {
   reason?: string;
   settledAt?: Date;
   createdAt: Date;
+}
+
+/** The chat a delivery goes to, as privacy asks for it. */
+export interface ChatRef {
+  channel: ChannelName;
+  chatId: string;
 }
 
 /** What a queue needs to (re)enqueue a delivery. */

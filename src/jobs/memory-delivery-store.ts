@@ -1,6 +1,6 @@
 /**
- * The in-memory twin of the MongoDB delivery store: same conditions, one process only. Used
- * to measure the queue and the sender without the database (bench/), never by the app.
+ * The in-memory twin of the Redis delivery store: same conditions, one process only. Used to
+ * measure the queue and the sender without the stores (bench/), never by the app.
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -16,7 +16,7 @@ export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[]
   const byId = new Map<string, Delivery>();
   const keys = new Set<string>();
   const copy = (d: Delivery | undefined) => (d ? { ...d, messageIds: [...d.messageIds] } : null);
-  /** Moves a delivery when it is in `from`; the same compare-and-set the Mongo store does. */
+  /** Moves a delivery when it is in `from`; the same compare-and-set the Redis scripts do. */
   const move = (id: string, from: DeliveryStatus, change: Partial<Delivery>): Delivery | undefined => {
     const current = byId.get(id);
     if (!current || current.status !== from) return undefined;
@@ -32,6 +32,9 @@ export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[]
 
   return {
     all: () => [...byId.values()].map((d) => copy(d)!),
+    start: async () => {},
+    stop: async () => {},
+    flush: async () => {},
     async insert(deliveries) {
       let queued = 0;
       for (const d of deliveries) {
@@ -101,6 +104,18 @@ export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[]
       for (const d of moved)
         Object.assign(d, { status: "queued", round: d.round + 1, reason: undefined, settledAt: undefined });
       return moved.map(queuedRef);
+    },
+    async countTo(chat) {
+      return [...byId.values()].filter((d) => d.channel === chat.channel && d.chatId === chat.chatId).length;
+    },
+    async eraseTo(chat) {
+      const own = [...byId.values()].filter((d) => d.channel === chat.channel && d.chatId === chat.chatId);
+      for (const d of own) {
+        keys.delete(`${d.broadcastId}|${d.key}`);
+        Object.assign(d, { chatId: "erased", key: `erased:${d.id}` });
+        move(d.id, "queued", final("failed", "erased"));
+      }
+      return own.length;
     },
   };
 }

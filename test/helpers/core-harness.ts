@@ -29,7 +29,7 @@ import { createSender, type Sender } from "../../src/core/sending/sender.js";
 import { createPeopleFeature } from "../../src/features/people/feature.js";
 import { createPeopleService } from "../../src/features/people/service.js";
 import { createDeliveryEngine, type DeliveryEngine } from "../../src/jobs/delivery-engine.js";
-import { createMongoDeliveryStore } from "../../src/jobs/delivery-store.js";
+import { createRedisDeliveryStore } from "../../src/jobs/redis-delivery-store.js";
 import type { Redis } from "../../src/storage/redis.js";
 import { silentLogger } from "./silent-logger.js";
 
@@ -114,7 +114,12 @@ export function createHarness(options: {
   const deliveries = createDeliveryEngine({
     redis: options.redis,
     prefix: options.prefix,
-    store: createMongoDeliveryStore(options.mongo, lock),
+    store: createRedisDeliveryStore({
+      connection: options.mongo,
+      redis: options.redis,
+      prefix: options.prefix,
+      logger,
+    }),
     send: sender.send,
     channels,
     reachability,

@@ -1,17 +1,16 @@
 /**
- * The real delivery engine (MongoDB records, BullMQ queues and workers on the test stores)
+ * The real delivery engine (Redis state, MongoDB records, BullMQ queues and workers on the test stores)
  * over a scriptable send, for feature tests that need to see how broadcasts end. Channels are
  * stand-ins that state capabilities only: the engine reads their rates, `send` does the sending.
  */
 import type { Connection } from "mongoose";
 import type { Channel } from "../../src/core/channel.js";
-import { createRecordLock } from "../../src/core/lock.js";
 import type { ChannelName } from "../../src/core/messages.js";
 import { createChannelRegistry } from "../../src/core/sending/channel-registry.js";
 import { createReachability } from "../../src/core/sending/reachability.js";
 import type { Send } from "../../src/jobs/deliver.js";
 import { createDeliveryEngine, type DeliveryEngineDeps } from "../../src/jobs/delivery-engine.js";
-import { createMongoDeliveryStore } from "../../src/jobs/delivery-store.js";
+import { createRedisDeliveryStore } from "../../src/jobs/redis-delivery-store.js";
 import type { Redis } from "../../src/storage/redis.js";
 import { BUTTONS, NUMBERED } from "./core-harness.js";
 import { silentLogger } from "./silent-logger.js";
@@ -36,7 +35,7 @@ export function createTestEngine(
   channels.add(stub("telegram", BUTTONS));
   channels.add(stub("zalo", NUMBERED));
   const reachability = createReachability(redis, prefix);
-  const store = createMongoDeliveryStore(mongo, createRecordLock(redis, prefix));
+  const store = createRedisDeliveryStore({ connection: mongo, redis, prefix, logger: silentLogger() });
   const deliveries = createDeliveryEngine({
     redis,
     prefix,

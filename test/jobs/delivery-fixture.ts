@@ -1,17 +1,17 @@
 /**
- * A delivery engine on the test Redis and a fresh MongoDB database, with a scriptable
+ * A delivery engine on the test Redis and a fresh MongoDB database (the Redis store, its records
+ * written behind to MongoDB), with a scriptable
  * in-process sender that records every send, and a promise for "the clip has finished".
  */
 import type { Connection } from "mongoose";
-import { createRecordLock } from "../../src/core/lock.js";
 import type { ChannelName, OutboundMessage, SendOutcome } from "../../src/core/messages.js";
 import { createReachability } from "../../src/core/sending/reachability.js";
 import { type BroadcastTarget, createBroadcaster } from "../../src/jobs/broadcaster.js";
 import type { DeliveryHooks, Send } from "../../src/jobs/deliver.js";
 import type { StatusCounts } from "../../src/jobs/delivery-model.js";
 import { createDeliveryQueue } from "../../src/jobs/delivery-queue.js";
-import { createMongoDeliveryStore } from "../../src/jobs/delivery-store.js";
 import { createDeliveryWorkers, type DeliveryWorkerDeps } from "../../src/jobs/delivery-workers.js";
+import { createRedisDeliveryStore } from "../../src/jobs/redis-delivery-store.js";
 import { connectMongo } from "../../src/storage/mongo.js";
 import type { Redis } from "../../src/storage/redis.js";
 import { silentLogger } from "../helpers/silent-logger.js";
@@ -65,16 +65,23 @@ export async function createEngine(
   {
     hooks: extraHooks,
     channels = ["telegram", "zalo"],
+    startStore = true,
     ...options
   }: Partial<Omit<DeliveryWorkerDeps, "hooksOf" | "channels">> & {
     hooks?: Partial<DeliveryHooks>;
     channels?: ChannelName[];
+    /** false: the store never writes to MongoDB, like a process that dies before its first flush. */
+    startStore?: boolean;
   } = {},
 ) {
   const mongo: Connection = await connectMongo(testMongoUri(), silentLogger());
   const bullPrefix = uniqueName("bq");
   const keyPrefix = `${uniqueName("jobs")}:`;
-  const store = createMongoDeliveryStore(mongo, createRecordLock(redis, keyPrefix));
+  const storeOn = () =>
+    createRedisDeliveryStore({ connection: mongo, redis, prefix: keyPrefix, logger: silentLogger() });
+  const store = storeOn();
+  if (startStore) await store.start();
+  const stores = [store];
   const finished = new Map<string, (counts: StatusCounts) => void>();
   const reports: Array<{ broadcastId: string; counts: StatusCounts }> = [];
   const hooks: DeliveryHooks = {
@@ -88,7 +95,7 @@ export async function createEngine(
   const queue = createDeliveryQueue({ redis, prefix: bullPrefix, retryDelayMs: 50 });
   const reachability = createReachability(redis, keyPrefix);
   const broadcaster = createBroadcaster({ topic: "test", store, queue, redis, keyPrefix, reachability });
-  const workers = () =>
+  const workers = (overrides: Partial<DeliveryWorkerDeps> = {}) =>
     createDeliveryWorkers({
       redis,
       bullPrefix,
@@ -104,6 +111,7 @@ export async function createEngine(
       logger: silentLogger(),
       concurrency: 20,
       ...options,
+      ...overrides,
     });
   return {
     mongo,
@@ -111,7 +119,15 @@ export async function createEngine(
     broadcaster,
     reachability,
     reports,
+    keyPrefix,
     workers,
+    /** A new store on the same Redis keys and database: the process that starts after a crash. */
+    async restartedStore() {
+      const next = storeOn();
+      await next.start();
+      stores.push(next);
+      return next;
+    },
     /** Resolves with the final counts when the clip's last delivery settles. */
     finishedOf(broadcastId: string, timeoutMs = 60_000): Promise<StatusCounts> {
       return new Promise((resolve, reject) => {
@@ -124,6 +140,7 @@ export async function createEngine(
     },
     async close() {
       await queue.close();
+      for (const each of stores) await each.stop();
       await mongo.dropDatabase();
       await mongo.close();
     },

@@ -143,6 +143,8 @@ describe("delivery engine", () => {
       expect(await finished).toMatchObject({ sent: 1 });
       expect(moves).toEqual(["-100→-1009001"]);
       expect(sender.received().get("-1009001")).toBe(1);
+      // Records reach MongoDB behind the sends: wait until every change is written.
+      await engine.store.flush();
       const [record] = await engine.mongo
         .collection("deliveries")
         .find({ broadcastId: "clip-migrate" })

@@ -89,6 +89,7 @@ describe("deliveries through the Telegram channel", () => {
         .slice(before)
         .map((c) => String(c.payload.chat_id));
       expect(chats).toEqual(["-500", "-1005009", parent.chatId]);
+      await engine.store.flush();
       const record = await engine.mongo.collection("deliveries").findOne({ broadcastId: "tg-migrate" });
       expect(record).toMatchObject({ chatId: "-1005009", status: "sent" });
     } finally {
@@ -118,6 +119,7 @@ describe("deliveries through the Telegram channel", () => {
         .map((c) => String(c.payload.text).slice(0, 7));
       // Part 2 was tried twice (the 500, then the retry); parts 1 and 3 went once.
       expect(texts).toEqual(["Phần 1.", "Phần 2.", "Phần 2.", "Phần 3."]);
+      await engine.store.flush();
       const record = await engine.mongo.collection("deliveries").findOne({ broadcastId: "tg-parts" });
       expect(record?.messageIds).toHaveLength(3);
     } finally {

@@ -4,18 +4,19 @@
  * personal data shows and erases it here without this file changing. Besides the features'
  * records it shows and erases what the core and the delivery engine keep for the chat: the
  * session (a form in progress with its answers), the rate-limit counter, the block record, the
- * delivery records, and whatever the channel itself keeps (its optional `forget`).
+ * delivery records (through the delivery engine, which erases them in Redis and MongoDB: a
+ * record is the engine's, and keeps its place in a teacher's progress counts), and whatever the
+ * channel itself keeps (its optional `forget`).
  * Test: test/security/erasure.test.ts searches every collection and Redis key afterwards.
  */
 import type { Feature, PersonRef } from "../../core/feature.js";
 import { forgetChat } from "../../core/forget-chat.js";
 import { say, type Turn } from "../../core/turn.js";
 import type { FeatureContext } from "../context.js";
-import { countDeliveriesTo, eraseDeliveriesTo } from "./deliveries.js";
 
 export type PrivacyDeps = Pick<
   FeatureContext,
-  "reachability" | "channels" | "redis" | "prefix" | "mongo" | "i18n" | "lock"
+  "reachability" | "channels" | "redis" | "prefix" | "i18n" | "deliveries"
 >;
 
 export function createPrivacyFeature(features: Feature[], ctx: PrivacyDeps): Feature {
@@ -35,7 +36,7 @@ export function createPrivacyFeature(features: Feature[], ctx: PrivacyDeps): Fea
     for (const item of found.flat()) lines.push(turn.t(item.key, item.values));
     const draft = turn.session.dialog && formTitles.get(turn.session.dialog.formId);
     if (draft) lines.push(turn.t("privacy-form-draft", { form: turn.t(draft) }));
-    const deliveries = await countDeliveriesTo(ctx.mongo, chatOf(turn));
+    const deliveries = await ctx.deliveries.countTo(chatOf(turn));
     if (deliveries > 0) lines.push(turn.t("privacy-deliveries", { count: deliveries }));
     lines.push(turn.t("privacy-technical"), turn.t("privacy-nothing-else"));
     say(turn, lines.join("\n\n"), [[{ value: "privacy:erase", label: turn.t("privacy-erase-button") }]]);
@@ -56,7 +57,7 @@ export function createPrivacyFeature(features: Feature[], ctx: PrivacyDeps): Fea
         (await feature.erasePersonalData?.(person)) ?? 0,
       );
     }
-    record("privacy-what-deliveries", await eraseDeliveriesTo(ctx.mongo, ctx.lock, chat));
+    record("privacy-what-deliveries", await ctx.deliveries.eraseTo(chat));
     if (erased.length === 0) erased.push(turn.t("privacy-erased-nothing"));
     await ctx.reachability.clear(chat);
     await forgetChat(ctx.redis, ctx.prefix, chat);

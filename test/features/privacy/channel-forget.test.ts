@@ -30,7 +30,6 @@ describe("erasure and the channel's own records", () => {
         createPrivacyFeature([createPeopleFeature(createPeopleService({ mongo, redis, prefix }, []))], {
           ...kit,
           redis,
-          mongo,
           prefix,
         }),
       ],

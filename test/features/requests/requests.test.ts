@@ -32,7 +32,7 @@ describe("parents' requests", () => {
           notify: kit.notify,
           i18n: kit.i18n,
         });
-        return [requests, createPrivacyFeature([requests], { ...kit, redis, mongo, prefix })];
+        return [requests, createPrivacyFeature([requests], { ...kit, redis, prefix })];
       },
     });
 
