@@ -9,7 +9,6 @@ import { randomBytes } from "node:crypto";
 import type { ArgsHandler } from "../../core/feature.js";
 import { actorOf, hasRole } from "../../core/person.js";
 import { say, type Turn } from "../../core/turn.js";
-import { readHumanCode } from "../../storage/human-code.js";
 import type { Redis } from "../../storage/redis.js";
 import type { Audit } from "../staff/audit.js";
 import type { DailyThanks } from "./daily-thanks.js";
@@ -20,6 +19,7 @@ import type { ItemKind } from "./model.js";
 import { describeQuantity } from "./notices.js";
 import { readReceipt } from "./read-receipt.js";
 import type { PledgeService } from "./service.js";
+import { staffPledgeArgs } from "./staff-commands.js";
 
 const CONFIRM_TTL_SECONDS = 600;
 export const CONFIRM_ACTION = "nhanok";
@@ -38,16 +38,7 @@ export function createReceiptCommands(deps: {
 }): { commands: Record<string, ArgsHandler>; actions: Record<string, ArgsHandler> } {
   const pendingKey = (token: string) => `${deps.prefix}pledge-over:${token}`;
 
-  function staffArgs(turn: Turn, args: string, usageKey: string) {
-    if (!hasRole(turn.person, "staff")) {
-      say(turn, turn.t("staff-only"));
-      return undefined;
-    }
-    const [first = "", ...rest] = args.split(/\s+/);
-    const code = readHumanCode("UH", first);
-    if (!code) say(turn, turn.t(usageKey));
-    return code ? { code, rest: rest.join(" ").trim() } : undefined;
-  }
+  const staffArgs = staffPledgeArgs;
 
   const receive = ({ code, ...receipt }: Pending) => deps.lifecycle.receive(code, receipt);
 

@@ -27,17 +27,7 @@ export function createStaffCommands(deps: {
 }): Record<string, ArgsHandler> {
   const { pledges, lifecycle } = deps;
 
-  /** Staff only; splits "UH-XXXXXX rest…" or says how to use the command. */
-  function parse(turn: Turn, args: string, usageKey: string): { code: string; rest: string } | undefined {
-    if (!hasRole(turn.person, "staff")) {
-      say(turn, turn.t("staff-only"));
-      return undefined;
-    }
-    const [first = "", ...rest] = args.split(/\s+/);
-    const code = readHumanCode("UH", first);
-    if (!code) say(turn, turn.t(usageKey));
-    return code ? { code, rest: rest.join(" ").trim() } : undefined;
-  }
+  const parse = staffPledgeArgs;
 
   async function report(
     turn: Turn,
@@ -107,4 +97,20 @@ export function describeForStaff(pledge: Pledge, turn: Turn): string {
   const phone = pledge.phone ? ` · ${formatPhone(pledge.phone)}` : "";
   const address = pledge.devices?.address ? ` · ${pledge.devices.address}` : "";
   return `${describePledge(pledge, turn.t, turn.locale)}\n${turn.t(`pledge-donor-${pledge.donorType}`)}: ${who}${phone}${address}`;
+}
+
+/** Staff only; splits "UH-XXXXXX rest…" or says how to use the command. */
+export function staffPledgeArgs(
+  turn: Turn,
+  args: string,
+  usageKey: string,
+): { code: string; rest: string } | undefined {
+  if (!hasRole(turn.person, "staff")) {
+    say(turn, turn.t("staff-only"));
+    return undefined;
+  }
+  const [first = "", ...rest] = args.split(/\s+/);
+  const code = readHumanCode("UH", first);
+  if (!code) say(turn, turn.t(usageKey));
+  return code ? { code, rest: rest.join(" ").trim() } : undefined;
 }
