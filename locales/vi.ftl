@@ -4,11 +4,11 @@
 ## Menu chính và lệnh chung
 
 menu-welcome = Xin chào! Đây là ChoEm, trợ lý của chương trình “Sóng và máy tính cho em”. ChoEm giúp các em học trực tuyến có máy tính và kết nối Internet.
-    Bạn cần gì ạ?
-menu-intro = Bạn cần gì ạ?
+    Anh/chị cần gì ạ?
+menu-intro = Anh/chị cần gì ạ?
 menu-language = 🌐 Ngôn ngữ / Language
 menu-resume = ▶️ Tiếp tục phần đang điền
-menu-dialog-in-progress = Bạn đang điền dở: { $form }. Chọn “Tiếp tục” để làm tiếp, hoặc gõ /huy để bỏ.
+menu-dialog-in-progress = Anh/chị đang điền dở: { $form }. Chọn “Tiếp tục” để làm tiếp, hoặc gõ /huy để bỏ.
 menu-after-form = ChoEm có thể giúp gì thêm ạ?
 language-choose = Chọn ngôn ngữ / Choose your language:
 language-switched = Đã chuyển sang tiếng Việt.
@@ -18,21 +18,21 @@ help = ChoEm giúp phụ huynh xin máy tính hoặc hỗ trợ kết nối cho 
     /huy — huỷ phần đang điền
     /ngonngu — đổi ngôn ngữ
     /trogiup — hướng dẫn này
-    /tracuu — tra cứu đơn của bạn; /rut — rút một đơn
-    /camket — ủng hộ; /ungho — khoản ủng hộ của bạn; /minhbach — số liệu công khai
+    /tracuu — tra cứu đơn của anh/chị; /rut — rút một đơn
+    /camket — ủng hộ; /ungho — khoản ủng hộ của anh/chị; /minhbach — số liệu công khai
     /vaolop — vào lớp của con bằng mã lớp; /baicu — xem lại bài giảng gần đây
-    /dulieu — xem và xoá dữ liệu của bạn
+    /dulieu — xem và xoá dữ liệu của anh/chị
     Thầy cô: /giaovien (nhận vai trò giáo viên), /taolop, /lop, /moilop, /danhsach, /lienket, /tiendo, /guilai
-    Khi đang điền, bạn luôn có thể gõ “quay lại” để sửa câu trước, hoặc “huỷ” để dừng.
+    Khi đang điền, anh/chị luôn có thể gõ “quay lại” để sửa câu trước, hoặc “huỷ” để dừng.
 nothing-to-cancel = Hiện không có gì để huỷ.
 unknown-command = ChoEm chưa hiểu lệnh /{ $command }. Gõ /trogiup để xem các lệnh.
-hint-unsupported = ChoEm chưa đọc được loại tin nhắn này (nhãn dán, tin nhắn thoại…). Bạn vui lòng gõ chữ hoặc chọn trong menu nhé.
-hint-not-expected = ChoEm chưa cần ảnh hay tệp lúc này. Bạn vui lòng chọn một mục trong menu nhé.
-hint-not-understood = ChoEm chưa hiểu ý bạn. Bạn vui lòng chọn một mục trong menu nhé.
+hint-unsupported = ChoEm chưa đọc được loại tin nhắn này (nhãn dán, tin nhắn thoại…). Anh/chị vui lòng gõ chữ hoặc chọn trong menu nhé.
+hint-not-expected = ChoEm chưa cần ảnh hay tệp lúc này. Anh/chị vui lòng chọn một mục trong menu nhé.
+hint-not-understood = ChoEm chưa hiểu ý anh/chị. Anh/chị vui lòng chọn một mục trong menu nhé.
 group-private-only = Phần này có thông tin riêng nên ChoEm chỉ trả lời khi anh/chị nhắn riêng, không trả lời trong nhóm. Bấm vào đường dẫn dưới đây để tiếp tục:
 group-private-only-no-link = Phần này có thông tin riêng nên ChoEm chỉ trả lời khi anh/chị nhắn riêng, không trả lời trong nhóm. Anh/chị nhắn riêng cho ChoEm lệnh /{ $command } nhé.
-rate-limited = Bạn gửi hơi nhanh, ChoEm xin tạm nghỉ một chút. Khoảng một phút nữa bạn gửi lại giúp nhé.
-error-sorry = Xin lỗi, ChoEm vừa gặp trục trặc. Những gì bạn đã điền vẫn được giữ; bạn thử gửi lại sau ít phút nhé.
+rate-limited = Anh/chị gửi hơi nhanh, ChoEm xin tạm nghỉ một chút. Khoảng một phút nữa anh/chị gửi lại giúp nhé.
+error-sorry = Xin lỗi, ChoEm vừa gặp trục trặc. Những gì anh/chị đã điền vẫn được giữ; anh/chị thử gửi lại sau ít phút nhé.
 share-phone-button = 📱 Gửi số điện thoại của tôi
 choices-hint = { $count ->
     [1] Trả lời 1 để chọn.
@@ -49,59 +49,59 @@ nav-skip = Bỏ qua
 nav-done = ✅ Xong
 nav-confirm = ✅ Xác nhận
 nav-edit = ✏️ Sửa: { $field }
-dialog-summary-intro = Bạn kiểm tra lại giúp ChoEm nhé:
+dialog-summary-intro = Anh/chị kiểm tra lại giúp ChoEm nhé:
 dialog-multi-hint = (Chọn được nhiều mục; chọn xong thì bấm “Xong”. Trên Zalo, gõ các số cách nhau bởi dấu phẩy, ví dụ: 1, 3.)
 dialog-typed-nav = (Gõ “quay lại” để sửa câu trước, hoặc “huỷ” để dừng.)
 dialog-typed-nav-skip = (Gõ “bỏ qua” nếu không có, “quay lại” để sửa câu trước, hoặc “huỷ” để dừng.)
 dialog-skipped = (bỏ qua)
-dialog-confirm-again = Bạn chọn “Xác nhận” để gửi, “Quay lại” để sửa, hoặc “Huỷ” nhé.
+dialog-confirm-again = Anh/chị chọn “Xác nhận” để gửi, “Quay lại” để sửa, hoặc “Huỷ” nhé.
 dialog-cancelled = Đã huỷ. ChoEm không lưu gì từ phần vừa điền.
-dialog-already-done = Phần này đã được ghi nhận rồi ạ, bạn không cần gửi lại.
+dialog-already-done = Phần này đã được ghi nhận rồi ạ, anh/chị không cần gửi lại.
 dialog-step-updated = ChoEm đã được cập nhật, mình bắt đầu lại bước này nhé.
-dialog-form-gone = ChoEm đã được cập nhật nên phần bạn đang điền dở cần bắt đầu lại từ đầu. Bạn chọn lại trong menu nhé.
+dialog-form-gone = ChoEm đã được cập nhật nên phần anh/chị đang điền dở cần bắt đầu lại từ đầu. Anh/chị chọn lại trong menu nhé.
 error-choose-option = ChoEm chưa rõ ý ạ. Xin chọn một trong các lựa chọn dưới đây (gõ số thứ tự cũng được).
 error-choose-options = ChoEm chưa rõ ý ạ. Xin chọn trong danh sách dưới đây (gõ được nhiều số, ví dụ: 1, 3).
 dialog-which-one = Có vài mục gần giống nhau: { $options }. Ý là mục nào ạ?
 # Từ người ta hay gõ thay cho “có” và “không”, cách nhau bằng dấu phẩy (có dấu hay không dấu đều khớp).
 dialog-words-yes = có, có ạ, ừ, ừm, vâng, dạ, dạ có, được, đồng ý, ok, oke, okay, yes, y, đúng, chắc chắn rồi
 dialog-words-no = không, không ạ, ko, k, hông, khum, chưa, không muốn, không đồng ý, chưa đồng ý, thôi, no, n
-error-pick-at-least-one = Bạn chọn ít nhất một mục rồi bấm “Xong” nhé.
-error-old-button = Nút này thuộc một tin nhắn cũ. Bạn dùng các nút ở tin nhắn mới nhất nhé.
-error-expected-text = ChoEm cần bạn trả lời bằng chữ ở câu này.
-error-invalid = Câu trả lời chưa đúng dạng ChoEm cần. Bạn thử lại nhé.
-error-empty = Bạn chưa nhập gì. Bạn vui lòng trả lời giúp ChoEm nhé.
-error-too-short = Câu trả lời hơi ngắn. Bạn viết rõ hơn một chút nhé.
-error-too-long = Câu trả lời dài quá. Bạn viết gọn lại giúp ChoEm nhé.
+error-pick-at-least-one = Anh/chị chọn ít nhất một mục rồi bấm “Xong” nhé.
+error-old-button = Nút này thuộc một tin nhắn cũ. Anh/chị dùng các nút ở tin nhắn mới nhất nhé.
+error-expected-text = ChoEm cần anh/chị trả lời bằng chữ ở câu này.
+error-invalid = Câu trả lời chưa đúng dạng ChoEm cần. Anh/chị thử lại nhé.
+error-empty = Anh/chị chưa nhập gì. Anh/chị vui lòng trả lời giúp ChoEm nhé.
+error-too-short = Câu trả lời hơi ngắn. Anh/chị viết rõ hơn một chút nhé.
+error-too-long = Câu trả lời dài quá. Anh/chị viết gọn lại giúp ChoEm nhé.
 error-no-letters = ChoEm cần câu trả lời bằng chữ (không chỉ biểu tượng cảm xúc hay con số).
 error-number-negative = Anh/chị gõ một số dương thôi nhé, không có dấu trừ.
 error-number-decimal = Anh/chị gõ một số nguyên thôi nhé, không có phần lẻ sau dấu chấm hay dấu phẩy.
 
 ## Số điện thoại
 
-phone-empty = Bạn chưa nhập số điện thoại.
+phone-empty = Anh/chị chưa nhập số điện thoại.
 phone-not-digits = Số điện thoại chỉ gồm chữ số, ví dụ 0912 345 678.
 phone-foreign = ChoEm chỉ nhận số di động Việt Nam (bắt đầu bằng 0 hoặc +84).
 phone-landline = Đây có vẻ là số máy bàn. ChoEm cần số di động, ví dụ 0912 345 678.
-phone-wrong-length = Số di động Việt Nam có 10 chữ số, ví dụ 0912 345 678. Bạn kiểm tra lại giúp nhé.
-phone-unknown-network = Đầu số này không phải số di động Việt Nam. Bạn kiểm tra lại giúp nhé.
+phone-wrong-length = Số di động Việt Nam có 10 chữ số, ví dụ 0912 345 678. Anh/chị kiểm tra lại giúp nhé.
+phone-unknown-network = Đầu số này không phải số di động Việt Nam. Anh/chị kiểm tra lại giúp nhé.
 
 ## Hỏi cán bộ
 
 menu-support = 🙋 Hỏi cán bộ
 support-title = câu hỏi gửi cán bộ
-support-topic-prompt = Bạn muốn hỏi về việc gì?
+support-topic-prompt = Anh/chị muốn hỏi về việc gì?
 support-topic-device = Xin máy tính
 support-topic-connectivity = Kết nối Internet
 support-topic-donation = Ủng hộ
 support-topic-class = Lớp học, bài giảng
 support-topic-other = Việc khác
-support-question-prompt = Bạn viết câu hỏi của mình nhé. Cán bộ sẽ trả lời ngay trong cuộc trò chuyện này.
-support-phone-prompt = Nếu muốn cán bộ gọi lại, bạn cho ChoEm số điện thoại di động (ví dụ 0912 345 678). Nếu không, chọn “Bỏ qua”.
+support-question-prompt = Anh/chị viết câu hỏi của mình nhé. Cán bộ sẽ trả lời ngay trong cuộc trò chuyện này.
+support-phone-prompt = Nếu muốn cán bộ gọi lại, anh/chị cho ChoEm số điện thoại di động (ví dụ 0912 345 678). Nếu không, chọn “Bỏ qua”.
 support-topic-label = Về việc
 support-question-label = Câu hỏi
 support-phone-label = Số điện thoại
-support-created = Đã gửi câu hỏi cho cán bộ. Mã câu hỏi của bạn: { $code }. Cán bộ sẽ trả lời trong cuộc trò chuyện này, thường trong giờ hành chính.
-support-call-back = Cán bộ có thể gọi lại cho bạn theo số { $phone }.
+support-created = Đã gửi câu hỏi cho cán bộ. Mã câu hỏi của anh/chị: { $code }. Cán bộ sẽ trả lời trong cuộc trò chuyện này, thường trong giờ hành chính.
+support-call-back = Cán bộ có thể gọi lại cho anh/chị theo số { $phone }.
 support-staff = Cán bộ ChoEm
 support-staff-named = Cán bộ { $name }
 support-reply = 💬 { $staff } trả lời câu hỏi { $code }:
@@ -117,10 +117,10 @@ support-alert-new = 🔔 Câu hỏi mới { $code } ({ $topic }): “{ $question
     Trả lời tại: { $link }
 support-alert-more = 🔔 Người hỏi { $code } vừa nhắn thêm: “{ $text }”
 support-alert-ended = Người hỏi đã kết thúc trò chuyện về câu hỏi { $code }.
-error-name-too-long = Tên dài quá (tối đa 80 ký tự). Bạn kiểm tra lại giúp nhé.
+error-name-too-long = Tên dài quá (tối đa 80 ký tự). Anh/chị kiểm tra lại giúp nhé.
 error-name-letters = Họ tên chỉ gồm chữ cái và khoảng trắng, ví dụ: Nguyễn Thị Hà.
-error-name-too-short = Bạn vui lòng viết đầy đủ họ và tên.
-error-grade = Bạn cho ChoEm biết con học lớp mấy, từ 1 đến 12 (ví dụ: 6).
+error-name-too-short = Anh/chị vui lòng viết đầy đủ họ và tên.
+error-grade = Anh/chị cho ChoEm biết con học lớp mấy, từ 1 đến 12 (ví dụ: 6).
 
 ## Yêu cầu hỗ trợ của phụ huynh
 
@@ -135,20 +135,20 @@ request-consent-device = Trước khi bắt đầu, ChoEm xin phép được h�
     • Họ tên, lớp và trường của con; hoàn cảnh gia đình; số điện thoại liên hệ.
     • Để: nhà trường và Sở xét duyệt, trao máy cho đúng em cần.
     • Ai được xem: cán bộ nhà trường và Sở phụ trách chương trình. Nhà hảo tâm không bao giờ thấy tên của con.
-    • Bạn có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
-    Bạn có đồng ý không?
+    • Anh/chị có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
+    Anh/chị có đồng ý không?
 request-consent-connectivity = Trước khi bắt đầu, ChoEm xin phép được hỏi một số thông tin:
     • Vấn đề kết nối, nhà mạng, số điện thoại của SIM và nơi ở (phường/xã).
     • Để: Sở và các nhà mạng hỗ trợ gói cước, SIM hoặc đường truyền phù hợp.
     • Ai được xem: cán bộ nhà trường, Sở và nhà mạng được giao hỗ trợ.
-    • Bạn có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
-    Bạn có đồng ý không?
+    • Anh/chị có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
+    Anh/chị có đồng ý không?
 consent-agree = Tôi đồng ý
 consent-decline = Không đồng ý
-request-consent-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của bạn. Nếu cần, bạn có thể chọn “Hỏi cán bộ” để được tư vấn trực tiếp.
+request-consent-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của anh/chị. Nếu cần, anh/chị có thể chọn “Hỏi cán bộ” để được tư vấn trực tiếp.
 device-child-name-prompt = Họ và tên của con là gì? (Ví dụ: Nguyễn Thị Hà)
 device-grade-prompt = Con đang học lớp mấy? (Từ 1 đến 12)
-school-query-prompt = Con học trường nào? Bạn gõ tên trường (có dấu hay không dấu đều được), ví dụ: Chu Văn An.
+school-query-prompt = Con học trường nào? Anh/chị gõ tên trường (có dấu hay không dấu đều được), ví dụ: Chu Văn An.
 school-pick-prompt = Trường của con là trường nào dưới đây? (Không thấy trường của con thì anh/chị gõ lại tên trường.)
 school-not-listed = Không có trong danh sách (ghi “{ $typed }”)
 school-none-found = ChoEm không tìm thấy trường nào có tên “{ $typed }”. Anh/chị gõ lại tên trường (vài chữ là đủ, ví dụ: Chu Văn An), hoặc chọn “Không có trong danh sách” để ChoEm ghi lại đúng tên anh/chị đã gõ.
@@ -222,10 +222,10 @@ connectivity-carrier-label = Nhà mạng
 connectivity-phone-label = Số SIM
 connectivity-place-label = Nơi ở
 connectivity-ward-label = Phường/xã
-request-created-device = Đã gửi đơn xin máy tính. Mã đơn của bạn: { $code } (trạng thái: { $status }).
-    Bạn giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho bạn tại đây.
-request-created-connectivity = Đã gửi đơn xin hỗ trợ kết nối. Mã đơn của bạn: { $code } (trạng thái: { $status }).
-    Bạn giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho bạn tại đây.
+request-created-device = Đã gửi đơn xin máy tính. Mã đơn của anh/chị: { $code } (trạng thái: { $status }).
+    Anh/chị giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho anh/chị tại đây.
+request-created-connectivity = Đã gửi đơn xin hỗ trợ kết nối. Mã đơn của anh/chị: { $code } (trạng thái: { $status }).
+    Anh/chị giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho anh/chị tại đây.
 request-exists = Anh/chị đã gửi đơn này rồi: { $code } (trạng thái: { $status }). ChoEm không tạo thêm đơn mới; cán bộ đang xử lý đơn cũ.
 request-duplicate-device = Yêu cầu cho em này đã có; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.
     ChoEm vẫn ghi lại đơn của anh/chị (mã { $code }) để cán bộ đối chiếu.
@@ -260,10 +260,10 @@ request-kind-connectivity = Hỗ trợ kết nối
 request-reason = Lý do: { $reason }
 request-status-line = Trạng thái: { $status }
 request-grade = lớp { $grade }
-request-not-found = ChoEm không tìm thấy đơn { $code } của bạn. Bạn kiểm tra lại mã nhé.
-request-none-yet = Bạn chưa gửi đơn nào. Chọn “Xin máy tính cho con” hoặc “Hỗ trợ kết nối Internet” trong menu nhé.
-request-yours = Các đơn của bạn:
-request-status-changed = ChoEm báo tin: đơn của bạn vừa được cập nhật.
+request-not-found = ChoEm không tìm thấy đơn { $code } của anh/chị. Anh/chị kiểm tra lại mã nhé.
+request-none-yet = Anh/chị chưa gửi đơn nào. Chọn “Xin máy tính cho con” hoặc “Hỗ trợ kết nối Internet” trong menu nhé.
+request-yours = Các đơn của anh/chị:
+request-status-changed = ChoEm báo tin: đơn của anh/chị vừa được cập nhật.
 
 ## Cán bộ
 
@@ -272,7 +272,7 @@ staff-requests-none = Không có đơn nào khớp điều kiện.
 staff-requests-list = { $count } đơn (cũ nhất trước):
 staff-request-possible-duplicate = ⚠️ Có thể trùng với đơn { $code } (người gửi khác): cần đối chiếu.
 staff-status-usage = Cách dùng: /capnhat YC-XXXXXX trạng_thái [lý do]. Trạng thái: đã xác minh, đã duyệt, đã có nhà hảo tâm, đã trao, không được duyệt (cần lý do).
-staff-reason-needed = Khi từ chối, bạn ghi lý do để phụ huynh được biết.
+staff-reason-needed = Khi từ chối, anh/chị ghi lý do để phụ huynh được biết.
 staff-status-not-allowed = Không thể chuyển từ trạng thái “{ $from }” sang trạng thái này.
 staff-status-changed = Đã cập nhật { $code }: { $status }. Phụ huynh đã được báo.
 
@@ -326,10 +326,10 @@ school-level-gdtx = GDTX
 
 ## Rút đơn
 
-request-withdraw-hint = Muốn rút một đơn, bạn gõ /rut và mã đơn, ví dụ: /rut YC-7K2M9Q.
-request-withdraw-usage = Bạn gõ /rut và mã đơn của mình, ví dụ: /rut YC-7K2M9Q.
+request-withdraw-hint = Muốn rút một đơn, anh/chị gõ /rut và mã đơn, ví dụ: /rut YC-7K2M9Q.
+request-withdraw-usage = Anh/chị gõ /rut và mã đơn của mình, ví dụ: /rut YC-7K2M9Q.
 request-withdraw-too-late = Đơn này không rút được nữa (trạng thái: { $status }).
-request-withdrawn = Đã rút đơn { $code }. Khi cần, bạn có thể gửi đơn mới bất cứ lúc nào.
+request-withdrawn = Đã rút đơn { $code }. Khi cần, anh/chị có thể gửi đơn mới bất cứ lúc nào.
 
 ## Nhà hảo tâm
 
@@ -337,58 +337,58 @@ menu-pledge = 💝 Ủng hộ
 menu-my-pledges = 🧾 Khoản ủng hộ của tôi
 menu-transparency = 📊 Minh bạch
 pledge-title = cam kết ủng hộ
-pledge-donor-type-prompt = Cảm ơn bạn đã muốn đồng hành cùng các em! Bạn ủng hộ với tư cách nào?
+pledge-donor-type-prompt = Cảm ơn anh/chị đã muốn đồng hành cùng các em! Anh/chị ủng hộ với tư cách nào?
 pledge-donor-individual = Cá nhân
 pledge-donor-organization = Doanh nghiệp / tổ chức
 pledge-donor-civil-servant = Cán bộ, công chức (một ngày lương)
-pledge-name-mode-prompt = Bạn muốn ghi tên hay ủng hộ ẩn danh?
+pledge-name-mode-prompt = Anh/chị muốn ghi tên hay ủng hộ ẩn danh?
 pledge-name-mode-anonymous = Ẩn danh
 pledge-name-mode-named = Ghi tên
-pledge-name-prompt-individual = Bạn cho ChoEm biết họ tên của bạn nhé.
-pledge-name-prompt-organization = Tên doanh nghiệp hoặc tổ chức của bạn là gì?
-pledge-name-prompt-civil-servant = Bạn cho ChoEm biết họ tên và đơn vị công tác nhé (ví dụ: Nguyễn Văn An, Phòng GD&ĐT Quận 8).
-pledge-items-prompt = Bạn muốn ủng hộ những gì?
+pledge-name-prompt-individual = Anh/chị cho ChoEm biết họ tên của anh/chị nhé.
+pledge-name-prompt-organization = Tên doanh nghiệp hoặc tổ chức của anh/chị là gì?
+pledge-name-prompt-civil-servant = Anh/chị cho ChoEm biết họ tên và đơn vị công tác nhé (ví dụ: Nguyễn Văn An, Phòng GD&ĐT Quận 8).
+pledge-items-prompt = Anh/chị muốn ủng hộ những gì?
 pledge-kind-money = 💰 Tiền
 pledge-kind-money-words = tiền, tiền mặt, chuyển khoản, money
 pledge-kind-devices = 💻 Thiết bị
 pledge-kind-devices-words = máy, máy tính, laptop, điện thoại, máy tính bảng, tablet
 pledge-kind-data = 📶 Gói data 4G
 pledge-kind-data-words = data, 4g, sim, gói cước, gói data
-pledge-amount-prompt = Bạn ủng hộ bao nhiêu tiền? Bạn gõ số tiền, ví dụ: 500000, 500k, 2 triệu hoặc 1,5tr.
-pledge-amount-prompt-salary = Một ngày lương của bạn là bao nhiêu? Bạn gõ số tiền, ví dụ: 350000, 350k hoặc 1,2tr.
-pledge-amount-invalid = ChoEm chưa đọc được số tiền này. Bạn gõ lại giúp, ví dụ: 500000, 500.000, 500k hoặc 2 triệu.
+pledge-amount-prompt = Anh/chị ủng hộ bao nhiêu tiền? Anh/chị gõ số tiền, ví dụ: 500000, 500k, 2 triệu hoặc 1,5tr.
+pledge-amount-prompt-salary = Một ngày lương của anh/chị là bao nhiêu? Anh/chị gõ số tiền, ví dụ: 350000, 350k hoặc 1,2tr.
+pledge-amount-invalid = ChoEm chưa đọc được số tiền này. Anh/chị gõ lại giúp, ví dụ: 500000, 500.000, 500k hoặc 2 triệu.
 pledge-amount-zero = Số tiền phải lớn hơn 0 đồng.
 pledge-amount-negative = Số tiền không thể là số âm.
-pledge-amount-too-small = Số tiền tối thiểu là 1.000 đ. Nếu bạn định ủng hộ 500 nghìn, hãy gõ 500k nhé.
-pledge-amount-too-large = Số tiền vượt quá 10 tỷ đồng. Với khoản lớn như vậy, bạn vui lòng chọn “Hỏi cán bộ” để được hỗ trợ trực tiếp.
-pledge-device-type-prompt = Bạn ủng hộ loại thiết bị nào?
+pledge-amount-too-small = Số tiền tối thiểu là 1.000 đ. Nếu anh/chị định ủng hộ 500 nghìn, hãy gõ 500k nhé.
+pledge-amount-too-large = Số tiền vượt quá 10 tỷ đồng. Với khoản lớn như vậy, anh/chị vui lòng chọn “Hỏi cán bộ” để được hỗ trợ trực tiếp.
+pledge-device-type-prompt = Anh/chị ủng hộ loại thiết bị nào?
 pledge-device-laptop = Máy tính xách tay
 pledge-device-laptop-words = laptop, máy laptop, notebook, macbook, máy xách tay
 pledge-device-tablet = Máy tính bảng
 pledge-device-tablet-words = tablet, ipad, máy bảng, tab
 pledge-device-phone = Điện thoại thông minh
 pledge-device-phone-words = điện thoại, smartphone, đt, dt, iphone, android
-pledge-device-count-prompt = Bạn ủng hộ bao nhiêu máy? (Từ 1 đến 1.000)
+pledge-device-count-prompt = Anh/chị ủng hộ bao nhiêu máy? (Từ 1 đến 1.000)
 pledge-device-count-invalid = Số máy là một số từ 1 đến 1.000, ví dụ: 5.
 pledge-condition-prompt = Máy đang ở tình trạng nào?
 pledge-condition-new = Mới
 pledge-condition-used-good = Đã dùng, còn tốt
 pledge-condition-needs-repair = Cần sửa chữa
-pledge-handover-prompt = Bạn muốn trao máy thế nào?
+pledge-handover-prompt = Anh/chị muốn trao máy thế nào?
 pledge-handover-pickup = Nhờ cán bộ đến nhận
 pledge-handover-drop-off = Tôi sẽ mang đến điểm nhận
 pledge-handover-pickup-at = Cán bộ đến nhận tại: { $address } (điện thoại { $phone })
 pledge-address-prompt = Cán bộ đến nhận máy ở địa chỉ nào? (Số nhà, đường, phường/xã, quận/huyện)
 pledge-carrier-prompt = Gói data thuộc nhà mạng nào?
-pledge-data-count-prompt = Bạn ủng hộ bao nhiêu gói data? (Từ 1 đến 10.000)
+pledge-data-count-prompt = Anh/chị ủng hộ bao nhiêu gói data? (Từ 1 đến 10.000)
 pledge-data-count-invalid = Số gói là một số từ 1 đến 10.000, ví dụ: 20.
 pledge-months-prompt = Mỗi gói dùng được bao nhiêu tháng? (Từ 1 đến 12)
 pledge-months-invalid = Số tháng là một số từ 1 đến 12, ví dụ: 6.
 pledge-phone-prompt = Số điện thoại di động để cán bộ hẹn giờ đến nhận máy là số nào? (Ví dụ: 0912 345 678. ChoEm chỉ dùng số này để liên hệ nhận máy.)
-pledge-show-name-prompt = Chương trình có được công khai tên của bạn trong danh sách nhà hảo tâm không?
+pledge-show-name-prompt = Chương trình có được công khai tên của anh/chị trong danh sách nhà hảo tâm không?
 pledge-show-name-yes = Đồng ý công khai
 pledge-show-name-no = Không công khai
-pledge-updates-prompt = Bạn có muốn nhận tin từ chương trình (lời kêu gọi ủng hộ, kết quả trao tặng) không?
+pledge-updates-prompt = Anh/chị có muốn nhận tin từ chương trình (lời kêu gọi ủng hộ, kết quả trao tặng) không?
 pledge-updates-yes = Có, tôi muốn nhận tin
 pledge-updates-no = Không, cảm ơn
 pledge-summary-donor-type = Ủng hộ với tư cách
@@ -424,32 +424,32 @@ pledge-status-received = đã nhận
 pledge-status-allocated = đã phân bổ
 pledge-status-delivered = đã trao
 pledge-status-cancelled = đã huỷ
-pledge-created = ChoEm xin chân thành cảm ơn tấm lòng của bạn! Cam kết ủng hộ đã được ghi nhận với mã { $code }.
-    Bạn xem lại bất cứ lúc nào ở mục “Khoản ủng hộ của tôi” hoặc gõ /ungho { $code }. Mỗi khi có tiến triển, ChoEm sẽ nhắn bạn tại đây.
-pledge-next-pickup = Cán bộ sẽ gọi cho bạn để hẹn ngày giờ đến nhận máy.
-pledge-next-drop-off = Cán bộ sẽ nhắn bạn địa chỉ và giờ làm việc của điểm nhận gần nhất.
+pledge-created = ChoEm xin chân thành cảm ơn tấm lòng của anh/chị! Cam kết ủng hộ đã được ghi nhận với mã { $code }.
+    Anh/chị xem lại bất cứ lúc nào ở mục “Khoản ủng hộ của tôi” hoặc gõ /ungho { $code }. Mỗi khi có tiến triển, ChoEm sẽ nhắn anh/chị tại đây.
+pledge-next-pickup = Cán bộ sẽ gọi cho anh/chị để hẹn ngày giờ đến nhận máy.
+pledge-next-drop-off = Cán bộ sẽ nhắn anh/chị địa chỉ và giờ làm việc của điểm nhận gần nhất.
 pledge-next-data = Cán bộ sẽ liên hệ để nhận các gói data và chuyển đến các em đang cần.
-pledge-pay-later = Cán bộ chương trình sẽ sớm gửi bạn thông tin chuyển khoản.
-pledge-pay-details = Bạn chuyển khoản { $amount } theo thông tin sau:
+pledge-pay-later = Cán bộ chương trình sẽ sớm gửi anh/chị thông tin chuyển khoản.
+pledge-pay-details = Anh/chị chuyển khoản { $amount } theo thông tin sau:
     • Ngân hàng: { $bank }
     • Số tài khoản: { $account }
     • Chủ tài khoản: { $holder }
     • Nội dung chuyển khoản: { $note }
-    Cách nhanh nhất là quét mã VietQR bên dưới bằng ứng dụng ngân hàng, mọi thông tin sẽ được điền sẵn. Nếu nhập tay, bạn nhớ ghi đúng nội dung { $note } để chương trình đối chiếu và báo lại cho bạn.
+    Cách nhanh nhất là quét mã VietQR bên dưới bằng ứng dụng ngân hàng, mọi thông tin sẽ được điền sẵn. Nếu nhập tay, anh/chị nhớ ghi đúng nội dung { $note } để chương trình đối chiếu và báo lại cho anh/chị.
 pledge-pay-qr-caption = Mã VietQR cho khoản { $code }: { $amount }
-pledge-not-found = ChoEm không tìm thấy khoản ủng hộ { $code } của bạn. Bạn kiểm tra lại mã nhé.
-pledge-none-yet = Bạn chưa có khoản ủng hộ nào. Nếu muốn đồng hành cùng các em, bạn chọn “Ủng hộ” trong menu nhé.
-pledge-yours = Các khoản ủng hộ của bạn:
-pledge-updates-stopped = ChoEm sẽ không gửi lời kêu gọi ủng hộ cho bạn nữa. Tin về những khoản bạn đã ủng hộ vẫn được gửi như thường.
+pledge-not-found = ChoEm không tìm thấy khoản ủng hộ { $code } của anh/chị. Anh/chị kiểm tra lại mã nhé.
+pledge-none-yet = Anh/chị chưa có khoản ủng hộ nào. Nếu muốn đồng hành cùng các em, anh/chị chọn “Ủng hộ” trong menu nhé.
+pledge-yours = Các khoản ủng hộ của anh/chị:
+pledge-updates-stopped = ChoEm sẽ không gửi lời kêu gọi ủng hộ cho anh/chị nữa. Tin về những khoản anh/chị đã ủng hộ vẫn được gửi như thường.
 pledge-what-devices = { $count } thiết bị
 pledge-what-data = { $count } gói data
 pledge-thanks-received = ChoEm xin chân thành cảm ơn anh/chị! Chương trình đã nhận { $what } cho khoản ủng hộ { $code }.
 pledge-thanks-day = ChoEm xin chân thành cảm ơn anh/chị! Hôm nay chương trình đã nhận { $what } cho khoản ủng hộ { $code }.
 pledge-thanks-complete = Chương trình đã nhận đủ những gì anh/chị cam kết. ChoEm sẽ báo anh/chị khi quà được chuyển về trường.
 pledge-thanks-progress = Đến nay chương trình đã nhận:
-pledge-notice-allocated = Khoản ủng hộ { $code } của bạn đã được phân bổ cho { $school } ({ $district }). ChoEm sẽ báo bạn khi quà đến tay các em.
-pledge-notice-delivered = Quà của bạn (khoản { $code }) đã được trao cho các em tại { $school } ({ $district }). Cảm ơn bạn đã đồng hành cùng các em!
-pledge-notice-cancelled = Khoản ủng hộ { $code } đã được huỷ. Lý do: { $reason }. Nếu có nhầm lẫn, bạn chọn “Hỏi cán bộ” trong menu nhé.
+pledge-notice-allocated = Khoản ủng hộ { $code } của anh/chị đã được phân bổ cho { $school } ({ $district }). ChoEm sẽ báo anh/chị khi quà đến tay các em.
+pledge-notice-delivered = Quà của anh/chị (khoản { $code }) đã được trao cho các em tại { $school } ({ $district }). Cảm ơn anh/chị đã đồng hành cùng các em!
+pledge-notice-cancelled = Khoản ủng hộ { $code } đã được huỷ. Lý do: { $reason }. Nếu có nhầm lẫn, anh/chị chọn “Hỏi cán bộ” trong menu nhé.
 pledge-receive-usage = Cách dùng: /nhan UH-XXXXXX <số tiền hoặc số lượng> [ghi chú]. Ví dụ: /nhan UH-7K2M9Q 500k chuyển khoản; /nhan UH-7K2M9Q 3 máy; /nhan UH-7K2M9Q 10 gói.
 pledge-allocate-usage = Cách dùng: /phanbo UH-XXXXXX <mã trường> [ghi chú].
 pledge-deliver-usage = Cách dùng: /trao UH-XXXXXX [ghi chú].
@@ -471,9 +471,9 @@ pledge-reverse-already = Mục #{ $entry } của { $code } đã được đảo 
 pledge-notice-payment = ChoEm kính gửi anh/chị thông tin chuyển khoản cho khoản ủng hộ { $code } (còn { $amount }):
     { $details }
     Anh/chị vui lòng ghi mã { $code } trong nội dung chuyển khoản để chương trình đối chiếu. Xin cảm ơn quý nhà hảo tâm!
-pledge-receive-no-such-item = Khoản ủng hộ này không có mục đó. Bạn ghi rõ số tiền (ví dụ 500k), hoặc số lượng kèm “máy” hay “gói”.
+pledge-receive-no-such-item = Khoản ủng hộ này không có mục đó. Anh/chị ghi rõ số tiền (ví dụ 500k), hoặc số lượng kèm “máy” hay “gói”.
 pledge-school-not-found = Không tìm thấy trường có mã “{ $school }” trong danh bạ trường.
-pledge-nothing-received-yet = Khoản { $code } chưa nhận được gì nên chưa phân bổ được. Bạn ghi nhận bằng /nhan trước nhé.
+pledge-nothing-received-yet = Khoản { $code } chưa nhận được gì nên chưa phân bổ được. Anh/chị ghi nhận bằng /nhan trước nhé.
 pledge-transparency-intro = 📊 Minh bạch: số liệu chung của chương trình, không kèm tên ai. Tổng cộng { $pledges } khoản ủng hộ.
 pledge-transparency-money = 💰 Tiền: đã cam kết { $pledged }, đã nhận { $received }.
 pledge-transparency-devices = 💻 Thiết bị: đã cam kết { $pledged }, đã nhận { $received }, đã trao { $delivered }.
@@ -482,11 +482,11 @@ pledge-transparency-by-level = Đã phân bổ theo cấp học:
 pledge-transparency-by-district = Đã phân bổ theo quận/huyện:
 pledge-summary-place = { $name }: { $pledges } khoản, { $money }, { $devices } thiết bị, { $data } gói data
 campaign-title = lời kêu gọi ủng hộ
-campaign-text-prompt = Bạn viết lời kêu gọi ủng hộ để gửi tới các nhà hảo tâm đã đồng ý nhận tin.
+campaign-text-prompt = Anh/chị viết lời kêu gọi ủng hộ để gửi tới các nhà hảo tâm đã đồng ý nhận tin.
 campaign-summary = Lời kêu gọi dưới đây sẽ được gửi tới mọi nhà hảo tâm đã đồng ý nhận tin:
     “{ $text }”
 campaign-header = 📣 Thư từ chương trình “Sóng và máy tính cho em”
-campaign-footer = Bạn không muốn nhận những tin như thế này nữa? Gõ /dunggui.
+campaign-footer = Anh/chị không muốn nhận những tin như thế này nữa? Gõ /dunggui.
 campaign-queued = Đã xếp lịch gửi lời kêu gọi { $code } tới { $count } nhà hảo tâm. ChoEm sẽ gửi dần theo giới hạn của từng nền tảng.
 
 ## Dữ liệu của tôi: khoản ủng hộ
@@ -550,31 +550,31 @@ class-link-usage = Cách dùng: /lienket LOP-XXXXXX (mã lớp thầy cô nhận
 class-link-teacher-only = Chỉ giáo viên của lớp mới liên kết được nhóm với lớp.
 class-linked = ✅ Đã liên kết nhóm này với lớp { $name } – { $school }. Từ nay bài giảng của lớp sẽ được gửi vào nhóm.
 class-group-hello = Chào cả nhà! ChoEm sẽ giúp gửi bài giảng của lớp vào nhóm này. Thầy cô chủ nhiệm gửi /lienket kèm mã lớp (dạng LOP-XXXXXX) trong nhóm để liên kết nhé.
-class-join-how = Để vào lớp của con, bạn nhắn cho ChoEm mã lớp thầy cô gửi (dạng LOP-XXXXXX), hoặc bấm vào đường link vào lớp thầy cô gửi.
+class-join-how = Để vào lớp của con, anh/chị nhắn cho ChoEm mã lớp thầy cô gửi (dạng LOP-XXXXXX), hoặc bấm vào đường link vào lớp thầy cô gửi.
 class-join-private-only = Phụ huynh vui lòng nhắn riêng cho ChoEm để vào lớp, không gửi trong nhóm nhé.
-class-not-found = ChoEm không tìm thấy lớp có mã { $code }. Bạn kiểm tra lại mã thầy cô gửi giúp nhé.
+class-not-found = ChoEm không tìm thấy lớp có mã { $code }. Anh/chị kiểm tra lại mã thầy cô gửi giúp nhé.
 class-join-title = vào lớp
-class-join-consent = Bạn đang vào lớp { $name } – { $school }. Trước khi vào, ChoEm xin phép:
-    • ChoEm sẽ hỏi họ tên của con và cách bạn muốn nhận bài giảng.
+class-join-consent = Anh/chị đang vào lớp { $name } – { $school }. Trước khi vào, ChoEm xin phép:
+    • ChoEm sẽ hỏi họ tên của con và cách anh/chị muốn nhận bài giảng.
     • Để: thầy cô biết phụ huynh của em nào đã vào lớp và gửi bài giảng cho đúng người.
     • Ai được xem: chỉ giáo viên của lớp. Các phụ huynh khác không thấy tên của con.
-    • Bạn có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
-    Bạn có đồng ý không?
+    • Anh/chị có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
+    Anh/chị có đồng ý không?
 class-join-agree = Tôi đồng ý
 class-join-decline = Không đồng ý
-class-join-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của bạn. Khi nào cần, bạn chỉ việc nhắn lại mã lớp.
-class-join-child-prompt = Họ và tên của con là gì? (Ví dụ: Nguyễn Thị Hà. Nếu có hai con học cùng lớp, bạn ghi cả hai tên, cách nhau bằng dấu phẩy.)
+class-join-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của anh/chị. Khi nào cần, anh/chị chỉ việc nhắn lại mã lớp.
+class-join-child-prompt = Họ và tên của con là gì? (Ví dụ: Nguyễn Thị Hà. Nếu có hai con học cùng lớp, anh/chị ghi cả hai tên, cách nhau bằng dấu phẩy.)
 class-child-name-invalid = Họ tên chỉ gồm chữ cái, dài từ 2 đến 80 ký tự, ví dụ: Nguyễn Thị Hà.
-class-join-delivery-prompt = Bạn muốn nhận bài giảng của lớp thế nào?
+class-join-delivery-prompt = Anh/chị muốn nhận bài giảng của lớp thế nào?
 class-delivery-direct = 📩 Gửi thẳng cho tôi
 class-delivery-group = 👥 Chỉ qua nhóm lớp
 class-join-summary = • Lớp: { $name }
     • Họ tên của con: { $child }
     • Nhận bài giảng: { $delivery }
-class-joined-direct = 🎉 Bạn đã vào lớp { $name }. Bài giảng mới của lớp sẽ được gửi thẳng cho bạn tại đây.
-class-joined-group = 🎉 Bạn đã vào lớp { $name }. Bài giảng sẽ được gửi vào nhóm của lớp; khi lớp chưa có nhóm, ChoEm sẽ gửi cho bạn tại đây.
-class-join-already = Bạn đã ở trong lớp { $name } rồi ạ.
-class-joined-recent = Trong { $days } ngày qua, lớp đã có { $count } bài giảng. Bạn có muốn xem lại không?
+class-joined-direct = 🎉 Anh/chị đã vào lớp { $name }. Bài giảng mới của lớp sẽ được gửi thẳng cho anh/chị tại đây.
+class-joined-group = 🎉 Anh/chị đã vào lớp { $name }. Bài giảng sẽ được gửi vào nhóm của lớp; khi lớp chưa có nhóm, ChoEm sẽ gửi cho anh/chị tại đây.
+class-join-already = Anh/chị đã ở trong lớp { $name } rồi ạ.
+class-joined-recent = Trong { $days } ngày qua, lớp đã có { $count } bài giảng. Anh/chị có muốn xem lại không?
 class-joined-recent-button = 🎬 Gửi cho tôi các bài đó
 clip-push-title = gửi bài giảng
 clip-no-class = Thầy cô chưa có lớp nào để gửi bài. Gõ /taolop để tạo lớp trước nhé.
@@ -608,13 +608,13 @@ clip-report-resend = Gõ /guilai { $code } để gửi lại cho những nơi b�
 clip-report-uncertain = “Chưa rõ” là những lần gửi bị gián đoạn giữa chừng: có thể phụ huynh đã nhận được rồi, nên ChoEm không tự gửi lại để tránh gửi trùng.
 clip-resending = Đang gửi lại bài { $code } cho { $count } nơi. ChoEm sẽ báo khi xong.
 clip-nothing-to-resend = Bài { $code } không có nơi nào bị lỗi cần gửi lại.
-clip-catchup-no-class = Bạn chưa vào lớp nào. Bạn nhắn mã lớp thầy cô gửi (dạng LOP-XXXXXX) để vào lớp nhé.
+clip-catchup-no-class = Anh/chị chưa vào lớp nào. Anh/chị nhắn mã lớp thầy cô gửi (dạng LOP-XXXXXX) để vào lớp nhé.
 clip-catchup-none = Trong { $days } ngày qua, lớp của con chưa có bài giảng nào.
 clip-catchup-intro = Đây là { $count } bài giảng trong { $days } ngày qua, bài mới nhất ở cuối:
 clip-page-invalid = Đường link không hợp lệ
-clip-page-expired = Đường link đã hết hạn. Bạn nhắn /baicu cho ChoEm để nhận lại bài giảng nhé.
+clip-page-expired = Đường link đã hết hạn. Anh/chị nhắn /baicu cho ChoEm để nhận lại bài giảng nhé.
 clip-page-gone = Không tìm thấy bài giảng này
-clip-page-unavailable = Tệp này hiện không tải được (có thể tệp quá lớn hoặc đã bị xoá). Bạn xem bài trong Telegram, hoặc nhờ thầy cô gửi lại giúp nhé.
+clip-page-unavailable = Tệp này hiện không tải được (có thể tệp quá lớn hoặc đã bị xoá). Anh/chị xem bài trong Telegram, hoặc nhờ thầy cô gửi lại giúp nhé.
 clip-link-confirm-title = Bài giảng này mở một trang web khác
 clip-link-confirm-body = Thầy cô đã gửi một đường link tới trang ngoài ChoEm. Anh/chị xem kỹ địa chỉ dưới đây trước khi mở:
 clip-link-confirm-open = Mở trang { $host }

@@ -56,7 +56,7 @@ const deviceRequest = (child: string, phone: string): Step[] => [
   ["what the home has", (d) => d.pick(["Điện thoại dùng chung"]), "Số điện thoại di động"],
   ["a landline is refused with the reason", (d) => d.say("024 3942 1234"), "số máy bàn"],
   ["the phone leads to the summary", (d) => d.sharePhone(phone), "Máy tính bảng"],
-  ["confirming gives the code", (d) => d.choose("Xác nhận"), /Mã đơn của bạn: YC-[A-Z0-9]{6}/],
+  ["confirming gives the code", (d) => d.choose("Xác nhận"), /Mã đơn của anh\/chị: YC-[A-Z0-9]{6}/],
   ["a platform retry of the confirm is answered once", (d) => d.replayLast(), /^$/],
   ["the request is found by 'Tra cứu'", (d) => d.say("/tracuu"), "mới, chờ xác minh"],
 ];
@@ -73,14 +73,14 @@ const connectivityRequest = (phone: string): Step[] => [
   ["going back keeps earlier answers", (d) => d.say("quay lại"), "Gia đình đang ở đâu"],
   ["the ward again", (d) => d.choose("Nhà trọ"), "phường/xã nào"],
   ["the summary", (d) => d.say("Phường 5, Quận 8"), "Nhà trọ"],
-  ["confirming gives the code", (d) => d.choose("Xác nhận"), /Mã đơn của bạn: YC-[A-Z0-9]{6}/],
+  ["confirming gives the code", (d) => d.choose("Xác nhận"), /Mã đơn của anh\/chị: YC-[A-Z0-9]{6}/],
 ];
 
 const moneyPledge: Step[] = [
-  ["the donor type", (d) => d.say("/start").then(() => d.choose("Ủng hộ")), "Bạn ủng hộ với tư cách nào"],
+  ["the donor type", (d) => d.say("/start").then(() => d.choose("Ủng hộ")), "Anh/chị ủng hộ với tư cách nào"],
   ["named or anonymous", (d) => d.choose("Cá nhân"), "ghi tên hay ủng hộ ẩn danh"],
-  ["what to give", (d) => d.choose("Ẩn danh"), "Bạn muốn ủng hộ những gì"],
-  ["how much", (d) => d.pick(["Tiền"]), "Bạn ủng hộ bao nhiêu tiền"],
+  ["what to give", (d) => d.choose("Ẩn danh"), "Anh/chị muốn ủng hộ những gì"],
+  ["how much", (d) => d.pick(["Tiền"]), "Anh/chị ủng hộ bao nhiêu tiền"],
   ["nonsense amounts are explained", (d) => d.say("nhiều lắm"), "bao nhiêu tiền"],
   ["news from the programme", (d) => d.say("1,5tr"), "nhận tin từ chương trình"],
   ["the summary shows the amount", (d) => d.choose("Có, tôi muốn nhận tin"), "1.500.000"],

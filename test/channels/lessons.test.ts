@@ -68,13 +68,13 @@ describe("a lesson from a teacher to every family, once", () => {
     await parent.choose("Tôi đồng ý");
     await parent.say("Nguyễn Thị Hà");
     await parent.choose("Gửi thẳng cho tôi");
-    expect(await parent.choose("Xác nhận")).toContain("Bạn đã vào lớp 6A1");
+    expect(await parent.choose("Xác nhận")).toContain("Anh/chị đã vào lớp 6A1");
 
     await zaloParent.say(classCode!.toLowerCase());
     await zaloParent.choose("Tôi đồng ý");
     await zaloParent.say("Trần Văn Bình");
     await zaloParent.choose("Gửi thẳng cho tôi");
-    expect(await zaloParent.say("xác nhận")).toContain("Bạn đã vào lớp 6A1");
+    expect(await zaloParent.say("xác nhận")).toContain("Anh/chị đã vào lớp 6A1");
 
     await teacher.post(telegramUpdate.command(GROUP, "lienket", classCode, { userId: TEACHER }));
     expect(telegram.calls("sendMessage").some((c) => String(c.payload.chat_id) === String(GROUP))).toBe(true);

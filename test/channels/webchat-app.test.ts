@@ -29,15 +29,15 @@ describe("the web chat of the whole app in Chromium", () => {
     }
     await page.getByRole("button", { name: "Hỏi cán bộ" }).last().focus();
     await page.keyboard.press("Enter");
-    await page.getByText("Bạn muốn hỏi về việc gì?").waitFor();
+    await page.getByText("Anh/chị muốn hỏi về việc gì?").waitFor();
     await page.getByRole("button", { name: "Kết nối Internet" }).last().click();
-    await page.getByText("Bạn viết câu hỏi của mình").waitFor();
+    await page.getByText("Anh/chị viết câu hỏi của mình").waitFor();
     await page.getByRole("textbox").fill("Nhà em ở trọ, sóng yếu quá ạ");
     await page.keyboard.press("Enter");
     await page.getByText("số điện thoại di động", { exact: false }).last().waitFor();
     await page.getByRole("button", { name: "Bỏ qua" }).last().click();
     await page.getByRole("button", { name: "Xác nhận" }).last().click();
-    const done = page.getByText(/Mã câu hỏi của bạn: HT-/);
+    const done = page.getByText(/Mã câu hỏi của anh\/chị: HT-/);
     await done.waitFor();
     expect(await done.textContent()).toMatch(/HT-[A-Z0-9]{6}/);
     await page.screenshot({ path: "test-results/webchat-app.png" });

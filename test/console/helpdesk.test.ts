@@ -104,7 +104,7 @@ describe("the help desk", () => {
       status: 303,
       location: `/console/helpdesk/${first}?done=console-helpdesk-assigned`,
     });
-    expect((await adminBrowser.get(`/console/helpdesk/${first}`)).body).toContain("Bạn đang trả lời");
+    expect((await adminBrowser.get(`/console/helpdesk/${first}`)).body).toContain("Anh/chị đang trả lời");
     expect((await adminBrowser.get("/console/helpdesk?tab=new")).body).not.toContain(first);
     expect((await adminBrowser.get("/console/helpdesk?tab=mine")).body).toContain(first);
 

@@ -85,12 +85,12 @@ describe("the dialog engine through the pipeline", () => {
     expect(choicesOf(lastOf(menu))).toContain("menu:support");
 
     expect(h.texts(await h.say({ kind: "choice", value: "menu:support" }, chat))).toContain(
-      "Bạn muốn hỏi về việc gì?",
+      "Anh/chị muốn hỏi về việc gì?",
     );
     expect(h.texts(await h.say({ kind: "text", text: "mua vé máy bay" }, chat))).toContain(
       "Xin chọn một trong các lựa chọn",
     );
-    expect(h.texts(await h.say({ kind: "choice", value: "device" }, chat))).toContain("Bạn viết câu hỏi");
+    expect(h.texts(await h.say({ kind: "choice", value: "device" }, chat))).toContain("Anh/chị viết câu hỏi");
     expect(h.texts(await h.say("😀😀😀😀😀", chat))).toContain("ChoEm cần câu trả lời bằng chữ");
     expect(h.texts(await h.say("Con tôi học lớp 6 chưa có máy", chat))).toContain("số điện thoại");
     expect(h.texts(await h.say("0212 345 678", chat))).toContain("máy bàn");
@@ -108,7 +108,7 @@ describe("the dialog engine through the pipeline", () => {
     ]);
 
     const done = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, chat));
-    expect(done).toMatch(/Mã câu hỏi của bạn: HT-[A-Z0-9]{6}/);
+    expect(done).toMatch(/Mã câu hỏi của anh\/chị: HT-[A-Z0-9]{6}/);
     expect(done).toContain("0912 345 678");
     const tickets = await supportTicketModel(mongo).find({ chatId: chat }).lean();
     expect(tickets).toHaveLength(1);
@@ -126,10 +126,10 @@ describe("the dialog engine through the pipeline", () => {
     const position = choicesOf(menu).indexOf("menu:support") + 1;
     expect(menu?.kind === "text" && menu.hint).toMatch(/^Trả lời/);
 
-    expect(h.texts(await h.say(String(position), chat))).toContain("Bạn muốn hỏi về việc gì?");
-    expect(h.texts(await h.say("ket noi internet", chat))).toContain("Bạn viết câu hỏi");
+    expect(h.texts(await h.say(String(position), chat))).toContain("Anh/chị muốn hỏi về việc gì?");
+    expect(h.texts(await h.say("ket noi internet", chat))).toContain("Anh/chị viết câu hỏi");
     const typedNav = h.texts(await h.say("quay lại", chat));
-    expect(typedNav).toContain("Bạn muốn hỏi về việc gì?");
+    expect(typedNav).toContain("Anh/chị muốn hỏi về việc gì?");
     expect(h.texts(await h.say("2", chat))).toContain("(Gõ “quay lại” để sửa câu trước");
     // A number in a free-text step is an answer, not option 1.
     expect(h.texts(await h.say("1", chat))).toContain("Câu trả lời hơi ngắn");
@@ -142,7 +142,7 @@ describe("the dialog engine through the pipeline", () => {
     const chat = "2003";
     await h.say("/survey", chat);
     expect(h.texts(await h.say("1, 9", chat))).toContain("Xin chọn trong danh sách");
-    expect(h.texts(await h.say("1, 2", chat))).toContain("Bạn viết câu hỏi");
+    expect(h.texts(await h.say("1, 2", chat))).toContain("Anh/chị viết câu hỏi");
     await h.say("abc", chat);
     expect(h.texts(await h.say("ba", chat))).toContain("Câu trả lời chưa đúng dạng");
     expect(h.texts(await h.say("3", chat))).toContain("Kết nối Internet");
@@ -154,7 +154,7 @@ describe("the dialog engine through the pipeline", () => {
     await b.say({ kind: "choice", value: "other" }, "2004");
     const toggled = await b.say({ kind: "choice", value: "device" }, "2004");
     expect(lastOf(toggled)?.kind === "text" && JSON.stringify(lastOf(toggled))).toContain("✓ Xin máy tính");
-    expect(h.texts(await b.say({ kind: "choice", value: "nav:done" }, "2004"))).toContain("Bạn viết câu hỏi");
+    expect(h.texts(await b.say({ kind: "choice", value: "nav:done" }, "2004"))).toContain("Anh/chị viết câu hỏi");
   });
 
   it("resumes where it was after a restart", async () => {
@@ -163,9 +163,9 @@ describe("the dialog engine through the pipeline", () => {
     await before.say("/hoicanbo", chat);
     await before.say({ kind: "choice", value: "class" }, chat);
     const after = harness(); // a new process: new router and pipeline, same Redis
-    expect(after.texts(await after.say("/start", chat))).toContain("Bạn đang điền dở: câu hỏi gửi cán bộ");
+    expect(after.texts(await after.say("/start", chat))).toContain("Anh/chị đang điền dở: câu hỏi gửi cán bộ");
     expect(after.texts(await after.say({ kind: "choice", value: "menu:resume" }, chat))).toContain(
-      "Bạn viết câu hỏi",
+      "Anh/chị viết câu hỏi",
     );
     expect(after.texts(await after.say("Lịch học bù của lớp 7A2?", chat))).toContain("số điện thoại");
   });
@@ -222,7 +222,7 @@ describe("the dialog engine through the pipeline", () => {
     const h = createHarness({ redis, mongo, prefix, features: [], rateLimit: { max: 2, windowSeconds: 60 } });
     const replies = [];
     for (let i = 0; i < 5; i++) replies.push(h.texts(await h.say("/help", "2009")));
-    expect(replies.filter((r) => r.includes("Bạn gửi hơi nhanh"))).toHaveLength(1);
+    expect(replies.filter((r) => r.includes("Anh/chị gửi hơi nhanh"))).toHaveLength(1);
     expect(replies.slice(3)).toEqual(["", ""]);
   });
 

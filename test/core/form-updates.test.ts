@@ -14,10 +14,10 @@ import { choicesOf, createHarness, type Harness, lastOf } from "../helpers/core-
 import { closeTestStores, openTestStores, uniqueName } from "../helpers/stores.js";
 
 const STEP_UPDATED = "ChoEm đã được cập nhật, mình bắt đầu lại bước này nhé";
-const FORM_GONE = "phần bạn đang điền dở cần bắt đầu lại từ đầu";
+const FORM_GONE = "phần anh/chị đang điền dở cần bắt đầu lại từ đầu";
 const SORRY = "Xin lỗi, ChoEm vừa gặp trục trặc";
-const TOPIC_PROMPT = "Bạn muốn hỏi về việc gì?";
-const QUESTION_PROMPT = "Bạn viết câu hỏi";
+const TOPIC_PROMPT = "Anh/chị muốn hỏi về việc gì?";
+const QUESTION_PROMPT = "Anh/chị viết câu hỏi";
 const PHONE_PROMPT = "Nếu muốn cán bộ gọi lại";
 
 const topic = (values = ["device", "connectivity", "other"]): FormStep => ({
@@ -212,7 +212,7 @@ describe("a form in progress across a deploy that changed it", () => {
     const gone = await after.h.say("Nhà em chưa có máy tính ạ", chat);
     expect(after.reply(gone)).toContain(FORM_GONE);
     expect(choicesOf(lastOf(gone))).toContain("menu:language");
-    expect(after.reply(gone)).not.toContain("Bạn đang điền dở");
+    expect(after.reply(gone)).not.toContain("Anh/chị đang điền dở");
 
     expect(await after.say("/visit", chat)).toContain(TOPIC_PROMPT);
     await after.say({ kind: "choice", value: "device" }, chat);

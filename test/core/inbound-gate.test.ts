@@ -131,7 +131,7 @@ describe("the gate through the pipeline", () => {
     const h = createHarness({ redis, mongo, prefix, features: [], rateLimit: { max: 2, windowSeconds: 60 } });
     const [one, two] = await Promise.all([h.say("/help", "4001", "twice"), h.say("/help", "4001", "twice")]);
     expect([one, two].filter((replies) => replies.length > 0)).toHaveLength(1);
-    expect(h.texts(await h.say("/help", "4001"))).not.toContain("Bạn gửi hơi nhanh");
+    expect(h.texts(await h.say("/help", "4001"))).not.toContain("Anh/chị gửi hơi nhanh");
   });
 
   it("waits for the chat's lock and then answers from what the holder saved", async () => {

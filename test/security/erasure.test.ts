@@ -158,7 +158,7 @@ describe("erasure of everything ChoEm keeps about a person", () => {
     await parent.choose("Tôi đồng ý");
     await parent.say(CHILD);
     await parent.choose("Gửi thẳng cho tôi");
-    expect(await parent.choose("Xác nhận")).toContain("Bạn đã vào lớp 7A4");
+    expect(await parent.choose("Xác nhận")).toContain("Anh/chị đã vào lớp 7A4");
     await teacher.post(telegramUpdate.video(TEACHER, { fileId: "erasure-lesson" }));
     await teacher.choose("Bài học thường");
     await teacher.say("Toán – Số nguyên");

@@ -78,8 +78,8 @@ describe("answers scoped to who asks, and where", () => {
     const parentId = freshId();
     const elder = await askForDevice(driver(parentId), "Lý Minh Tâm", "+84987100003");
     const younger = await askForDevice(driver(parentId), "Lý Minh Trí", "+84987100003");
-    expect(elder).toMatch(/Mã đơn của bạn: YC-/);
-    expect(younger).toMatch(/Mã đơn của bạn: YC-/);
+    expect(elder).toMatch(/Mã đơn của anh\/chị: YC-/);
+    expect(younger).toMatch(/Mã đơn của anh\/chị: YC-/);
     expect(codeIn(elder)).not.toBe(codeIn(younger));
   });
 

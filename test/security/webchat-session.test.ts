@@ -127,7 +127,7 @@ describe("web chat sessions, from outside", () => {
     expect(own.statusCode).toBe(200);
     const seen = own.json<{ messages: Array<{ message: { text?: string } }> }>().messages;
     expect(seen.map((e) => e.message.text)).toContain("xem hộ");
-    expect(JSON.stringify(seen)).not.toContain("Bạn muốn hỏi về việc gì?");
+    expect(JSON.stringify(seen)).not.toContain("Anh/chị muốn hỏi về việc gì?");
     // The victim's conversation is as it was, and the core never heard of a post "from" it.
     expect(await driver.client.poll()).toEqual(history);
     expect(JSON.stringify(history)).not.toContain("xem hộ");

@@ -181,7 +181,7 @@ describe("calls for donations", () => {
     await makePledge(stores.mongo, { userId: donor, wantsUpdates: true });
     const recipients = (await createPledgeService(stores.mongo).consentingDonors()).length;
     expect(h.texts(await h.say("/kemgoi Xin góp sức", donor))).toContain("chỉ dành cho cán bộ");
-    expect(h.texts(await h.say("/kemgoi", STAFF))).toContain("Bạn viết lời kêu gọi");
+    expect(h.texts(await h.say("/kemgoi", STAFF))).toContain("Anh/chị viết lời kêu gọi");
     const summary = h.texts(
       await h.say("Các em ở xã Đông Hòa còn thiếu 40 máy tính bảng để học trực tuyến.", STAFF),
     );
@@ -203,7 +203,7 @@ describe("calls for donations", () => {
       [child],
     );
 
-    expect(h.texts(await h.say("/dunggui", donor))).toContain("không gửi lời kêu gọi ủng hộ cho bạn nữa");
+    expect(h.texts(await h.say("/dunggui", donor))).toContain("không gửi lời kêu gọi ủng hộ cho anh/chị nữa");
     expect((await createPledgeService(stores.mongo).consentingDonors()).map((d) => d.userId)).not.toContain(
       donor,
     );

@@ -64,7 +64,7 @@ describe("the pledge dialog", () => {
     const done = await h.say({ kind: "choice", value: "nav:confirm" }, chat);
     const code = h.texts(done).match(/UH-[A-Z0-9]{6}/)?.[0];
     expect(code).toBeDefined();
-    expect(h.texts(done)).toContain("Cán bộ sẽ gọi cho bạn");
+    expect(h.texts(done)).toContain("Cán bộ sẽ gọi cho anh/chị");
     expect(h.texts(done)).toContain("Số tài khoản: 0071000123456");
     expect(h.texts(done)).toContain(`Nội dung chuyển khoản: ${code}`);
     expect(done).toContainEqual(
@@ -112,7 +112,7 @@ describe("the pledge dialog", () => {
     expect(summary).toContain("1.500.000 đ");
     expect(summary).toContain("Tôi sẽ mang đến điểm nhận");
     const done = await h.say("1", chat); // confirm is listed first
-    expect(h.texts(done)).toContain("sẽ sớm gửi bạn thông tin chuyển khoản");
+    expect(h.texts(done)).toContain("sẽ sớm gửi anh/chị thông tin chuyển khoản");
     expect(done.some((m) => m.kind === "media")).toBe(false);
     const stored = await pledgeModel(stores.mongo).findOne({ chatId: chat }).lean();
     expect(stored).toMatchObject({ showName: false, wantsUpdates: false, devices: { handover: "drop-off" } });
@@ -152,7 +152,7 @@ describe("the pledge dialog", () => {
     await h.say({ kind: "choice", value: "nav:done" }, chat);
     const reply = h.texts(await h.say(typed, chat));
     expect(reply).toContain(reason);
-    expect(reply).toContain("Bạn ủng hộ bao nhiêu tiền?");
+    expect(reply).toContain("Anh/chị ủng hộ bao nhiêu tiền?");
   });
 
   it("makes one pledge when confirm is pressed twice", async () => {

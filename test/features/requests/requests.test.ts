@@ -106,7 +106,7 @@ describe("parents' requests", () => {
   });
 
   it.each([
-    ["   ", "Bạn chưa nhập gì"],
+    ["   ", "Anh/chị chưa nhập gì"],
     ["A".repeat(81), "Tên dài quá"],
     ["😀😀😀", "Họ tên chỉ gồm chữ cái"],
     ["Hà2", "Họ tên chỉ gồm chữ cái"],
@@ -318,7 +318,7 @@ describe("parents' requests", () => {
     const code = h
       .texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4010"))
       .match(/YC-\w{6}/)?.[0];
-    expect(h.texts(await h.say(`/rut ${code}`, "4011"))).toContain("Bạn gõ /rut và mã đơn của mình");
+    expect(h.texts(await h.say(`/rut ${code}`, "4011"))).toContain("Anh/chị gõ /rut và mã đơn của mình");
     expect(h.texts(await h.say(`/rut ${code}`, "4010"))).toContain(`Đã rút đơn ${code}`);
     expect(h.texts(await h.say(`/rut ${code}`, "4010"))).toContain("không rút được nữa");
     expect(await requestModel(mongo).findOne({ code }).lean()).toMatchObject({ status: "withdrawn" });

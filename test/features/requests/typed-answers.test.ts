@@ -177,7 +177,7 @@ describe("typed answers in the request forms", () => {
     await h.say("1", chat);
     await h.say("0912 345 670", chat);
     const filed = await h.say("ok", chat);
-    expect(h.texts(filed)).toMatch(/Mã đơn của bạn: YC-[A-Z0-9]{6}/);
+    expect(h.texts(filed)).toMatch(/Mã đơn của anh\/chị: YC-[A-Z0-9]{6}/);
     expect(choicesOf(lastOf(filed))).toContain("menu:lookup");
     expect(await requestModel(mongo).countDocuments({ chatId: chat })).toBe(1);
   });
