@@ -33,6 +33,22 @@ describe("locales", () => {
     expect([...wanted].filter((key) => !known.has(key))).toEqual([]);
   });
 
+  it("never calls a parent, donor, teacher or staff member “bạn” in Vietnamese", async () => {
+    // Parents and donors are "anh/chị", teachers "thầy cô": "bạn" reads like a stranger's chat.
+    const { readdir, readFile } = await import("node:fs/promises");
+    const folder = join(import.meta.dirname, "..", "locales");
+    const files = ["vi.ftl", ...(await readdir(join(folder, "vi"))).map((name) => join("vi", name))];
+    const casual: string[] = [];
+    for (const file of files) {
+      const lines = (await readFile(join(folder, file), "utf8")).split("\n");
+      lines.forEach((line, i) => {
+        if (!line.startsWith("#") && /(?<![\p{L}])bạn(?![\p{L}])/iu.test(line))
+          casual.push(`${file}:${i + 1}`);
+      });
+    }
+    expect(casual).toEqual([]);
+  });
+
   it("formats plural choices hints naturally in both languages", () => {
     expect(i18n.t("vi", "choices-hint", { count: 3 })).toBe("Trả lời 1, 2 hoặc 3.");
     expect(i18n.t("en", "choices-hint", { count: 5 })).toBe("Reply with a number from 1 to 5.");
