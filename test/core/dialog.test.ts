@@ -154,7 +154,9 @@ describe("the dialog engine through the pipeline", () => {
     await b.say({ kind: "choice", value: "other" }, "2004");
     const toggled = await b.say({ kind: "choice", value: "device" }, "2004");
     expect(lastOf(toggled)?.kind === "text" && JSON.stringify(lastOf(toggled))).toContain("✓ Xin máy tính");
-    expect(h.texts(await b.say({ kind: "choice", value: "nav:done" }, "2004"))).toContain("Anh/chị viết câu hỏi");
+    expect(h.texts(await b.say({ kind: "choice", value: "nav:done" }, "2004"))).toContain(
+      "Anh/chị viết câu hỏi",
+    );
   });
 
   it("resumes where it was after a restart", async () => {
@@ -163,7 +165,9 @@ describe("the dialog engine through the pipeline", () => {
     await before.say("/hoicanbo", chat);
     await before.say({ kind: "choice", value: "class" }, chat);
     const after = harness(); // a new process: new router and pipeline, same Redis
-    expect(after.texts(await after.say("/start", chat))).toContain("Anh/chị đang điền dở: câu hỏi gửi cán bộ");
+    expect(after.texts(await after.say("/start", chat))).toContain(
+      "Anh/chị đang điền dở: câu hỏi gửi cán bộ",
+    );
     expect(after.texts(await after.say({ kind: "choice", value: "menu:resume" }, chat))).toContain(
       "Anh/chị viết câu hỏi",
     );
