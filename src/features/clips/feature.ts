@@ -63,8 +63,10 @@ export const clipsFeature: FeatureFactory = (ctx) => {
 };
 
 const URL_PATTERN = /https?:\/\/\S+/i;
-// Shorter texts are a teacher chatting ("ok", "cảm ơn"), not a lesson to push.
-const MIN_LESSON_TEXT = 30;
+// A teacher's text of a few words ("Mai lớp nghỉ học.") may be a notice for the class: the push
+// form asks which class, and "Huỷ" ends it. Shorter ones are chatting ("ok", "cảm ơn cô").
+const MIN_LESSON_TEXT = 12;
+const MIN_LESSON_WORDS = 3;
 
 /** What a teacher sent, as a clip's content; undefined when it is not something to push. */
 export function contentOf(content: InboundContent): { content: ClipContent; caption?: string } | undefined {
@@ -82,7 +84,8 @@ export function contentOf(content: InboundContent): { content: ClipContent; capt
         const rest = content.text.replace(url, "").trim();
         return { content: { kind: "link", url }, ...(rest ? { caption: rest.slice(0, 200) } : {}) };
       }
-      return content.text.length >= MIN_LESSON_TEXT
+      const words = content.text.trim().split(/\s+/).length;
+      return content.text.trim().length >= MIN_LESSON_TEXT && words >= MIN_LESSON_WORDS
         ? { content: { kind: "text", text: content.text } }
         : undefined;
     }

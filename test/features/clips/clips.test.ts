@@ -137,6 +137,15 @@ describe("lesson clips", () => {
     expect(forward.kind === "link" && forward.url).toContain(`/clips/${clipCode}?exp=`);
   });
 
+  it("asks a teacher whether a short notice goes to the class, and leaves chatting alone", async () => {
+    const h = harness();
+    await makeTeacher(h, "7601");
+    await createClass(h, "7601", "7a3");
+    expect(h.texts(await h.say("Mai lớp nghỉ học.", "7601"))).toContain("bài dạy bù");
+    expect(h.texts(await h.say(choice("nav:cancel"), "7601"))).not.toContain("BG-");
+    expect(h.texts(await h.say("cảm ơn ạ", "7601"))).toContain("chưa hiểu ý");
+  });
+
   it("does not let a parent push a clip", async () => {
     const h = harness();
     await makeTeacher(h, "7101");
