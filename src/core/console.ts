@@ -34,6 +34,11 @@ export interface StaffMember {
 /** The school codes a scope covers: every school, or exactly these (possibly none). */
 export type ScopedSchools = { all: true } | { all: false; codes: string[] };
 
+/** Whether a record of this school lies within the scope; a record of no school only for "all". */
+export function coversSchool(scoped: ScopedSchools, schoolCode: string | undefined): boolean {
+  return scoped.all || (!!schoolCode && scoped.codes.includes(schoolCode));
+}
+
 /** The person behind one console request, set by the shell before any section's handler. */
 export interface ConsoleUser {
   staff: StaffMember;

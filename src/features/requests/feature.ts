@@ -3,7 +3,7 @@
  * need to list new requests and move them on (with the parent told each time).
  */
 import type { Connection } from "mongoose";
-import type { ScopedSchools } from "../../core/console.js";
+import { coversSchool, type ScopedSchools } from "../../core/console.js";
 import type { Feature } from "../../core/feature.js";
 import type { I18n } from "../../core/i18n.js";
 import type { RecordLock } from "../../core/lock.js";
@@ -57,7 +57,7 @@ export function createRequestsFeature(deps: {
   const scopeOf: StaffScopeOf =
     deps.scopeOf ?? (async (person) => (hasRole(person, "staff") ? { all: true } : undefined));
   const sees = (scope: ScopedSchools | undefined, schoolCode: string | undefined) =>
-    !!scope && (scope.all || (!!schoolCode && scope.codes.includes(schoolCode)));
+    !!scope && coversSchool(scope, schoolCode);
 
   async function lookup(turn: Turn, args: string): Promise<void> {
     const code = readHumanCode("YC", args);

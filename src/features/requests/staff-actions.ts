@@ -6,15 +6,15 @@
 import type { Notify } from "../../core/notifier.js";
 import type { Audit } from "../staff/audit.js";
 import { describeRequest } from "./describe.js";
-import type { RequestStatus } from "./model.js";
+import type { HelpRequest, RequestStatus } from "./model.js";
 import type { ChangeResult, RequestService } from "./service.js";
 
 export type RequestActions = ReturnType<typeof createRequestActions>;
 
 export function createRequestActions(requests: RequestService, notify: Notify, audit: Audit) {
-  async function tellParent(code: string): Promise<void> {
-    const request = await requests.byCode(code);
-    if (!request || request.erasedAt) return;
+  /** `request` as the lifecycle left it: no second read. */
+  async function tellParent(request: HelpRequest): Promise<void> {
+    if (request.erasedAt) return;
     const locale = request.locale === "en" ? "en" : "vi";
     await notify({ channel: request.channel, chatId: request.chatId, locale }, (t) => [
       { kind: "text", text: `${t("request-status-changed")}\n\n${describeRequest(request, t)}` },
@@ -22,11 +22,10 @@ export function createRequestActions(requests: RequestService, notify: Notify, a
   }
 
   return {
-    tellParent,
     async move(code: string, status: RequestStatus, actor: string, reason?: string): Promise<ChangeResult> {
       const result = await requests.changeStatus(code, status, actor, reason);
       await audit(actor, `status:${status}`, code, result.kind);
-      if (result.kind === "changed") await tellParent(code);
+      if (result.kind === "changed") await tellParent(result.request);
       return result;
     },
   };

@@ -4,18 +4,12 @@
  * ADMIN_IDS are province staff without a record (directory.ts adds them on the way out).
  */
 import { type Connection, type Model, Schema } from "mongoose";
-import type { StaffLevel, StaffScope } from "../../core/console.js";
-import type { ChannelName } from "../../core/messages.js";
+import type { StaffLevel, StaffMember, StaffScope } from "../../core/console.js";
 import { modelOn } from "../../storage/model-on.js";
 
-export interface StaffRecord {
+/** A staff member as stored: keyed by the actor, with who appointed them and when. */
+export interface StaffRecord extends Omit<StaffMember, "actor"> {
   _id: string;
-  channel: ChannelName;
-  userId: string;
-  level: StaffLevel;
-  scope: StaffScope;
-  name: string;
-  alerts: boolean;
   appointedBy: string;
   appointmentCode: string;
   createdAt: Date;

@@ -5,7 +5,7 @@
  * minute: a school added by an import is seen within that minute.
  */
 import type { Connection } from "mongoose";
-import type { ScopedSchools, StaffScope } from "../../core/console.js";
+import { coversSchool, type ScopedSchools, type StaffScope } from "../../core/console.js";
 import { fold } from "../../core/text/fold.js";
 import { schoolModel } from "../schools/model.js";
 
@@ -55,9 +55,7 @@ export function createScopeResolver(connection: Connection): ScopeResolver {
     schoolsOf,
     async covers(scope, schoolCode) {
       if (scope.kind === "all") return true;
-      if (!schoolCode) return false;
-      const scoped = await schoolsOf(scope);
-      return scoped.all || scoped.codes.includes(schoolCode);
+      return schoolCode ? coversSchool(await schoolsOf(scope), schoolCode) : false;
     },
     async within(inner, outer) {
       if (outer.kind === "all") return true;
