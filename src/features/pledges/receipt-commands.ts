@@ -38,8 +38,6 @@ export function createReceiptCommands(deps: {
 }): { commands: Record<string, ArgsHandler>; actions: Record<string, ArgsHandler> } {
   const pendingKey = (token: string) => `${deps.prefix}pledge-over:${token}`;
 
-  const staffArgs = staffPledgeArgs;
-
   const receive = ({ code, ...receipt }: Pending) => deps.lifecycle.receive(code, receipt);
 
   const what = (turn: Turn, kind: ItemKind, quantity: number) =>
@@ -101,7 +99,7 @@ export function createReceiptCommands(deps: {
   return {
     commands: {
       async nhan(turn, args) {
-        const parsed = staffArgs(turn, args, "pledge-receive-usage");
+        const parsed = staffPledgeArgs(turn, args, "pledge-receive-usage");
         if (!parsed) return;
         const pledge = await deps.pledges.byCode(parsed.code);
         if (!pledge) return say(turn, turn.t("pledge-not-found", { code: parsed.code }));
@@ -121,7 +119,7 @@ export function createReceiptCommands(deps: {
       },
 
       async huynhan(turn, args) {
-        const parsed = staffArgs(turn, args, "pledge-reverse-usage");
+        const parsed = staffPledgeArgs(turn, args, "pledge-reverse-usage");
         if (!parsed) return;
         const [number = "", ...why] = parsed.rest.split(/\s+/);
         const reason = why.join(" ").trim();

@@ -27,8 +27,6 @@ export function createStaffCommands(deps: {
 }): Record<string, ArgsHandler> {
   const { pledges, lifecycle } = deps;
 
-  const parse = staffPledgeArgs;
-
   async function report(
     turn: Turn,
     code: string,
@@ -50,7 +48,7 @@ export function createStaffCommands(deps: {
 
   return {
     async phanbo(turn, args) {
-      const parsed = parse(turn, args, "pledge-allocate-usage");
+      const parsed = staffPledgeArgs(turn, args, "pledge-allocate-usage");
       if (!parsed) return;
       const [schoolCode = "", ...note] = parsed.rest.split(/\s+/);
       const school = schoolCode ? await deps.schools.byCode(schoolCode) : null;
@@ -75,14 +73,14 @@ export function createStaffCommands(deps: {
     },
 
     async trao(turn, args) {
-      const parsed = parse(turn, args, "pledge-deliver-usage");
+      const parsed = staffPledgeArgs(turn, args, "pledge-deliver-usage");
       if (!parsed) return;
       const result = await lifecycle.deliver(parsed.code, actorOf(turn.person), parsed.rest || undefined);
       await report(turn, parsed.code, result, { kind: "delivered" });
     },
 
     async huyuh(turn, args) {
-      const parsed = parse(turn, args, "pledge-cancel-usage");
+      const parsed = staffPledgeArgs(turn, args, "pledge-cancel-usage");
       if (!parsed) return;
       if (!parsed.rest) return say(turn, turn.t("pledge-cancel-usage"));
       const result = await lifecycle.cancel(parsed.code, actorOf(turn.person), parsed.rest);
