@@ -6,4 +6,3 @@ export const SEEN_KEEP_SECONDS = 24 * 60 * 60;
 
 /** `key` is "<channel>:<updateId>". The pipeline claims it in its first script (inbound-gate.ts). */
 export const seenKey = (prefix: string, key: string) => `${prefix}seen:${key}`;
-
