@@ -40,15 +40,29 @@ export type ChangeResult =
   | { kind: "not-found" }
   | { kind: "not-allowed"; from: RequestStatus };
 
-/** Where each status may go next; rejected, delivered and withdrawn are final. */
+/**
+ * Where each status may go next; rejected, delivered and withdrawn are final. Approving a lot's
+ * proposal matches verified requests too (approving the batch approves each need), and a line
+ * returned to stock puts its request back among the approved ones (docs/allocation.md).
+ */
 export const NEXT: Record<RequestStatus, RequestStatus[]> = {
   new: ["verified", "rejected", "withdrawn"],
-  verified: ["approved", "rejected", "withdrawn"],
+  verified: ["approved", "matched", "rejected", "withdrawn"],
   approved: ["matched", "rejected", "withdrawn"],
-  matched: ["delivered", "rejected", "withdrawn"],
+  matched: ["delivered", "approved", "rejected", "withdrawn"],
   delivered: [],
   rejected: [],
   withdrawn: [],
+};
+/**
+ * What staff may do by hand (the console's buttons, `/capnhat`): a matched request has a unit of
+ * a lot waiting for it, so it moves on only through its allocation line (handed over, returned
+ * to stock: src/features/allocation/), and matching is the allocation pages' business too.
+ */
+export const BY_HAND: Record<RequestStatus, RequestStatus[]> = {
+  ...NEXT,
+  verified: ["approved", "rejected", "withdrawn"],
+  matched: [],
 };
 const OPEN: RequestStatus[] = ["new", "verified", "approved", "matched"];
 
@@ -130,12 +144,13 @@ export function createRequestService(connection: Connection, lock: RecordLock) {
     to: RequestStatus,
     by: string,
     reason?: string,
+    rule: Record<RequestStatus, RequestStatus[]> = NEXT,
   ): Promise<ChangeResult> {
     // The lease decides: two staff acting at once produce one change, on every store.
     return lock(`request:${code}`, async () => {
       const current = await byCode(code);
       if (!current) return { kind: "not-found" };
-      if (!NEXT[current.status].includes(to)) return { kind: "not-allowed", from: current.status };
+      if (!rule[current.status].includes(to)) return { kind: "not-allowed", from: current.status };
       const change = { status: to, at: new Date(), by, ...(reason ? { reason } : {}) };
       const history = [...current.history, change];
       await Requests.updateOne({ code }, { $set: { status: to, history } });

@@ -7,7 +7,7 @@ import type { Notify } from "../../core/notifier.js";
 import type { Audit } from "../staff/audit.js";
 import { describeRequest } from "./describe.js";
 import type { HelpRequest, RequestStatus } from "./model.js";
-import type { ChangeResult, RequestService } from "./service.js";
+import { BY_HAND, type ChangeResult, type RequestService } from "./service.js";
 
 export type RequestActions = ReturnType<typeof createRequestActions>;
 
@@ -23,7 +23,7 @@ export function createRequestActions(requests: RequestService, notify: Notify, a
 
   return {
     async move(code: string, status: RequestStatus, actor: string, reason?: string): Promise<ChangeResult> {
-      const result = await requests.changeStatus(code, status, actor, reason);
+      const result = await requests.changeStatus(code, status, actor, reason, BY_HAND);
       await audit(actor, `status:${status}`, code, result.kind);
       if (result.kind === "changed") await tellParent(result.request);
       return result;

@@ -12,7 +12,7 @@ import { readHumanCode } from "../../../storage/human-code.js";
 import { describeRequest, storedFields } from "../describe.js";
 import { type HelpRequest, REQUEST_STATUSES, type RequestStatus } from "../model.js";
 import type { RequestQueue } from "../queue/list-requests.js";
-import { NEXT, type RequestService } from "../service.js";
+import { BY_HAND, type RequestService } from "../service.js";
 import type { RequestActions } from "../staff-actions.js";
 import { registerQueueList } from "./queue-list.js";
 import { isRejectReason, REJECT_REASONS, reasonText } from "./reasons.js";
@@ -75,7 +75,7 @@ export function requestPages(deps: RequestPagesDeps): ConsoleSection {
               ? `${told("request-status-changed")}\n\n${describeRequest(found, told)}`
               : undefined,
           duplicate: duplicateOf && { code: duplicateOf.code, fields: storedFields(duplicateOf, t) },
-          actions: ACTIONS.filter((s) => NEXT[found.status].includes(s)).map((s) => ({
+          actions: ACTIONS.filter((s) => BY_HAND[found.status].includes(s)).map((s) => ({
             status: s,
             label: t(`console-request-action-${s}`),
           })),
