@@ -35,7 +35,12 @@ export type InboundContent =
   /** `/start abc` → command "start", args "abc". Commands are lower-case without the slash or @bot. */
   | { kind: "command"; command: string; args: string }
   /** A button press (Telegram callback data, web chat button). Zalo sends text, parsed by the core. */
-  | { kind: "choice"; value: string }
+  | {
+      kind: "choice";
+      value: string;
+      /** The bot's message whose button was pressed, where the platform says (Telegram). */
+      messageId?: string;
+    }
   | { kind: "contact"; phone: string; isOwn: boolean }
   | { kind: "photo"; file: PlatformFile; caption?: string }
   | { kind: "video"; file: PlatformFile; caption?: string }
@@ -88,6 +93,12 @@ export type OutboundMessage =
       requestPhone?: boolean;
       /** Localized "Reply 1, 2 or 3", filled by the core: shown under numbered choices where there are no buttons. */
       hint?: string;
+      /**
+       * The bot's message in this chat whose buttons these choices replace in place (a pick of
+       * a multi-choice question ticked), where the channel can; elsewhere, and if the platform
+       * refuses, it is sent as a new message. `text` is that message's text, unchanged.
+       */
+      replaces?: string;
     }
   | {
       kind: "media";

@@ -207,6 +207,6 @@ function normalized(message: InboundMessage): InboundMessage {
   )
     return { ...message, content: { ...content, caption: normalizeInput(content.caption) } };
   if (content.kind === "choice")
-    return { ...message, content: { kind: "choice", value: stripUnsafe(content.value) } };
+    return { ...message, content: { ...content, value: stripUnsafe(content.value) } };
   return message;
 }

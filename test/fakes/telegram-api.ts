@@ -18,6 +18,8 @@ export interface RecordedCall {
   payload: Record<string, unknown>;
   /** Date.now() when the fake received the call. */
   at: number;
+  /** The message id the fake answered a send with (what a button press on it carries). */
+  messageId?: number;
 }
 
 export interface ScriptedFailure {
@@ -109,11 +111,30 @@ export async function startFakeTelegramApi(
     return Math.max(1, Math.ceil((recentSends[0]! + 1000 - now) / 1000));
   }
 
+  // What each sent message shows, by "chat:message", so an edit can be checked as Telegram does.
+  const shown = new Map<string, Record<string, unknown>>();
+
   function sentMessage(payload: Record<string, unknown>, content: Record<string, unknown>) {
     const chatId = Number(payload.chat_id);
     const chat = { id: chatId, type: chatId > 0 ? "private" : "supergroup" };
     const date = Math.floor(Date.now() / 1000);
-    return { message_id: newMessageId(), date, chat, from: TEST_BOT, ...content };
+    const message = { message_id: newMessageId(), date, chat, from: TEST_BOT, ...content };
+    if (payload.reply_markup) Object.assign(message, { reply_markup: payload.reply_markup });
+    shown.set(`${chatId}:${message.message_id}`, message);
+    return message;
+  }
+
+  /** https://core.telegram.org/bots/api#editmessagereplymarkup: the edited message, or a 400. */
+  function editMarkup(payload: Record<string, unknown>) {
+    const message = shown.get(`${Number(payload.chat_id)}:${Number(payload.message_id)}`);
+    if (!message) return failure({ code: 400, description: "Bad Request: message to edit not found" });
+    if (JSON.stringify(message.reply_markup) === JSON.stringify(payload.reply_markup)) {
+      const description =
+        "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
+      return failure({ code: 400, description });
+    }
+    message.reply_markup = payload.reply_markup;
+    return message;
   }
 
   function fileResult(kind: string, value: unknown) {
@@ -170,6 +191,8 @@ export async function startFakeTelegramApi(
       }
       case "copyMessage":
         return { message_id: newMessageId() };
+      case "editMessageReplyMarkup":
+        return editMarkup(payload);
       case "answerCallbackQuery":
       case "setWebhook":
       case "deleteWebhook":
@@ -209,7 +232,8 @@ export async function startFakeTelegramApi(
       ...Object.fromEntries(url.searchParams),
       ...parseBody(req.headers["content-type"], Buffer.concat(chunks)),
     };
-    recorder.record({ method, payload, at: Date.now() });
+    const call: RecordedCall = { method, payload, at: Date.now() };
+    recorder.record(call);
 
     const next = scripted.get(method)?.shift();
     if (next === "drop") return void res.socket?.destroy();
@@ -220,6 +244,8 @@ export async function startFakeTelegramApi(
     if (isFailure(result)) return respond(res, result);
     if (result === undefined)
       return respond(res, failure({ code: 404, description: "Not Found: method not found" }));
+    if (typeof result === "object" && result !== null && "message_id" in result)
+      call.messageId = Number(result.message_id);
     respond(res, { status: 200, body: { ok: true, result } });
   }
 

@@ -75,9 +75,14 @@ export const telegramUpdate = {
     return messageUpdate(chatId, options, { text: args ? `${head} ${args}` : head, entities });
   },
 
-  callback(chatId: number, data: string, options: SenderOptions = {}): TelegramTestUpdate {
+  /** A button press; `messageId` is the bot's message that carried the button, when known. */
+  callback(
+    chatId: number,
+    data: string,
+    options: SenderOptions & { messageId?: number } = {},
+  ): TelegramTestUpdate {
     const origin = {
-      message_id: messageId++,
+      message_id: options.messageId ?? messageId++,
       date: Math.floor(Date.now() / 1000),
       chat: chatOf(chatId, options.chatType),
       from: TEST_BOT,

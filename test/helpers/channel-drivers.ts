@@ -40,6 +40,8 @@ export interface Option {
   label: string;
   value: string;
   typed?: boolean;
+  /** The message that carries the button (Telegram), which a press names. */
+  messageId?: number;
 }
 
 interface Reply {
@@ -83,7 +85,12 @@ function driverOver(
   };
   // What the last step produced, read again so a reply that came late still counts.
   const offered = async () => offeredIn((await replies()).slice(stepStart));
-  const texts = (fresh: Reply[]) => fresh.map((r) => r.text).join("\n---\n");
+  // An edit of a message's buttons (Telegram) adds options, not text.
+  const texts = (fresh: Reply[]) =>
+    fresh
+      .filter((r) => r.text !== "")
+      .map((r) => r.text)
+      .join("\n---\n");
   return { next, texts, offered, replayLast: async () => texts(await next(last)) };
 }
 
@@ -119,14 +126,18 @@ export function telegramDriver(
       fake
         .calls()
         .filter((c) => String(c.payload.chat_id) === String(chatId) && c.method !== "answerCallbackQuery")
+        // An edit Telegram refused changed nothing on the screen.
+        .filter((c) => c.method !== "editMessageReplyMarkup" || c.messageId !== undefined)
         .map((c) => {
           const markup = c.payload.reply_markup as
             | { inline_keyboard?: TelegramButton[][]; keyboard?: TelegramButton[][] }
             | undefined;
+          // A press names its message: the id the fake answered with (an edit answers the edited one).
+          const messageId = c.messageId;
           const inline = (markup?.inline_keyboard ?? [])
             .flat()
             .filter((b) => b.callback_data !== undefined)
-            .map((b) => ({ label: b.text, value: b.callback_data! }));
+            .map((b) => ({ label: b.text, value: b.callback_data!, messageId }));
           // A reply keyboard's plain buttons send their label; the contact button is sharePhone's.
           const reply = (markup?.keyboard ?? [])
             .flat()
@@ -147,7 +158,8 @@ export function telegramDriver(
   const choose = async (label: string) => {
     const option = optionFor("telegram", label, await offered());
     if (option.typed) return say(option.value);
-    return texts(await next(telegramUpdate.callback(chatId, option.value)));
+    const pressed = option.messageId === undefined ? {} : { messageId: option.messageId };
+    return texts(await next(telegramUpdate.callback(chatId, option.value, pressed)));
   };
   return {
     name: "telegram",

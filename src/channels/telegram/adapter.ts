@@ -38,6 +38,8 @@ export const telegramCapabilities: Capabilities = {
   groupGapMs: 3000,
 };
 
+// https://core.telegram.org/bots/api#editmessagereplymarkup answers 400 with this when nothing changes.
+const NOT_MODIFIED = /message is not modified/i;
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 const POLL_TIMEOUT_SECONDS = 25;
 const FIRST_BACKOFF_MS = 1_000;
@@ -76,23 +78,32 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
     else await deps.onInbound(parsed);
   };
 
+  const sendRendered: Channel["send"] = async (chatId, message, options) => {
+    let calls: TelegramCall[];
+    try {
+      calls = renderTelegram(chatId, message, telegramCapabilities);
+    } catch (error) {
+      return renderFailed(error);
+    }
+    return sendParts(calls, partsToSkip(options), async (call) => {
+      try {
+        return { ok: true, id: await client.send(call) };
+      } catch (error) {
+        return { ok: false, outcome: toSendOutcome(error) };
+      }
+    });
+  };
+
   const channel: Channel = {
     name: "telegram",
     capabilities: telegramCapabilities,
     async send(chatId, message, options) {
-      let calls: TelegramCall[];
-      try {
-        calls = renderTelegram(chatId, message, telegramCapabilities);
-      } catch (error) {
-        return renderFailed(error);
-      }
-      return sendParts(calls, partsToSkip(options), async (call) => {
-        try {
-          return { ok: true, id: await client.send(call) };
-        } catch (error) {
-          return { ok: false, outcome: toSendOutcome(error) };
-        }
-      });
+      const outcome = await sendRendered(chatId, message, options);
+      if (message.kind !== "text" || !message.replaces || outcome.kind !== "rejected") return outcome;
+      // The buttons were already these (a repeated tap): nothing to change, nothing to resend.
+      if (NOT_MODIFIED.test(outcome.reason)) return { kind: "sent", messageIds: [message.replaces] };
+      // The message is gone or too old to edit: the question goes out again as a new message.
+      return sendRendered(chatId, { ...message, replaces: undefined }, options);
     },
     async deepLink(payload) {
       const username = await botUsername();

@@ -38,7 +38,11 @@ export function toInbound(update: unknown, receivedAt: Date = new Date()): Inbou
     const { message: origin, data, from } = callback_query;
     if (!origin) return { ignored: "callback query from an inline message" };
     if (data === undefined) return { ignored: "callback query without data" };
-    return build(updateId, origin.chat, from, receivedAt, { kind: "choice", value: data });
+    return build(updateId, origin.chat, from, receivedAt, {
+      kind: "choice",
+      value: data,
+      messageId: String(origin.message_id),
+    });
   }
   if (my_chat_member) {
     return build(updateId, my_chat_member.chat, my_chat_member.from, receivedAt, membership(my_chat_member));

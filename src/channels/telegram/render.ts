@@ -6,7 +6,13 @@ import type { Capabilities } from "../../core/channel.js";
 import type { ChoiceOption, MediaSource, OutboundMessage } from "../../core/messages.js";
 import { splitText } from "../../core/text/split-text.js";
 
-export type TelegramMethod = "sendMessage" | "sendPhoto" | "sendVideo" | "sendDocument" | "copyMessage";
+export type TelegramMethod =
+  | "sendMessage"
+  | "sendPhoto"
+  | "sendVideo"
+  | "sendDocument"
+  | "copyMessage"
+  | "editMessageReplyMarkup";
 
 /** Bytes ChoEm made itself; the client sends them as a multipart upload. */
 export interface TelegramUpload {
@@ -35,8 +41,20 @@ export function renderTelegram(
   capabilities: Capabilities,
 ): TelegramCall[] {
   switch (message.kind) {
-    case "text":
-      return texts(chatId, message.text, textMarkup(message), capabilities);
+    case "text": {
+      const markup = textMarkup(message);
+      // Only an inline keyboard can be edited in place; a reply keyboard needs a new message.
+      if (message.replaces && "inline_keyboard" in markup) {
+        const messageId = Number(message.replaces);
+        return [
+          {
+            method: "editMessageReplyMarkup",
+            payload: { chat_id: chatId, message_id: messageId, reply_markup: markup },
+          },
+        ];
+      }
+      return texts(chatId, message.text, markup, capabilities);
+    }
     case "link": {
       const body = `${message.title}\n${message.url}${message.text ? `\n\n${message.text}` : ""}`;
       return texts(chatId, body, undefined, capabilities);

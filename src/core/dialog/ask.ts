@@ -26,6 +26,8 @@ export async function askStep(
   form: FormDefinition,
   state: DialogState,
   brief?: Brief,
+  /** A pick was ticked on this message of the question: its buttons change in place where they can. */
+  tickedOn?: string,
 ): Promise<void> {
   const context = stepContext(turn, state);
   const nav = (extra: ChoiceOption[] = []) => [
@@ -66,11 +68,16 @@ export async function askStep(
     const marked = options.map((o) => (picks.has(o.value) ? { ...o, label: `✓ ${o.label}` } : o));
     const done = multi ? [{ value: NAV.done, label: turn.t("nav-done") }] : [];
     state.offered = [...marked, ...done, ...skip, ...nav()];
-    const hint = multi ? `\n\n${turn.t("dialog-multi-hint")}` : "";
-    say(turn, brief ? brief.text : text + hint, [
-      ...layoutChoices([...marked, ...done]),
-      ...layoutChoices([...skip, ...nav()], 3),
-    ]);
+    // How to pick several differs: a "Done" button, or numbers typed with commas (Zalo).
+    const hintKey = turn.capabilities.buttons ? "dialog-multi-hint" : "dialog-multi-hint-typed";
+    const hint = multi ? `\n\n${turn.t(hintKey)}` : "";
+    const choices = [...layoutChoices([...marked, ...done]), ...layoutChoices([...skip, ...nav()], 3)];
+    const question = brief ? brief.text : text + hint;
+    turn.replies.push(
+      multi && tickedOn && turn.capabilities.buttons
+        ? { kind: "text", text: question, choices, replaces: tickedOn }
+        : { kind: "text", text: question, choices },
+    );
     return;
   }
   if (brief) say(turn, brief.text);

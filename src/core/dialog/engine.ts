@@ -70,8 +70,8 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     return outcome;
   }
 
-  const ask = (turn: Turn, form: FormDefinition, state: DialogState, brief?: Brief) =>
-    askStep(turn, form, state, brief);
+  const ask = (turn: Turn, form: FormDefinition, state: DialogState, brief?: Brief, tickedOn?: string) =>
+    askStep(turn, form, state, brief, tickedOn);
 
   async function handle(turn: Turn): Promise<boolean> {
     const state = turn.session.dialog;
@@ -123,7 +123,8 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
       return advance(turn, form, state, step, undefined, turn.t("dialog-skipped"));
     const answer = await readAnswer(form, step, state, turn, navigation);
     if (answer.kind === "again") {
-      await ask(turn, form, state);
+      // A tick on the question's own buttons: Telegram shows it on that message, not a new one.
+      await ask(turn, form, state, undefined, content.kind === "choice" ? content.messageId : undefined);
       return true;
     }
     if (answer.kind === "retyped") {
