@@ -134,4 +134,9 @@ export type SendOutcome =
 export interface SendOptions {
   /** Parts already delivered by an earlier try of the same message: rendered, then not sent again. */
   skipParts?: number;
+  /**
+   * The language the message is written in (the recipient's), filled by the sender for channels
+   * that show it: the web chat keeps its header's language button in step with the chat's.
+   */
+  language?: string;
 }

@@ -42,4 +42,23 @@ describe("the web chat of the whole app in Chromium", () => {
     expect(await done.textContent()).toMatch(/HT-[A-Z0-9]{6}/);
     await page.screenshot({ path: "test-results/webchat-app.png" });
   });
+
+  it("keeps the header's language button in step with the language chosen in the chat", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(app.url);
+    await page.getByRole("button", { name: "Bắt đầu" }).click();
+    await page.getByText("Xin chào! Đây là ChoEm").waitFor();
+    const header = page.locator("#lang");
+    expect(await header.textContent()).toBe("English");
+    await page.getByRole("textbox").fill("/ngonngu");
+    await page.keyboard.press("Enter");
+    await page.getByRole("log").getByRole("button", { name: "English" }).last().click();
+    await page.getByText("Switched to English.").waitFor();
+    // The header now offers the way back, and says so after a reload too.
+    await expect.poll(() => header.textContent()).toBe("Tiếng Việt");
+    await page.reload();
+    await page.getByText("Switched to English.").waitFor();
+    expect(await page.locator("#lang").textContent()).toBe("Tiếng Việt");
+    await page.close();
+  });
 });

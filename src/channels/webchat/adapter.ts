@@ -207,7 +207,7 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
       const unsupported = notShowable(message);
       if (unsupported) return { kind: "unsupported", reason: unsupported };
       return sendParts([message], partsToSkip(options), async (part) => {
-        const result = await outbox.append(chatId, part);
+        const result = await outbox.append(chatId, part, "bot", undefined, options?.language);
         if (result.ok) return { ok: true, id: result.id };
         return { ok: false, outcome: { kind: result.failure, reason: result.reason } };
       });

@@ -31,6 +31,8 @@ export interface OutboxEntry {
   from: OutboxAuthor;
   /** The page's own id for a message it sent, so it can skip the bubble it already shows. */
   clientId?: string;
+  /** The language a bot message is written in: the page's language button follows it. */
+  language?: string;
   message: OutboundMessage;
 }
 
@@ -71,6 +73,7 @@ export interface WebChatOutbox {
     message: OutboundMessage,
     from?: OutboxAuthor,
     clientId?: string,
+    language?: string,
   ): Promise<AppendResult>;
   /** Entries after the cursor, oldest first; no cursor means from the beginning. */
   read(chatId: string, afterId?: string): Promise<OutboxEntry[]>;
@@ -176,13 +179,14 @@ export function createWebChatOutbox(
   }
 
   return {
-    async append(chatId, message, from = "bot", clientId) {
+    async append(chatId, message, from = "bot", clientId, language) {
       try {
         const stored = await storeMedia(chatId, message);
         if ("unsupported" in stored) return { ok: false, failure: "unsupported", reason: stored.unsupported };
         if ("gone" in stored) return { ok: false, failure: "rejected", reason: NO_SESSION };
         const fields = ["from", from, "message", JSON.stringify(stored)];
         if (clientId) fields.push("clientId", clientId);
+        if (language) fields.push("language", language);
         const id = await redis.eval(
           APPEND,
           2,
@@ -266,7 +270,14 @@ function parseEntry(id: string, fields: string[]): OutboxEntry | undefined {
     const message = JSON.parse(raw) as OutboundMessage;
     const from: OutboxAuthor = map.get("from") === "user" ? "user" : "bot";
     const clientId = map.get("clientId");
-    return clientId ? { id, from, clientId, message } : { id, from, message };
+    const language = map.get("language");
+    return {
+      id,
+      from,
+      message,
+      ...(clientId ? { clientId } : {}),
+      ...(language ? { language } : {}),
+    };
   } catch {
     return undefined;
   }

@@ -121,6 +121,12 @@ function bubble(from, text) {
 function render(entry) {
   // The page already shows what it sent itself; the copy kept for reloads is skipped.
   if (entry.from === "user" && entry.clientId && state.pending.delete(entry.clientId)) return;
+  // The bot writes in the person's language: a change made in the chat's own menu shows here too.
+  if (entry.from === "bot" && (entry.language === "vi" || entry.language === "en") && entry.language !== state.lang) {
+    state.lang = entry.language;
+    save("lang", state.lang);
+    showLanguage();
+  }
   const m = entry.message;
   const el = bubble(entry.from === "user" ? "user" : "bot");
   if (m.kind === "text") {

@@ -60,7 +60,10 @@ export function createSender(deps: SenderDeps): Sender {
     if (!channel) return { kind: "unsupported", reason: `channel ${to.channel} is not running` };
     if (!reachable && (await reachability.isBlocked(to))) return BLOCKED_EARLIER;
     try {
-      const outcome = await channel.send(to.chatId, decorate(message, to.locale), options);
+      const outcome = await channel.send(to.chatId, decorate(message, to.locale), {
+        ...options,
+        language: to.locale,
+      });
       if (outcome.kind === "blocked") await reachability.markBlocked(to);
       return outcome;
     } catch (error) {
