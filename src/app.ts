@@ -230,6 +230,9 @@ export async function startApp(
       if (channel.stop) closers.push(() => channel.stop?.() ?? Promise.resolve());
       await channel.start?.();
     }
+    // What people sent too fast before a restart is handled once their window opens.
+    closers.push(async () => pipeline.stop());
+    await pipeline.start();
     // Workers start after the channels they send on, and stop before the stores close.
     closers.push(() => deliveries.stop());
     await deliveries.start();

@@ -1,11 +1,14 @@
 /**
- * Every inbound message goes through here: dropped if seen before, limited per sender, then
- * handled under the chat's lock with its session, and the replies sent. One boundary catches
- * bugs, logs them with the update id and channel, and says sorry in the person's language.
+ * Every inbound message goes through here: dropped if seen before, limited per sender (what
+ * comes too fast in a private chat is held and handled when the window opens), then handled
+ * under the chat's lock with its session, and the replies sent. One boundary catches bugs, logs
+ * them with the update id and channel, and says sorry in the person's language.
  */
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { SEEN_KEEP_SECONDS, seenKey } from "./dedupe.js";
+import { createHeldMessages } from "./held-messages.js";
+import { createReleases } from "./held-releases.js";
 import { type I18n, type Locale, matchLocale } from "./i18n.js";
 import { enter, type Held, retake, type TurnKeys } from "./inbound-gate.js";
 import { LOCK_DEFAULTS, releaseLock, waitForLease } from "./lock.js";
@@ -41,6 +44,10 @@ export interface PipelineDeps {
 
 export interface Pipeline {
   handle(message: InboundMessage): Promise<void>;
+  /** Releases what a stopped instance was holding for people who wrote too fast. */
+  start(): Promise<void>;
+  /** Stops the release timers (what is held stays in Redis for the next start). */
+  stop(): void;
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
@@ -50,7 +57,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     await sender.reply({ channel, chatId, locale }, messages);
   }
 
-  async function handleLocked(message: InboundMessage, held: Held): Promise<void> {
+  const held = createHeldMessages(redis, prefix);
+  const releases = createReleases({
+    held,
+    logger,
+    windowLeftMs: (sender) => redis.pttl(senderRateKey(prefix, sender.channel, sender.userId)),
+    // A held message comes back under an id of its own (its arrival is already marked seen);
+    // it is taken from Redis by one taker only, so the new id cannot let it through twice.
+    handleAgain: (message) => receive({ ...message, updateId: `${message.updateId}~${randomUUID()}` }, true),
+  });
+
+  async function handleLocked(message: InboundMessage, lease: Held): Promise<void> {
     const capabilities = deps.channels.capabilitiesOf(message.channel);
     if (!capabilities) throw new Error(`channel ${message.channel} is not running`);
     const chatKey = `${message.channel}:${message.chatId}`;
@@ -58,10 +75,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     // The person's keys were read with the lock (inbound-gate.ts); without them, identify reads.
     const prefetch = deps.people.prefetch;
     const person =
-      prefetch && held.person
-        ? await prefetch.identifyFrom(message.channel, message.userId, firstLocale, held.person)
+      prefetch && lease.person
+        ? await prefetch.identifyFrom(message.channel, message.userId, firstLocale, lease.person)
         : await deps.people.identify(message.channel, message.userId, firstLocale);
-    const session = deps.sessions.parse(held.session);
+    const session = deps.sessions.parse(lease.session);
     const locale = session.locale ?? person.locale;
     const turn: Turn = {
       message,
@@ -91,7 +108,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (sent.status === "rejected") throw sent.reason;
   }
 
-  async function handle(raw: InboundMessage): Promise<void> {
+  /** `released`: a held message handed back; if the window is full again, the caller keeps it. */
+  async function receive(raw: InboundMessage, released = false): Promise<InboundOutcome> {
     const message = normalized(raw);
     const content = message.content.kind;
     const chatKey = `${message.channel}:${message.chatId}`;
@@ -121,49 +139,52 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       ...(content === "blocked" ? {} : { unblock: { hash: blockedKey(prefix), field: chatKey } }),
       takeTurn,
     });
-    if (entry.kind === "duplicate") {
-      deps.onOutcome?.(message.channel, "duplicate");
-      return;
-    }
+    if (entry.kind === "duplicate") return counted(message, "duplicate");
     // A block is a fact about reachability and nothing else: no turn, no reply. Rare, so its
     // own round trip.
     if (content === "blocked") await deps.reachability.markBlocked(message);
     if (entry.kind === "over") {
-      deps.onOutcome?.(message.channel, "rate-limited");
-      // In a group the polite answer would talk over the parents' chat: dropped quietly.
-      if (verdictOf(entry.count, deps.rateLimit) === "first-over" && message.chatKind === "private") {
-        const locale = matchLocale(message.languageCode) ?? i18n.defaultLocale;
+      // In a group the polite answer would talk over the parents' chat: a command sent there
+      // too fast is dropped quietly. In private it is held, and the person told once.
+      if (message.chatKind !== "private") return counted(message, "rate-limited");
+      if (!released) await held.keep(raw);
+      releases.schedule(message);
+      if (!released && verdictOf(entry.count, deps.rateLimit) === "first-over") {
+        const session = await deps.sessions.load(chatKey);
+        const locale = session.locale ?? matchLocale(message.languageCode) ?? i18n.defaultLocale;
         await send(message.channel, message.chatId, locale, [
           { kind: "text", text: i18n.t(locale, "rate-limited") },
         ]);
       }
-      return;
+      return counted(message, "rate-limited");
     }
-    if (entry.kind === "no-turn") {
-      deps.onOutcome?.(message.channel, "handled");
-      return;
-    }
+    if (entry.kind === "no-turn") return counted(message, "handled");
     try {
       // Taken in the first round trip unless another update of the chat holds it: then waited
       // for as withLock() waits, each try reading the chat's state with the lock.
-      const held =
+      const lease =
         entry.kind === "turn"
           ? entry
           : await waitForLease(turnKeys.lock, LOCK_DEFAULTS.waitMs, () => retake(redis, turnKeys), true);
       try {
-        await handleLocked(message, held);
+        await handleLocked(message, lease);
       } finally {
         await releaseLock(redis, turnKeys.lock, turnKeys.token);
       }
-      deps.onOutcome?.(message.channel, "handled");
+      return counted(message, "handled");
     } catch (error) {
-      deps.onOutcome?.(message.channel, "error");
       logger.error(
         { err: error, channel: message.channel, updateId: message.updateId, content: message.content.kind },
         "failed to handle an update",
       );
       await sorry(message).catch((err) => logger.warn({ err }, "could not send the apology either"));
+      return counted(message, "error");
     }
+  }
+
+  function counted(message: InboundMessage, outcome: InboundOutcome): InboundOutcome {
+    deps.onOutcome?.(message.channel, outcome);
+    return outcome;
   }
 
   async function sorry(message: InboundMessage): Promise<void> {
@@ -175,7 +196,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     ]);
   }
 
-  return { handle };
+  return {
+    async handle(message) {
+      await receive(message);
+    },
+    start: () => releases.start(),
+    stop: () => releases.stop(),
+  };
 }
 
 /**

@@ -227,7 +227,9 @@ describe("the dialog engine through the pipeline", () => {
     const replies = [];
     for (let i = 0; i < 5; i++) replies.push(h.texts(await h.say("/help", "2009")));
     expect(replies.filter((r) => r.includes("Anh/chị gửi hơi nhanh"))).toHaveLength(1);
+    // Held, not answered now (test/core/held-messages.test.ts follows them to their answers).
     expect(replies.slice(3)).toEqual(["", ""]);
+    await h.close();
   });
 
   it("switches language and asks the current question again in it", async () => {

@@ -166,7 +166,10 @@ export function createHarness(options: {
       if (sent.slice(from).some(test)) return Promise.resolve();
       return new Promise((resolve) => watchers.push({ test, resolve }));
     },
-    close: () => deliveries.stop(),
+    close: async () => {
+      pipeline.stop();
+      await deliveries.stop();
+    },
     say: (content, chatId = "1001", updateId = randomUUID()) =>
       speak(content, { chatId, chatKind: "private", userId: chatId, updateId }),
     sayInGroup: (content, groupId, userId) =>

@@ -176,13 +176,24 @@ function send(type, fields, shown) {
     el = bubble("user", shown);
     show(el);
   }
+  deliver(id, type, fields, el);
+}
+// A message that did not go out stays on screen with one tap to send it again, under the same
+// id, so the server still takes it once however many taps it took.
+function deliver(id, type, fields, el) {
   post(id, type, fields).then((ok) => {
     if (ok || !el) return;
     el.classList.add("failed");
-    const note = document.createElement("small");
-    note.className = "note";
-    note.textContent = "Chưa gửi được";
-    el.append(note);
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "note";
+    retry.textContent = state.lang === "en" ? "Not sent · tap to send again" : "Chưa gửi được · bấm để gửi lại";
+    retry.addEventListener("click", () => {
+      retry.remove();
+      el.classList.remove("failed");
+      deliver(id, type, fields, el);
+    });
+    el.append(retry);
   });
 }
 
@@ -342,6 +353,7 @@ color:#fff;font:inherit;font-weight:600;cursor:pointer}
 .status{margin:0;padding:.35rem .75rem;background:#fff1c2;font-size:.9rem;text-align:center}
 .failed{opacity:.75}
 .note{display:block;margin-top:.2rem;font-size:.8rem;color:#a3122b}
+button.note{min-height:32px;padding:0;border:0;background:none;text-decoration:underline;cursor:pointer}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;
 

@@ -160,6 +160,36 @@ describe("web chat page in Chromium", () => {
     await page.close();
   });
 
+  it("keeps a message that did not go out on screen and sends it with one tap", {
+    timeout: 30_000,
+  }, async () => {
+    const page = await context.newPage();
+    await page.goto(url);
+    const log = page.getByRole("log");
+    await log.getByText("Mã QR ủng hộ").waitFor();
+    // The server refuses the next post once (a proxy's error page, say).
+    let refused = 0;
+    await page.route(`${url}/webchat/api/messages`, (route) => {
+      if (route.request().method() !== "POST" || refused > 0) return route.fallback();
+      refused++;
+      return route.fulfill({ status: 400, body: "{}" });
+    });
+    received.length = 0;
+    const input = page.getByRole("textbox");
+    await input.fill("Con học lớp 7A2");
+    await input.press("Enter");
+    const retry = log.getByRole("button", { name: /Chưa gửi được|Not sent/ });
+    await retry.waitFor();
+    expect(received).toEqual([]);
+    // Still typed out in the bubble: nothing the person wrote is lost.
+    await expect(log.locator(".msg.user.failed").last().textContent()).resolves.toContain("Con học lớp 7A2");
+    await retry.click();
+    await log.getByText("Bạn viết: Con học lớp 7A2").waitFor();
+    expect(received.map((message) => message.content)).toEqual([{ kind: "text", text: "Con học lớp 7A2" }]);
+    expect(await log.locator(".msg.failed").count()).toBe(0);
+    await page.close();
+  });
+
   it("shows the erasure's confirmation and starts a new conversation by itself when the old one is erased", {
     timeout: 30_000,
   }, async () => {
