@@ -22,7 +22,7 @@ help = ChoEm helps parents ask for a computer or connectivity help for their chi
     /pledge — give; /ungho — your pledges; /minhbach — public figures
     /vaolop — join your child's class with its code; /baicu — recent lessons again
     /mydata — see and delete your data
-    Teachers: /giaovien (become a teacher), /taolop, /lop, /moilop, /danhsach, /lienket, /tiendo, /guilai
+    Teachers: /giaovien (become a teacher), /taolop, /lop, /moilop, /danhsach, /baigiay (families collecting paper lessons), /lienket, /tiendo, /guilai
     While filling in a form you can always type “back” to change the previous answer, or “cancel” to stop.
 nothing-to-cancel = There is nothing to cancel.
 unknown-command = ChoEm does not know the command /{ $command }. Type /help to see the commands.
@@ -73,6 +73,8 @@ error-invalid = That answer is not in the form ChoEm needs. Please try again.
 error-empty = You did not type anything. Please answer for ChoEm.
 error-too-short = That answer is a little short. Please say a bit more.
 error-too-long = That answer is too long. Please shorten it for ChoEm.
+error-date-time = ChoEm could not read that date and time. Please type day/month and the time, e.g. 05/12 7:30.
+error-date-past = That date and time has passed. Please type one to come, e.g. 05/12 7:30.
 error-no-letters = ChoEm needs an answer in words (not only emoji or numbers).
 error-number-negative = Please type a positive number, without a minus sign.
 error-number-decimal = Please type a whole number, with nothing after a decimal point or comma.
@@ -600,6 +602,20 @@ clip-push-makeup-prompt = Is this a make-up lesson?
 clip-push-makeup-no = Regular lesson
 clip-push-makeup-yes = Make-up lesson
 clip-push-title-prompt = Give the lesson a title (for example: Math – Lesson 5: Fractions). If not needed, choose “Skip”.
+clip-push-paper-prompt = This class has families who collect paper lessons (no device to learn online at home). Does this lesson come on paper for them?
+clip-push-paper-no = No paper copy
+clip-push-paper-yes = Paper copy
+clip-push-paper-place-prompt = Where do parents collect the paper lesson? (For example: the guard room at the school gate)
+clip-push-paper-from-prompt = From when can they collect it? Type the day and time, e.g. 05/12 7:30.
+clip-push-paper-summary = • Paper copy: at { $place }, from { $from } ({ $count } families)
+clip-paper-told = 📄 ChoEm is telling { $count } families who collect paper lessons where and when.
+clip-progress-paper = Paper copies: { $collected }/{ $total } families have collected it.
+paper-notice = 📄 Paper lesson for class { $classes }: { $title }.
+    Please collect it at { $place }, from { $from }. The school will tick you off when you collect it.
+paper-roster-head = Paper lessons – class { $name }: { $count } families collect paper lessons (marked 📄).
+paper-roster-suggested = suggested: their device request says there is nothing at home
+paper-roster-hint = Type /baigiay { $name } and the numbers (e.g. /baigiay { $name } 2, 5) to mark or unmark. Marked families are told when you send a lesson with a paper copy.
+paper-roster-number = Class { $name } has { $count } parents. Type their number in the list, e.g. /baigiay { $name } 2.
 clip-push-summary = • Content: { $kind }
     • Classes: { $classes }
     • Type: { $makeUp }

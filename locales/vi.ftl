@@ -22,7 +22,7 @@ help = ChoEm giúp phụ huynh xin máy tính hoặc hỗ trợ kết nối cho 
     /camket — ủng hộ; /ungho — khoản ủng hộ của anh/chị; /minhbach — số liệu công khai
     /vaolop — vào lớp của con bằng mã lớp; /baicu — xem lại bài giảng gần đây
     /dulieu — xem và xoá dữ liệu của anh/chị
-    Thầy cô: /giaovien (nhận vai trò giáo viên), /taolop, /lop, /moilop, /danhsach, /lienket, /tiendo, /guilai
+    Thầy cô: /giaovien (nhận vai trò giáo viên), /taolop, /lop, /moilop, /danhsach, /baigiay (gia đình nhận bài giấy), /lienket, /tiendo, /guilai
     Khi đang điền, anh/chị luôn có thể gõ “quay lại” để sửa câu trước, hoặc “huỷ” để dừng.
 nothing-to-cancel = Hiện không có gì để huỷ.
 unknown-command = ChoEm chưa hiểu lệnh /{ $command }. Gõ /trogiup để xem các lệnh.
@@ -73,6 +73,8 @@ error-invalid = Câu trả lời chưa đúng dạng ChoEm cần. Anh/chị th�
 error-empty = Anh/chị chưa nhập gì. Anh/chị vui lòng trả lời giúp ChoEm nhé.
 error-too-short = Câu trả lời hơi ngắn. Anh/chị viết rõ hơn một chút nhé.
 error-too-long = Câu trả lời dài quá. Anh/chị viết gọn lại giúp ChoEm nhé.
+error-date-time = ChoEm chưa đọc được ngày giờ. Anh/chị gõ ngày/tháng và giờ, ví dụ: 05/12 7h30.
+error-date-past = Ngày giờ này đã qua rồi. Anh/chị gõ một ngày sắp tới nhé, ví dụ: 05/12 7h30.
 error-no-letters = ChoEm cần câu trả lời bằng chữ (không chỉ biểu tượng cảm xúc hay con số).
 error-number-negative = Anh/chị gõ một số dương thôi nhé, không có dấu trừ.
 error-number-decimal = Anh/chị gõ một số nguyên thôi nhé, không có phần lẻ sau dấu chấm hay dấu phẩy.
@@ -585,6 +587,20 @@ clip-push-makeup-prompt = Đây có phải bài dạy bù không?
 clip-push-makeup-no = Bài học thường
 clip-push-makeup-yes = Bài dạy bù
 clip-push-title-prompt = Thầy cô đặt tiêu đề cho bài (ví dụ: Toán – Bài 5: Phân số). Nếu không cần, chọn “Bỏ qua”.
+clip-push-paper-prompt = Lớp có gia đình nhận bài giấy (nhà chưa có thiết bị học trực tuyến). Bài này có bản giấy cho các gia đình đó không?
+clip-push-paper-no = Không có bản giấy
+clip-push-paper-yes = Có bản giấy
+clip-push-paper-place-prompt = Phụ huynh nhận bài giấy ở đâu? (Ví dụ: Phòng bảo vệ, cổng trường)
+clip-push-paper-from-prompt = Phụ huynh nhận được từ lúc nào? Thầy cô gõ ngày và giờ, ví dụ: 05/12 7h30.
+clip-push-paper-summary = • Bài giấy: nhận tại { $place }, từ { $from } ({ $count } gia đình)
+clip-paper-told = 📄 ChoEm đang báo cho { $count } gia đình nhận bài giấy nơi và giờ nhận.
+clip-progress-paper = Bài giấy: { $collected }/{ $total } gia đình đã nhận.
+paper-notice = 📄 Bài học giấy của lớp { $classes }: { $title }.
+    Anh/chị nhận bài tại { $place }, từ { $from }. Nhà trường sẽ đánh dấu khi anh/chị nhận.
+paper-roster-head = Bài giấy – lớp { $name }: { $count } gia đình nhận bài giấy (đánh dấu 📄).
+paper-roster-suggested = gợi ý: đơn xin máy ghi nhà chưa có thiết bị
+paper-roster-hint = Gõ /baigiay { $name } và số thứ tự (ví dụ: /baigiay { $name } 2, 5) để đánh dấu hoặc bỏ đánh dấu. Các gia đình được đánh dấu sẽ được báo khi thầy cô gửi bài có bản giấy.
+paper-roster-number = Lớp { $name } có { $count } phụ huynh. Thầy cô gõ số thứ tự trong danh sách, ví dụ: /baigiay { $name } 2.
 clip-push-summary = • Nội dung: { $kind }
     • Lớp: { $classes }
     • Loại bài: { $makeUp }

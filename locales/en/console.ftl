@@ -233,3 +233,22 @@ console-pledge-payment-send = Send to the donor
 console-pledge-payment-needed = Write the transfer details (bank, account number, account holder).
 console-pledge-payment-sent = The transfer details were sent to the donor.
 console-pledge-back = Back to donations
+
+# Paper lessons: the schools' pickup sheets (src/features/clips/paper/pages.ts)
+console-nav-paper = Paper lessons
+console-paper-intro = Lessons of your schools with a paper copy, from the last 60 days. Open one to see the families who collect it and tick them off as they come.
+console-paper-lesson = Lesson
+console-paper-classes = Classes
+console-paper-where = Where
+console-paper-from = From
+console-paper-none = No lesson with a paper copy yet.
+console-paper-title = Paper lesson pickup list { $code }
+console-paper-count = Collected: { $collected }/{ $total } families
+console-paper-print-hint = Print this page to tick by hand (on a computer: Ctrl+P).
+console-paper-number = No.
+console-paper-child = Pupil
+console-paper-class = Class
+console-paper-collected = Collected
+console-paper-tick = Mark collected: { $child }
+console-paper-untick = Unmark: { $child }
+console-paper-no-families = No family of the class collects paper lessons yet. Teachers mark them with /baigiay in ChoEm.

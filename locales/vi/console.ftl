@@ -234,3 +234,22 @@ console-pledge-payment-send = Gửi cho nhà hảo tâm
 console-pledge-payment-needed = Anh/chị ghi thông tin chuyển khoản (ngân hàng, số tài khoản, chủ tài khoản).
 console-pledge-payment-sent = Đã gửi thông tin chuyển khoản cho nhà hảo tâm.
 console-pledge-back = Về danh sách khoản ủng hộ
+
+# Paper lessons: the schools' pickup sheets (src/features/clips/paper/pages.ts)
+console-nav-paper = Bài giấy
+console-paper-intro = Các bài giảng có bản giấy của trường trong 60 ngày qua. Mở một bài để xem danh sách gia đình nhận và đánh dấu khi phụ huynh đến nhận.
+console-paper-lesson = Bài
+console-paper-classes = Lớp
+console-paper-where = Nơi nhận
+console-paper-from = Từ
+console-paper-none = Chưa có bài nào có bản giấy.
+console-paper-title = Danh sách nhận bài giấy { $code }
+console-paper-count = Đã nhận: { $collected }/{ $total } gia đình
+console-paper-print-hint = In trang này để đánh dấu bằng tay (trên máy tính: Ctrl+P).
+console-paper-number = STT
+console-paper-child = Học sinh
+console-paper-class = Lớp
+console-paper-collected = Đã nhận
+console-paper-tick = Đánh dấu đã nhận: { $child }
+console-paper-untick = Bỏ đánh dấu: { $child }
+console-paper-no-families = Lớp chưa có gia đình nào nhận bài giấy. Giáo viên đánh dấu bằng lệnh /baigiay trong ChoEm.

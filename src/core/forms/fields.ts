@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { asciiDigits } from "../text/ascii-digits.js";
+import { formatDateTime } from "../text/format-date.js";
+import { parseDateTime } from "../text/parse-date.js";
 import { parsePhone } from "../text/parse-phone.js";
 
 /** A phone number to E.164, with the reason when it is not a Vietnamese mobile number. */
@@ -12,6 +14,24 @@ export const phoneField = z.string().transform((text, ctx) => {
   if (parsed.ok) return parsed.e164;
   ctx.addIssue({ code: "custom", message: parsed.reason });
   return z.NEVER;
+});
+
+/**
+ * A day and time to come ("5/12 7h30"), answered as "05/12/2026 07:30" (Vietnam's time): what
+ * the summary shows and what parseDateTime reads back when the form completes.
+ */
+export const comingDateTimeField = z.string().transform((text, ctx) => {
+  const parsed = parseDateTime(text);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: "error-date-time" });
+    return z.NEVER;
+  }
+  // An hour's grace: "today 7h" typed at 7:20 still means this morning's pickup.
+  if (parsed.at.getTime() < Date.now() - 3600_000) {
+    ctx.addIssue({ code: "custom", message: "error-date-past" });
+    return z.NEVER;
+  }
+  return formatDateTime(parsed.at);
 });
 
 /** Free text with letters in it: rejects empty, too long, and emoji-only answers. */

@@ -67,6 +67,12 @@ export function createMemberService(connection: Connection) {
     );
   }
 
+  /** The teacher marks (or unmarks) a family as collecting paper lessons: one field, by `_id`. */
+  async function setPaper(memberId: string, paper: boolean): Promise<void> {
+    if (!isValidObjectId(memberId)) return;
+    await Members.updateOne({ _id: memberId }, paper ? { $set: { paper: true } } : { $unset: { paper: 1 } });
+  }
+
   const groupsOf = async (classId: string) =>
     (await Groups.find({ classId }).lean<Array<GroupLink & { _id: unknown }>>()).map(group);
 
@@ -92,6 +98,7 @@ export function createMemberService(connection: Connection) {
     remove,
     byId,
     of,
+    setPaper,
     linkGroup,
     groupsOf,
     setGroupActive,

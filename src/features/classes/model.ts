@@ -57,6 +57,8 @@ export interface Membership extends ChatRef {
   childName: string;
   /** "direct": clips come to this chat; "group": only through the class group, when there is one. */
   delivery: "direct" | "group";
+  /** The family collects printed lessons at school (no device at home): set by the teacher. */
+  paper?: boolean;
   idempotencyKey: string;
   joinedAt: Date;
 }
@@ -115,6 +117,7 @@ const memberSchema = new Schema<Membership>({
   locale: { type: String, required: true },
   childName: { type: String, required: true, personal: true },
   delivery: { type: String, required: true },
+  paper: { type: Boolean, default: undefined },
   idempotencyKey: { type: String, required: true, unique: true },
   joinedAt: { type: Date, default: () => new Date() },
 });

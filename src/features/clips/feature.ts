@@ -1,7 +1,9 @@
 /**
  * Lesson clips: a teacher sends content to the bot and pushes it to their classes; the
  * delivery engine (src/jobs/) sends it; the teacher follows progress (/tiendo) and re-sends to
- * those it failed for (/guilai); parents catch up on recent clips (/baicu).
+ * those it failed for (/guilai); parents catch up on recent clips (/baicu). A lesson can also
+ * come on paper for families with no device (paper/: /baigiay marks them, the school's
+ * pickup sheet in the console ticks who collected it).
  */
 import type { Connection } from "mongoose";
 import type { Feature, Tools } from "../../core/feature.js";
@@ -16,9 +18,15 @@ import { audienceOf } from "../classes/audience.js";
 import { createMemberService } from "../classes/members.js";
 import { createClassService } from "../classes/service.js";
 import type { FeatureFactory } from "../context.js";
+import { createAudit } from "../staff/audit.js";
 import { catchUp } from "./catch-up.js";
 import { createClipDeliveryHooks } from "./delivery-hooks.js";
 import type { ClipContent } from "./model.js";
+import { paperCommands } from "./paper/commands.js";
+import { createPaperFamilies } from "./paper/families.js";
+import { createPaperNoticeHooks, PAPER_TOPIC } from "./paper/notice.js";
+import { paperPages } from "./paper/pages.js";
+import { createPaperPickups } from "./paper/pickups.js";
 import { describeProgress } from "./progress.js";
 import { type ClassChoice, PUSH_FORM, pushForm } from "./push.form.js";
 import { createClipRounds } from "./rounds.js";
@@ -33,6 +41,8 @@ export interface ClipsFeatureDeps {
   broadcaster: Broadcaster;
   links: ClipLinks;
   reachability?: Pick<Reachability, "blockedAmong">;
+  /** The delivery engine's broadcaster for topic "paper" (notices of paper lessons). */
+  paperBroadcaster?: Broadcaster;
 }
 
 /** Lessons go out through the delivery engine as topic "lesson"; files are served by routes.ts. */
@@ -51,6 +61,7 @@ export const clipsFeature: FeatureFactory = (ctx) => {
     broadcaster: ctx.deliveries.topic("lesson", hooks),
     links,
     reachability: ctx.reachability,
+    paperBroadcaster: ctx.deliveries.topic(PAPER_TOPIC, createPaperNoticeHooks(ctx)),
   });
   feature.routes = clipRoutes({
     mongo: ctx.mongo,
@@ -100,6 +111,9 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
   const clips = createClipService(deps.mongo);
   const rounds = createClipRounds(deps.mongo, deps.lock);
   const sendRecent = catchUp(clips, members, deps.links);
+  const families = createPaperFamilies(deps.mongo, members);
+  const pickups = createPaperPickups(deps.mongo);
+  const paper = deps.paperBroadcaster ? { families, broadcaster: deps.paperBroadcaster } : undefined;
 
   async function startPush(turn: Turn, tools: Tools): Promise<boolean> {
     if (!hasRole(turn.person, "teacher")) return false;
@@ -113,7 +127,8 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
     const choices: ClassChoice[] = [];
     for (const cls of own) {
       const { groups, parents, forwards } = await audienceOf([cls], members, deps.reachability);
-      choices.push({ id: cls.id, name: cls.name, groups, parents, forwards });
+      const paperFamilies = paper ? (await families.of([cls.id])).length : 0;
+      choices.push({ id: cls.id, name: cls.name, groups, parents, forwards, paperFamilies });
     }
     await tools.dialogs.start(turn, PUSH_FORM, { ...pushed, choices });
     return true;
@@ -133,7 +148,14 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
   async function progress(turn: Turn, args: string): Promise<void> {
     const clip = await ownClip(turn, args);
     if (!clip) return;
-    say(turn, describeProgress(clip.code, await deps.broadcaster.count(clip.id), turn.t));
+    const lines = [describeProgress(clip.code, await deps.broadcaster.count(clip.id), turn.t)];
+    // Paper pickups beside the deliveries: the families with no device count too.
+    if (clip.paper) {
+      const [marked, collected] = await Promise.all([families.of(clip.classIds), pickups.collected(clip.id)]);
+      const count = marked.filter((m) => collected.has(m.id)).length;
+      lines.push(turn.t("clip-progress-paper", { collected: count, total: marked.length }));
+    }
+    say(turn, lines.join("\n"));
   }
 
   async function resend(turn: Turn, args: string): Promise<void> {
@@ -153,7 +175,14 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
   return {
     name: "clips",
     forms: [
-      pushForm({ classes, members, clips, broadcaster: deps.broadcaster, reachability: deps.reachability }),
+      pushForm({
+        classes,
+        members,
+        clips,
+        broadcaster: deps.broadcaster,
+        reachability: deps.reachability,
+        paper,
+      }),
     ],
     menu: [
       {
@@ -167,7 +196,9 @@ export function createClipsFeature(deps: ClipsFeatureDeps): Feature {
       tiendo: (turn, args) => progress(turn, args),
       guilai: (turn, args) => resend(turn, args),
       baicu: (turn, args) => sendRecent(turn, args),
+      baigiay: paperCommands({ classes, members, families, audit: createAudit(deps.mongo) }),
     },
+    console: paperPages({ mongo: deps.mongo, classes, members, families, pickups }),
     actions: { baicu: (turn, rest) => sendRecent(turn, rest) },
     onContent: (turn, tools) => startPush(turn, tools),
   };

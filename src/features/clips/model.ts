@@ -16,6 +16,12 @@ export interface ClipContent {
   text?: string;
 }
 
+/** A printed copy of the lesson for families with no device: where and from when to collect it. */
+export interface PaperCopy {
+  place: string;
+  from: Date;
+}
+
 export interface Clip {
   code: string;
   idempotencyKey: string;
@@ -26,6 +32,8 @@ export interface Clip {
   makeUp: boolean;
   title?: string;
   content: ClipContent;
+  /** Set when the teacher said the lesson also comes on paper (src/features/clips/paper/). */
+  paper?: PaperCopy;
   createdAt: Date;
   /** Set once, by whoever sends the final report of a round. */
   reportedRound?: number;
@@ -61,6 +69,7 @@ const schema = new Schema<Clip>({
     type: { kind: String, file: fileSchema, url: String, text: String },
     _id: false,
   },
+  paper: { type: new Schema<PaperCopy>({ place: String, from: Date }, { _id: false }), default: undefined },
   createdAt: { type: Date, default: () => new Date(), index: true },
   reportedRound: Number,
   round: { type: Number, default: 0 },

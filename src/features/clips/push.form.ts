@@ -1,17 +1,23 @@
 /**
  * "Gửi bài giảng": after a teacher sends a video, document, photo, link or text, this asks to
- * which of their classes, whether it is a make-up lesson and an optional title, shows how many
- * groups and parents it will reach, and on confirm creates the clip and queues its deliveries.
+ * which of their classes, whether it is a make-up lesson and an optional title, whether it also
+ * comes on paper (where and from when; only asked when a chosen class has families collecting
+ * paper lessons), shows how many groups and parents it will reach, and on confirm creates the
+ * clip, queues its deliveries and tells the paper families (paper/notice.ts).
  */
 import { z } from "zod";
 import type { FormDefinition, Values } from "../../core/dialog/form.js";
+import { comingDateTimeField, wordsField } from "../../core/forms/fields.js";
 import type { OutboundMessage } from "../../core/messages.js";
 import type { Reachability } from "../../core/sending/reachability.js";
+import { parseDateTime } from "../../core/text/parse-date.js";
 import type { Broadcaster } from "../../jobs/broadcaster.js";
 import { audienceOf } from "../classes/audience.js";
 import type { MemberService } from "../classes/members.js";
 import type { ClassService } from "../classes/service.js";
 import type { ClipContent } from "./model.js";
+import type { PaperFamilies } from "./paper/families.js";
+import { announcePaper } from "./paper/notice.js";
 import type { ClipService } from "./service.js";
 
 export const PUSH_FORM = "push-clip";
@@ -23,6 +29,8 @@ export interface ClassChoice {
   groups: number;
   parents: number;
   forwards: number;
+  /** Families of the class the teacher marked as collecting paper lessons. */
+  paperFamilies: number;
 }
 
 const titleField = z
@@ -43,7 +51,11 @@ export interface PushDeps {
   clips: ClipService;
   broadcaster: Broadcaster;
   reachability?: Pick<Reachability, "blockedAmong"> | undefined;
+  /** Paper lessons: who collects them and the broadcaster of their notices (topic "paper"). */
+  paper?: { families: PaperFamilies; broadcaster: Broadcaster } | undefined;
 }
+
+const wantsPaper = (values: Values) => values.paper === "yes";
 
 export function pushForm(deps: PushDeps): FormDefinition {
   return {
@@ -77,10 +89,35 @@ export function pushForm(deps: PushDeps): FormDefinition {
         optional: true,
         input: { kind: "text", schema: titleField },
       },
+      {
+        id: "paper",
+        prompt: "clip-push-paper-prompt",
+        when: (values) => !!deps.paper && picked(values).some((c) => c.paperFamilies > 0),
+        input: {
+          kind: "choice",
+          options: ({ t }) => [
+            { value: "no", label: t("clip-push-paper-no") },
+            { value: "yes", label: t("clip-push-paper-yes") },
+          ],
+        },
+      },
+      {
+        id: "paperPlace",
+        prompt: "clip-push-paper-place-prompt",
+        when: wantsPaper,
+        input: { kind: "text", schema: wordsField(3, 200) },
+      },
+      {
+        id: "paperFrom",
+        prompt: "clip-push-paper-from-prompt",
+        when: wantsPaper,
+        input: { kind: "text", schema: comingDateTimeField },
+      },
     ],
     summary({ values, t }) {
       const chosen = picked(values);
-      const sum = (key: "groups" | "parents" | "forwards") => chosen.reduce((n, c) => n + c[key], 0);
+      const sum = (key: "groups" | "parents" | "forwards" | "paperFamilies") =>
+        chosen.reduce((n, c) => n + c[key], 0);
       const content = values.content as ClipContent;
       const lines = [
         t("clip-push-summary", {
@@ -92,6 +129,14 @@ export function pushForm(deps: PushDeps): FormDefinition {
         t("clip-push-reach", { groups: sum("groups"), parents: sum("parents") }),
       ];
       if (sum("forwards") > 0) lines.push(t("clip-push-reach-forward", { count: sum("forwards") }));
+      if (wantsPaper(values))
+        lines.push(
+          t("clip-push-paper-summary", {
+            place: String(values.paperPlace),
+            from: String(values.paperFrom),
+            count: sum("paperFamilies"),
+          }),
+        );
       return lines.join("\n");
     },
     async complete({ values, t, locale, message, idempotencyKey, person }): Promise<OutboundMessage[]> {
@@ -103,6 +148,8 @@ export function pushForm(deps: PushDeps): FormDefinition {
       const content = values.content as ClipContent;
       const caption = typeof values.caption === "string" ? values.caption : undefined;
       const title = typeof values.title === "string" ? values.title : caption;
+      const from = wantsPaper(values) ? parseDateTime(String(values.paperFrom)) : undefined;
+      const paper = from?.ok ? { place: String(values.paperPlace), from: from.at } : undefined;
       const clip = await deps.clips.create({
         idempotencyKey,
         teacher: { channel: message.channel, userId: message.userId, chatId: message.chatId, locale },
@@ -110,15 +157,22 @@ export function pushForm(deps: PushDeps): FormDefinition {
         classNames: own.map((c) => c.name),
         makeUp: values.makeUp === "yes",
         ...(title ? { title } : {}),
+        ...(paper ? { paper } : {}),
         content,
       });
+      const paperCount =
+        paper && deps.paper
+          ? await announcePaper(deps.paper.broadcaster, clip, await deps.paper.families.of(clip.classIds))
+          : 0;
       const audience = await audienceOf(own, deps.members, deps.reachability);
       const waiting = await deps.broadcaster.fanOut(clip.id, audience.targets);
-      if (waiting === 0) return [{ kind: "text", text: t("clip-nobody", { code: clip.code }) }];
+      if (waiting === 0 && paperCount === 0)
+        return [{ kind: "text", text: t("clip-nobody", { code: clip.code }) }];
       const reach = { code: clip.code, groups: audience.groups, parents: audience.parents };
       const replies: OutboundMessage[] = [{ kind: "text", text: t("clip-queued", reach) }];
       if (audience.forwards > 0)
         replies.push({ kind: "text", text: t("clip-forward-coming", { count: audience.forwards }) });
+      if (paperCount > 0) replies.push({ kind: "text", text: t("clip-paper-told", { count: paperCount }) });
       return replies;
     },
   };
