@@ -25,6 +25,7 @@ import { classesFeature } from "./features/classes/feature.js";
 import { clipsFeature } from "./features/clips/feature.js";
 import { createConsoleFeature } from "./features/console/feature.js";
 import type { FeatureContext, FeatureFactory } from "./features/context.js";
+import { handoverFeature } from "./features/handover/feature.js";
 import { paymentsFeature } from "./features/payments/feature.js";
 import { peopleFeature } from "./features/people/feature.js";
 import { createPeopleService } from "./features/people/service.js";
@@ -61,6 +62,7 @@ export const FEATURES: FeatureFactory[] = [
   campaignsFeature,
   supportFeature,
   staffFeature,
+  handoverFeature,
 ];
 
 export interface AppOptions {

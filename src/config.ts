@@ -95,6 +95,13 @@ const envSchema = z.object({
     .pipe(z.string().max(70, "must be at most 70 characters").optional())
     .describe("the account holder's name, as the bank shows it"),
   VIETQR_BANK_NAME: optionalText.describe("the bank's name shown to donors, e.g. Vietcombank"),
+  HANDOVER_CONFIRM_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .default(7)
+    .describe("days after a handover without the parent's confirmation before it stands out"),
 });
 
 export type ChannelMode = z.infer<typeof channelMode>;
@@ -149,6 +156,8 @@ export interface Config {
   vietqr: VietQrConfig | undefined;
   /** Signs links to lesson clips; a random one per process when running locally. */
   clipLinkSecret: string;
+  /** A handover the parent has not confirmed after this many days is marked (docs/allocation.md#handover). */
+  handoverConfirmDays: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -262,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       webChatEnabled: !telegram && !zalo && !zaloOa,
       // Local only: links signed with it stop working when the process restarts.
       clipLinkSecret: e.CLIP_LINK_SECRET ?? randomBytes(32).toString("hex"),
+      handoverConfirmDays: e.HANDOVER_CONFIRM_DAYS,
       vietqr:
         e.VIETQR_BANK_BIN && e.VIETQR_ACCOUNT_NUMBER && e.VIETQR_ACCOUNT_NAME
           ? {
