@@ -4,6 +4,7 @@
 ## In chat, to the parent
 handover-ask-confirm = 🎁 The school has handed { $what } to { $pupil }. Please tap “Received” to confirm it for ChoEm.
 handover-confirm-button = Received
+handover-confirm-words = received, got it, we got it, we received it, đã nhận
 handover-confirmed = Thank you for confirming. We wish your child well with their studies!
 handover-confirm-already = ChoEm already has your confirmation. Thank you!
 handover-confirm-not-yet = This gift is not recorded as handed over yet. Please tap again once you have it.

@@ -4,6 +4,7 @@
 ## In chat, to the parent
 handover-ask-confirm = 🎁 Nhà trường đã trao { $what } cho em { $pupil }. Anh/chị bấm “Đã nhận” để xác nhận giúp ChoEm nhé.
 handover-confirm-button = Đã nhận
+handover-confirm-words = đã nhận, nhận rồi, đã nhận rồi, đã nhận được, con đã nhận, nhà đã nhận
 handover-confirmed = Cảm ơn anh/chị đã xác nhận. Chúc em học tốt!
 handover-confirm-already = ChoEm đã ghi nhận xác nhận của anh/chị rồi. Cảm ơn anh/chị!
 handover-confirm-not-yet = Món quà này chưa được ghi là đã trao. Khi nhận được, anh/chị bấm lại nhé.

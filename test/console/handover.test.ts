@@ -219,6 +219,15 @@ describe("the handover of matched gifts", () => {
     expect(await statusOf(left.requestCode)).toBe("withdrawn");
     expect(await lineOf(gone.lineCode)).toMatchObject({ status: "matched" });
   });
+
+  it("confirms a handover the parent types as words instead of tapping, and only then", async () => {
+    const typed = await seedMatchedLine(platform.app, lot, "79001", "Mai Văn Khoa", "927", 1);
+    const parent = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 927);
+    expect(await parent.say("Đã nhận rồi")).toContain("Cảm ơn anh/chị đã xác nhận");
+    expect(await lineOf(typed.lineCode)).toMatchObject({ status: "confirmed" });
+    const other = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 928);
+    expect(await other.say("đã nhận")).not.toContain("xác nhận");
+  });
 });
 
 function cookieOf(client: ConsoleClient): string {
