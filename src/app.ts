@@ -15,6 +15,7 @@ import type { Feature } from "./core/feature.js";
 import { createI18n } from "./core/i18n.js";
 import { createRecordLock } from "./core/lock.js";
 import type { Logger } from "./core/logger.js";
+import { createOfferedMemory } from "./core/offered-choices.js";
 import type { Pipeline } from "./core/pipeline.js";
 import type { RateLimit } from "./core/rate-limit.js";
 import { type ChannelDirectory, createChannelRegistry } from "./core/sending/channel-registry.js";
@@ -135,6 +136,7 @@ export async function startApp(
       reachability,
       logger,
       onOutcome: (channel, outcome) => metrics.outbound.labels(channel, outcome).inc(),
+      rememberOffered: createOfferedMemory(redis, prefix),
     });
     const deliveries = createDeliveryEngine({
       redis,

@@ -11,12 +11,12 @@ import { createLotStock } from "../../src/features/allocation/stock.js";
 import { requestModel } from "../../src/features/requests/model.js";
 import { createRequestService } from "../../src/features/requests/service.js";
 import { telegramUpdate } from "../fakes/telegram-updates.js";
-import { telegramDriver } from "../helpers/channel-drivers.js";
+import { telegramDriver, zaloDriver } from "../helpers/channel-drivers.js";
 import { type ConsoleClient, consoleClient, signInByLink } from "../helpers/console-client.js";
 import { appointSchoolStaff } from "../helpers/console-seed.js";
 import { lotAllocated, type SeededLine, seedLot, seedMatchedLine } from "../helpers/handover-seed.js";
 import { pdfText } from "../helpers/pdf-text.js";
-import { type PlatformApp, startPlatformApp, TELEGRAM_SECRET } from "../helpers/platform-app.js";
+import { type PlatformApp, startPlatformApp, TELEGRAM_SECRET, ZALO_SECRET } from "../helpers/platform-app.js";
 
 describe("the handover of matched gifts", () => {
   let platform: PlatformApp;
@@ -227,6 +227,30 @@ describe("the handover of matched gifts", () => {
     expect(await lineOf(typed.lineCode)).toMatchObject({ status: "confirmed" });
     const other = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 928);
     expect(await other.say("đã nhận")).not.toContain("xác nhận");
+  });
+
+  it("lets a Zalo parent confirm by typing the number the notice showed", async () => {
+    const zaloLine = await seedMatchedLine(
+      platform.app,
+      lot,
+      "79001",
+      "Đỗ Văn Lâm",
+      "zlam01",
+      undefined,
+      "zalo",
+    );
+    const parent = zaloDriver(platform.app.server, platform.zalo, ZALO_SECRET, "zlam01");
+    // An older menu in the session: "1" there would start a request.
+    expect(await parent.say("/start")).toContain("1.");
+    const done = await school.post(`/console/handover/line/${zaloLine.lineCode}/handed-over`, { serial: "" });
+    expect(done.status).toBe(303);
+    const asked = platform.zalo
+      .calls("sendMessage")
+      .filter((c) => c.payload.chat_id === "zlam01")
+      .at(-1);
+    expect(String(asked?.payload.text)).toMatch(/1\. .*Đã nhận/);
+    expect(await parent.say("1")).toContain("Cảm ơn anh/chị đã xác nhận");
+    expect(await lineOf(zaloLine.lineCode)).toMatchObject({ status: "confirmed" });
   });
 });
 

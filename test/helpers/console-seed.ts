@@ -1,22 +1,24 @@
 /** What console tests start from: requests as the parents' forms make them, and appointed staff. */
 import type { RunningApp } from "../../src/app.js";
 import { createRecordLock } from "../../src/core/lock.js";
+import type { ChannelName } from "../../src/core/messages.js";
 import { createRequestService } from "../../src/features/requests/service.js";
 import type { Driver } from "./channel-drivers.js";
 import type { ConsoleClient } from "./console-client.js";
 
-/** A device request for `child` at `school`, sent by Telegram user `userId`; returns its code. */
+/** A device request for `child` at `school`, sent by `userId` (on Telegram unless said); returns its code. */
 export async function seedDeviceRequest(
   app: RunningApp,
   school: string,
   child: string,
   userId: string,
+  channel: ChannelName = "telegram",
 ): Promise<string> {
   const requests = createRequestService(app.mongo, createRecordLock(app.redis, app.prefix));
   const made = await requests.create({
     idempotencyKey: `seed-${school}-${child}-${userId}`,
     kind: "device",
-    channel: "telegram",
+    channel,
     userId,
     chatId: userId,
     locale: "vi",

@@ -7,6 +7,7 @@
 import { trusted } from "mongoose";
 import type { RunningApp } from "../../src/app.js";
 import { createRecordLock } from "../../src/core/lock.js";
+import type { ChannelName } from "../../src/core/messages.js";
 import { claimModel, lineModel, lotModel } from "../../src/features/allocation/model.js";
 import { createRequestService } from "../../src/features/requests/service.js";
 import { humanCode } from "../../src/storage/human-code.js";
@@ -46,9 +47,10 @@ export async function seedMatchedLine(
   child: string,
   userId: string,
   handedOverDaysAgo?: number,
+  channel: ChannelName = "telegram",
 ): Promise<SeededLine> {
   const requests = createRequestService(app.mongo, createRecordLock(app.redis, app.prefix));
-  const requestCode = await seedDeviceRequest(app, school, child, userId);
+  const requestCode = await seedDeviceRequest(app, school, child, userId, channel);
   await requests.changeStatus(requestCode, "verified", "telegram:900");
   await requests.changeStatus(requestCode, "matched", "telegram:900");
   const lineCode = humanCode("DG");

@@ -9,6 +9,7 @@ import type { I18n, Locale, Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { ChannelName, OutboundMessage, SendOptions, SendOutcome } from "../messages.js";
 import type { Notify, Recipient } from "../notifier.js";
+import type { RememberOffered } from "../offered-choices.js";
 import type { ChannelDirectory } from "./channel-registry.js";
 import type { Reachability } from "./reachability.js";
 
@@ -32,6 +33,8 @@ export interface SenderDeps {
   reachability: Reachability;
   logger: Logger;
   onOutcome?: (channel: ChannelName, outcome: SendOutcome["kind"]) => void;
+  /** Choices a notification showed as numbered lines: the chat's menu from then on (offered-choices.ts). */
+  rememberOffered?: RememberOffered;
 }
 
 const BLOCKED_EARLIER: SendOutcome = { kind: "blocked", reason: "blocked the bot earlier" };
@@ -101,7 +104,16 @@ export function createSender(deps: SenderDeps): Sender {
   }
 
   const notify: Notify = async (to, compose: (t: Translate) => OutboundMessage[]) => {
-    await sendAll(to, compose(i18n.translator(to.locale)));
+    const messages = compose(i18n.translator(to.locale));
+    const outcome = await sendAll(to, messages);
+    // Where choices are numbered lines, a typed number must mean the ones just sent.
+    const offered = messages.flatMap((m) => (m.kind === "link" ? [] : (m.choices ?? []).flat()));
+    const numbered = deps.channels.capabilitiesOf(to.channel)?.buttons === false;
+    if (outcome.kind === "sent" && numbered && offered.length > 0 && deps.rememberOffered) {
+      await deps.rememberOffered(to, offered).catch((error: unknown) => {
+        logger.warn({ err: error, channel: to.channel }, "could not remember the choices offered");
+      });
+    }
   };
 
   return { send, sendAll, reply, notify };
