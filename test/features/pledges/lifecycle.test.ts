@@ -214,7 +214,7 @@ describe("a pledge's way from promise to school", () => {
     expect(h.texts(await h.say(`/phanbo ${code} 79001`, STAFF))).toContain(code);
     const text = h.texts(await h.say("/minhbach", uniqueName("p")));
     expect(text).toContain("Minh bạch");
-    expect(text).toContain("Đã phân bổ theo quận/huyện:\n• Quận 8");
+    expect(text).toContain("Đã phân bổ theo khu vực:\n• Quận 8");
     expect(text).not.toContain("Ngô Thị Thu");
     expectNoChildNames([text], [child]);
   });
