@@ -148,6 +148,33 @@ describe("the contract suite on every channel", () => {
     });
   });
 
+  // People on Zalo type rather than tap: every answer as words, lower case, without accents.
+  describe("on zalo, typed without a single number", () => {
+    const typist = () =>
+      zaloDriver(platforms.server, zalo, ZALO_SECRET, uniqueName("zt").replace("_", ""), "words");
+
+    it("files a device request", async () => {
+      const driver = typist();
+      for (const [label, act, expected] of deviceRequest("Phan Thanh Tâm", randomPhone())) {
+        expect(await act(driver), label).toMatch(expected);
+      }
+    });
+
+    it("takes a money pledge", async () => {
+      const driver = typist();
+      for (const [label, act, expected] of moneyPledge) {
+        expect(await act(driver), label).toMatch(expected);
+      }
+    });
+
+    it("files a connectivity request", async () => {
+      const driver = typist();
+      for (const [label, act, expected] of connectivityRequest(randomPhone())) {
+        expect(await act(driver), label).toMatch(expected);
+      }
+    });
+  });
+
   it("shows the menu as buttons on Telegram and as numbered options on Zalo", async () => {
     const t = telegramDriver(platforms.server, telegram, TELEGRAM_SECRET, 5550001);
     await t.say("/start");

@@ -108,4 +108,23 @@ describe("a lesson from a teacher to every family, once", () => {
     expect(String(copiesTo(PARENT)[1]!.payload.caption)).toContain("Bài dạy bù");
     expect(await teacher.say(`/tiendo ${makeUp}`)).toContain("đã gửi 3/3, 0 lỗi");
   }, 60_000);
+
+  it("lets a Zalo parent join a class typing words only, never a number", async () => {
+    const staff = telegramDriver(app.server, telegram, TELEGRAM_SECRET, STAFF);
+    const teacher = telegramDriver(app.server, telegram, TELEGRAM_SECRET, 920010);
+    const invite = (await staff.say("/magv 79001")).match(/GV-[A-Z0-9]{6}/)?.[0];
+    await teacher.say(`/giaovien ${invite}`);
+    await teacher.say("/taolop");
+    await teacher.say("7a2");
+    await teacher.choose(schoolYearOptions()[0]!);
+    await teacher.choose("Không");
+    const classCode = (await teacher.choose("Xác nhận")).match(/LOP-[A-Z0-9]{6}/)?.[0];
+
+    const parent = zaloDriver(app.server, zalo, ZALO_SECRET, "ztyped920011", "words");
+    expect(await parent.say(classCode!.toLowerCase())).toContain("7A2");
+    await parent.choose("Tôi đồng ý");
+    await parent.say("Võ Thị Lan");
+    await parent.choose("Gửi thẳng cho tôi");
+    expect(await parent.choose("Xác nhận")).toContain("Anh/chị đã vào lớp 7A2");
+  });
 });

@@ -176,14 +176,34 @@ export function telegramDriver(
   };
 }
 
-/** Zalo-style channels: choices are numbered lines, answered by typing their numbers. */
+type Typing = "numbers" | "words";
+
+/** A label as typed by hand: no emoji or marks, no accents, lower case. */
+export function typedWords(label: string): string {
+  return label
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{20E3}✓]/gu, "")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Zalo-style channels: choices are numbered lines, answered by typing their numbers (or words). */
 function numberedDriver(
   name: string,
   say: (text: string) => Promise<string>,
   offered: () => Promise<Option[]>,
   replayLast: () => Promise<string>,
+  typing: Typing = "numbers",
 ): Driver {
-  const numberOf = async (label: string) => optionFor(name, label, await offered()).value;
+  // Only what is on offer can be answered; by its number, or by its words typed out.
+  const numberOf = async (label: string) => {
+    const option = optionFor(name, label, await offered());
+    return typing === "numbers" ? option.value : typedWords(option.label);
+  };
   return {
     name,
     buttons: false,
@@ -199,7 +219,17 @@ function numberedDriver(
   };
 }
 
-export function zaloDriver(app: FastifyInstance, fake: FakeZaloApi, secret: string, chatId: string): Driver {
+/**
+ * `typing: "words"`: the person never types a number; each choice is typed as its words, the
+ * way people write on a phone: lower case, no accents, no emoji ("cha/me mat viec").
+ */
+export function zaloDriver(
+  app: FastifyInstance,
+  fake: FakeZaloApi,
+  secret: string,
+  chatId: string,
+  typing: Typing = "numbers",
+): Driver {
   const { next, texts, offered, replayLast } = driverOver(
     async (update) => {
       const response = await app.inject({
@@ -218,7 +248,7 @@ export function zaloDriver(app: FastifyInstance, fake: FakeZaloApi, secret: stri
     latestList,
   );
   const say = async (text: string) => texts(await next(zaloUpdate.text(chatId, text)));
-  return numberedDriver("zalo", say, offered, replayLast);
+  return numberedDriver("zalo", say, offered, replayLast, typing);
 }
 
 /** The Zalo Official Account: signed events posted to the running app, sends read from the fake. */

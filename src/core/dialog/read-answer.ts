@@ -100,6 +100,9 @@ async function readPicks(
   if (match.kind === "ambiguous") return { kind: "ambiguous", options: match.options };
   if (match.kind === "none") return { kind: "invalid", reason: "error-choose-options" };
   const one = match.option;
+  // Without buttons the answer is typed in one message ("1, 3", or one option's words): taken
+  // whole, as the question's hint says, rather than ticked and waiting for "xong".
+  if (content.kind === "text" && !turn.capabilities.buttons) return finish([...picks.add(one.value)]);
   if (picks.has(one.value)) picks.delete(one.value);
   else picks.add(one.value);
   state.picks = [...picks];
