@@ -22,6 +22,7 @@ import { type ChannelDirectory, createChannelRegistry } from "./core/sending/cha
 import { createReachability } from "./core/sending/reachability.js";
 import { createSender } from "./core/sending/sender.js";
 import { campaignsFeature } from "./features/campaigns/feature.js";
+import { carriersFeature } from "./features/carriers/feature.js";
 import { classesFeature } from "./features/classes/feature.js";
 import { clipsFeature } from "./features/clips/feature.js";
 import { createConsoleFeature } from "./features/console/feature.js";
@@ -62,6 +63,7 @@ export const FEATURES: FeatureFactory[] = [
   clipsFeature,
   campaignsFeature,
   supportFeature,
+  carriersFeature,
   staffFeature,
   handoverFeature,
 ];

@@ -1,0 +1,127 @@
+/**
+ * Better-line requests (docs/carriers.md#better-lines): open connectivity requests whose
+ * problem is "weak-signal" or "no-internet", grouped per carrier and ward (folded), with how
+ * many households and at which places (rented rooms mark boarding-house areas). A carrier's
+ * answer for a ward is one record (answer.model.ts) saved under the lease
+ * `carrier-answer:<carrier|ward>`; the families of that ward and carrier are told a new answer
+ * once: saving the same text and status again tells nobody.
+ */
+import { type Connection, trusted } from "mongoose";
+import type { RecordLock } from "../../core/lock.js";
+import type { Notify } from "../../core/notifier.js";
+import { type HelpRequest, type RequestStatus, requestModel } from "../requests/model.js";
+import { type AnswerStatus, answerId, answerModel, type CarrierAnswer } from "./answer.model.js";
+import { type CarrierScope, wardKey } from "./scope.js";
+
+export const BETTER_LINE_PROBLEMS = ["weak-signal", "no-internet"];
+const OPEN: RequestStatus[] = ["new", "verified", "approved", "matched"];
+
+export interface WardGroup {
+  carrier: string;
+  ward: string;
+  wardLabel: string;
+  households: number;
+  /** place → households, e.g. { "rented-room": 2 }. */
+  places: Record<string, number>;
+  answer?: CarrierAnswer;
+}
+
+export function createBetterLines(deps: { connection: Connection; lock: RecordLock; notify: Notify }) {
+  const Requests = requestModel(deps.connection);
+  const Answers = answerModel(deps.connection);
+
+  /** Ward is typed freely and personal, so it is matched in memory after one indexed read. */
+  async function openRequests(scope: CarrierScope): Promise<HelpRequest[]> {
+    const rows = await Requests.find({
+      kind: "connectivity",
+      status: trusted({ $in: OPEN }),
+      problem: trusted({ $in: BETTER_LINE_PROBLEMS }),
+    }).lean<HelpRequest[]>();
+    return rows.filter((request) => request.carrier && !request.erasedAt && scope.covers(request));
+  }
+
+  async function groups(scope: CarrierScope, carrier?: string): Promise<WardGroup[]> {
+    const byKey = new Map<string, WardGroup>();
+    for (const request of await openRequests(scope)) {
+      if (carrier && request.carrier !== carrier) continue;
+      const ward = wardKey(request.ward);
+      const id = answerId(request.carrier ?? "other", ward);
+      const group = byKey.get(id) ?? {
+        carrier: request.carrier ?? "other",
+        ward,
+        wardLabel: request.ward ?? "",
+        households: 0,
+        places: {},
+      };
+      group.households++;
+      const place = request.place ?? "home";
+      group.places[place] = (group.places[place] ?? 0) + 1;
+      byKey.set(id, group);
+    }
+    const ids = [...byKey.keys()];
+    const answers = ids.length
+      ? await Answers.find({ _id: trusted({ $in: ids }) }).lean<CarrierAnswer[]>()
+      : [];
+    for (const answer of answers) {
+      const group = byKey.get(answer._id);
+      if (group) group.answer = answer;
+    }
+    return [...byKey.values()].sort(
+      (a, b) =>
+        a.carrier.localeCompare(b.carrier) || b.households - a.households || a.ward.localeCompare(b.ward),
+    );
+  }
+
+  return {
+    groups,
+    /**
+     * Saves the answer; `told` is how many families heard it, `unchanged` when the same text and
+     * status were saved before (nobody is told again). The group must be in the viewer's scope.
+     */
+    async answer(
+      scope: CarrierScope,
+      input: { carrier: string; ward: string; text: string; status: AnswerStatus; by: string },
+    ): Promise<{ kind: "saved"; told: number } | { kind: "unchanged" } | { kind: "not-found" }> {
+      const id = answerId(input.carrier, input.ward);
+      return deps.lock(`carrier-answer:${id}`, async () => {
+        const families = (await openRequests(scope)).filter(
+          (request) => request.carrier === input.carrier && wardKey(request.ward) === input.ward,
+        );
+        if (families.length === 0) return { kind: "not-found" as const };
+        const before = await Answers.findById(id).lean<CarrierAnswer>();
+        if (before && before.text === input.text && before.status === input.status)
+          return { kind: "unchanged" as const };
+        const record: CarrierAnswer = {
+          _id: id,
+          carrier: input.carrier,
+          ward: input.ward,
+          wardLabel: families[0]?.ward ?? input.ward,
+          text: input.text,
+          status: input.status,
+          answeredBy: input.by,
+          answeredAt: new Date(),
+          told: families.length,
+        };
+        // Unconditional upsert by _id: the lease, not the store, decides who writes.
+        await Answers.replaceOne({ _id: id }, record, { upsert: true });
+        for (const request of families) {
+          const locale = request.locale === "en" ? "en" : "vi";
+          await deps.notify({ channel: request.channel, chatId: request.chatId, locale }, (t) => [
+            {
+              kind: "text",
+              text: t("carrier-told-answer", {
+                carrier: t(`carrier-${input.carrier}`),
+                status: t(`carrier-answer-status-${input.status}`),
+                text: input.text,
+                code: request.code,
+              }),
+            },
+          ]);
+        }
+        return { kind: "saved" as const, told: families.length };
+      });
+    },
+  };
+}
+
+export type BetterLines = ReturnType<typeof createBetterLines>;
