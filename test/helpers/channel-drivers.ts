@@ -181,7 +181,7 @@ type Typing = "numbers" | "words";
 /** A label as typed by hand: no emoji or marks, no accents, lower case. */
 export function typedWords(label: string): string {
   return label
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{20E3}✓]/gu, "")
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{20E3}|✓/gu, "")
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .replace(/đ/g, "d")
