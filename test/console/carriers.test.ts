@@ -33,6 +33,16 @@ describe("the carriers section of the console", () => {
       .map((c) => String(c.payload.text));
 
   /** A file as the browser downloads it: the raw bytes and their type. */
+  async function until(condition: () => boolean): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error("gave up waiting for the families' messages");
+      await platform.telegram
+        .waitForCalls("sendMessage", platform.telegram.calls("sendMessage").length + 1, 1_000)
+        .catch(() => {});
+    }
+  }
+
   async function download(client: ConsoleClient, url: string) {
     const response = await platform.app.server.inject({
       method: "GET",
@@ -236,6 +246,12 @@ describe("the carriers section of the console", () => {
     const before = others();
     const saved = await province.post("/console/carriers/better/answer", answer);
     expect(saved).toMatchObject({ status: 303 });
+    // Sent by the delivery engine's workers: waited for as the fake receives the messages.
+    await until(
+      () =>
+        told("933").some((text) => text.includes("Viettel sẽ lắp trạm")) &&
+        told("934").some((text) => text.includes("Viettel sẽ lắp trạm")),
+    );
     expect(told("933").at(-1)).toContain("Viettel sẽ lắp trạm mới trong tháng 12 (Đã lên kế hoạch)");
     expect(told("934").at(-1)).toContain("Viettel answers: Viettel sẽ lắp trạm mới trong tháng 12 (Planned)");
     expect(others()).toEqual(before);

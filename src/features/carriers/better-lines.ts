@@ -4,13 +4,15 @@
  * many households and at which places (rented rooms mark boarding-house areas). A carrier's
  * answer for a ward is one record (answer.model.ts) saved under the lease
  * `carrier-answer:<carrier|ward>`; the families of that ward and carrier are told a new answer
- * once: saving the same text and status again tells nobody.
+ * once, through the delivery engine (answer-notice.ts): saving the same text and status again
+ * tells nobody.
  */
 import { type Connection, trusted } from "mongoose";
 import type { RecordLock } from "../../core/lock.js";
-import type { Notify } from "../../core/notifier.js";
+import type { Broadcaster } from "../../jobs/broadcaster.js";
 import { type HelpRequest, type RequestStatus, requestModel } from "../requests/model.js";
 import { type AnswerStatus, answerId, answerModel, type CarrierAnswer } from "./answer.model.js";
+import { announceAnswer } from "./answer-notice.js";
 import { type CarrierScope, wardKey } from "./scope.js";
 
 export const BETTER_LINE_PROBLEMS = ["weak-signal", "no-internet"];
@@ -26,7 +28,11 @@ export interface WardGroup {
   answer?: CarrierAnswer;
 }
 
-export function createBetterLines(deps: { connection: Connection; lock: RecordLock; notify: Notify }) {
+export function createBetterLines(deps: {
+  connection: Connection;
+  lock: RecordLock;
+  broadcaster: Broadcaster;
+}) {
   const Requests = requestModel(deps.connection);
   const Answers = answerModel(deps.connection);
 
@@ -104,21 +110,9 @@ export function createBetterLines(deps: { connection: Connection; lock: RecordLo
         };
         // Unconditional upsert by _id: the lease, not the store, decides who writes.
         await Answers.replaceOne({ _id: id }, record, { upsert: true });
-        for (const request of families) {
-          const locale = request.locale === "en" ? "en" : "vi";
-          await deps.notify({ channel: request.channel, chatId: request.chatId, locale }, (t) => [
-            {
-              kind: "text",
-              text: t("carrier-told-answer", {
-                carrier: t(`carrier-${input.carrier}`),
-                status: t(`carrier-answer-status-${input.status}`),
-                text: input.text,
-                code: request.code,
-              }),
-            },
-          ]);
-        }
-        return { kind: "saved" as const, told: families.length };
+        // Queued, not sent under the lease: a ward of hundreds of households cannot outlast it.
+        const told = await announceAnswer(deps.broadcaster, record, families);
+        return { kind: "saved" as const, told };
       });
     },
   };
