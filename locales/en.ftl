@@ -155,6 +155,7 @@ school-query-prompt = Which school does your child go to? Type its name (with or
 school-pick-prompt = Which of these is your child's school? (If it is not there, type the school's name again.)
 school-not-listed = Not in the list (keep “{ $typed }”)
 school-none-found = ChoEm found no school named “{ $typed }”. Please type the school's name again (a few words are enough, e.g. Chu Văn An), or choose “Not in the list” and ChoEm will note the name as you typed it.
+school-grade-mismatch = The school chosen has no grade { $grade }. Please choose your child's school again.
 school-none-found-grade = ChoEm found no school named “{ $typed }” that teaches grade { $grade }. Please type the school's name again (a few words are enough, e.g. Chu Văn An), or choose “Not in the list” and ChoEm will note the name as you typed it.
 device-class-prompt = Which class is your child in (e.g. 6A1)? If you don't know, choose “Skip”.
 device-circumstances-prompt = What is your family's situation now? (Choose all that apply.)

@@ -155,6 +155,7 @@ school-query-prompt = Con học trường nào? Anh/chị gõ tên trường (c�
 school-pick-prompt = Trường của con là trường nào dưới đây? (Không thấy trường của con thì anh/chị gõ lại tên trường.)
 school-not-listed = Không có trong danh sách (ghi “{ $typed }”)
 school-none-found = ChoEm không tìm thấy trường nào có tên “{ $typed }”. Anh/chị gõ lại tên trường (vài chữ là đủ, ví dụ: Chu Văn An), hoặc chọn “Không có trong danh sách” để ChoEm ghi lại đúng tên anh/chị đã gõ.
+school-grade-mismatch = Trường đã chọn không có lớp { $grade }. Anh/chị chọn lại trường của con nhé.
 school-none-found-grade = ChoEm không tìm thấy trường nào tên “{ $typed }” có dạy lớp { $grade }. Anh/chị gõ lại tên trường (vài chữ là đủ, ví dụ: Chu Văn An), hoặc chọn “Không có trong danh sách” để ChoEm ghi lại đúng tên anh/chị đã gõ.
 device-class-prompt = Con học lớp nào (ví dụ 6A1)? Nếu chưa biết, chọn “Bỏ qua”.
 device-circumstances-prompt = Hoàn cảnh gia đình hiện nay thế nào? (Chọn tất cả các ý đúng.)

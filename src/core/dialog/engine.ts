@@ -45,10 +45,16 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
   const context = (turn: Turn, state: DialogState): StepContext => stepContext(turn, state);
 
   /**
-   * The step to ask after `after`. Answers kept through an update (reconcile.ts) may lie ahead:
-   * those are passed over (into the history, for "back"), and dropped where the step no longer applies.
+   * The step to ask after `after`. Answers kept through an update (reconcile.ts) or an edit may
+   * lie ahead: those are passed over (into the history, for "back"), dropped where the step no
+   * longer applies, and asked again, with a word why, where they no longer fit.
    */
-  const nextStep = (form: FormDefinition, state: DialogState, after: string | undefined): string => {
+  const nextStep = async (
+    turn: Turn,
+    form: FormDefinition,
+    state: DialogState,
+    after: string | undefined,
+  ): Promise<string> => {
     const start = after === undefined ? 0 : form.steps.findIndex((s) => s.id === after) + 1;
     for (const [index, step] of form.steps.entries()) {
       if (index < start) continue;
@@ -56,6 +62,12 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
       if (step.when && !step.when(valuesBefore(form, state, index))) {
         if (answered) forget(state, step.id);
         continue;
+      }
+      if (answered && step.fits && !(await step.fits.check(state.values))) {
+        const why = step.fits.again(state.values);
+        forget(state, step.id);
+        say(turn, turn.t(why.key, why.args));
+        return step.id;
       }
       if (!answered) return step.id;
       state.history.push(step.id);
@@ -167,7 +179,7 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
     }
     state.history.push(step.id);
     state.picks = undefined;
-    state.stepId = nextStep(form, state, step.id);
+    state.stepId = await nextStep(turn, form, state, step.id);
     await ask(turn, form, state);
     return true;
   }
@@ -232,7 +244,7 @@ export function createDialogEngine(forms: FormDefinition[], redis: Redis, prefix
         offered: [],
         checkedBy: run,
       };
-      state.stepId = nextStep(form, state, undefined);
+      state.stepId = await nextStep(turn, form, state, undefined);
       turn.session.dialog = state;
       await ask(turn, form, state);
     },

@@ -46,6 +46,14 @@ export interface FormStep {
   optional?: boolean;
   /** Asked only when this holds for the answers so far (branching). */
   when?: (values: Values) => boolean;
+  /**
+   * Whether a kept answer still fits the others after one was changed (the school, after "Sửa"
+   * of the grade); when it does not, it is asked again, after the text `again` returns.
+   */
+  fits?: {
+    check(values: Values): boolean | Promise<boolean>;
+    again(values: Values): { key: string; args?: TextArgs };
+  };
   /** Left out of the confirmation summary (a consent already given). */
   hideInSummary?: boolean;
   /** After the answer: a locale key to end the form with, discarding it (declined consent). */

@@ -2,7 +2,8 @@
  * Finding the child's school: the parent types part of its name, picks one of up to five
  * matches, types another name to search again (also when nothing was found), or keeps what
  * they typed for staff to sort out when it is not listed. Once the grade is known, only
- * schools that teach it are offered: a pupil of grade 7 is not at a primary school.
+ * schools that teach it are offered: a pupil of grade 7 is not at a primary school; and a grade
+ * changed at the summary ("Sửa") that the chosen school does not teach asks for the school again.
  */
 import type { FormStep, Values } from "../../core/dialog/form.js";
 import { wordsField } from "../../core/forms/fields.js";
@@ -56,6 +57,14 @@ export function schoolSteps(schools: SchoolDirectory): FormStep[] {
         return Number.isInteger(grade)
           ? { key: "school-none-found-grade", args: { typed, grade } }
           : { key: "school-none-found", args: { typed } };
+      },
+      fits: {
+        async check(values) {
+          if (values.school === undefined || values.school === NOT_LISTED) return true;
+          const school = await schools.byCode(String(values.school));
+          return !school || teachesGrade(school, values.grade);
+        },
+        again: (values) => ({ key: "school-grade-mismatch", args: { grade: Number(values.grade) } }),
       },
       input: {
         kind: "choice",

@@ -163,6 +163,32 @@ describe("typed answers in the request forms", () => {
     expect(filed).toMatchObject({ grade: 7, device: "laptop" });
   });
 
+  it("asks for the school again when a grade changed at the summary is not taught there", async () => {
+    const h = harness();
+    const chat = "ta-edit-level";
+    await upToDevice(h, chat);
+    await h.say("laptop", chat);
+    await h.say("1", chat);
+    const summary = lastOf(await h.say("0912 345 672", chat));
+    const editGrade = choicesOf(summary).indexOf("nav:edit:grade") + 1;
+    await h.say(String(editGrade), chat);
+    // Grade 3 is primary school: the THCS chosen before cannot be the child's school.
+    const asked = h.texts(await h.say("3", chat));
+    expect(asked).toContain("Trường đã chọn không có lớp 3");
+    expect(asked).not.toContain("kiểm tra lại");
+    const found = await h.say("le loi", chat);
+    expect(choicesOf(lastOf(found))).toContain("79002");
+    const back = h.texts(await h.say("1", chat));
+    expect(back).toContain("kiểm tra lại");
+    expect(back).toContain("Trường Tiểu học Lê Lợi");
+    expect(back).toContain("Thiết bị cần: Máy tính xách tay");
+    await h.say("ok", chat);
+    expect(await requestModel(mongo).findOne({ chatId: chat }).lean()).toMatchObject({
+      grade: 3,
+      schoolCode: "79002",
+    });
+  });
+
   it("shows the menu after a form is cancelled and after it is filed", async () => {
     const h = harness();
     const cancelled = await (async () => {
