@@ -204,7 +204,7 @@ export async function startApp(
     if (zaloOa) channels.add(zaloOa);
     if (config.webChatEnabled) {
       const secureCookie = config.publicUrl.startsWith("https:");
-      channels.add(createWebChatChannel({ ...channelDeps, redis, keyPrefix: prefix, secureCookie }));
+      channels.add(createWebChatChannel({ ...channelDeps, redis, mongo, keyPrefix: prefix, secureCookie }));
     }
 
     const server = await buildServer({

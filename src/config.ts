@@ -70,6 +70,8 @@ const envSchema = z.object({
   ADMIN_IDS: z.string().default("").describe("bootstrap staff, e.g. telegram:123,zalo:abc"),
   DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The web chat: "auto" serves it when no platform token is set; "on" beside the platforms too. */
+  WEB_CHAT: z.enum(["auto", "on", "off"]).default("auto"),
   CHOEM_CACHE_DIR: optionalText.describe("where built helper binaries (FerretDB) are cached"),
   CHOEM_LOCAL_MONGO: z
     .enum(["auto", "sqlite", "postgresql"], { message: "must be auto, sqlite or postgresql" })
@@ -268,7 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       logLevel: e.LOG_LEVEL,
       cacheDir: e.CHOEM_CACHE_DIR,
       localMongo: e.CHOEM_LOCAL_MONGO,
-      webChatEnabled: !telegram && !zalo && !zaloOa,
+      webChatEnabled: e.WEB_CHAT === "on" || (e.WEB_CHAT === "auto" && !telegram && !zalo && !zaloOa),
       // Local only: links signed with it stop working when the process restarts.
       clipLinkSecret: e.CLIP_LINK_SECRET ?? randomBytes(32).toString("hex"),
       handoverConfirmDays: e.HANDOVER_CONFIRM_DAYS,

@@ -56,6 +56,13 @@ export interface Ignored {
   ignored: string;
 }
 
+/** A file's bytes as a stream, with its type and size. */
+export interface OpenedFile {
+  stream: import("node:stream").Readable;
+  mimeType: string;
+  sizeBytes: number;
+}
+
 export interface Channel {
   readonly name: ChannelName;
   readonly capabilities: Capabilities;
@@ -71,6 +78,8 @@ export interface Channel {
    * It may carry the bot token: stream it through ChoEm, never hand it to a person.
    */
   fileUrl?(file: PlatformFile): Promise<string | undefined>;
+  /** The bytes of a file the channel keeps itself (the web chat's attachments), to serve them. */
+  openFile?(file: PlatformFile): Promise<OpenedFile | undefined>;
   /**
    * Erases what the channel itself keeps about one chat (the web chat's history and session),
    * for "Xoá hết"; resolves to how many records went. Absent where the platform keeps it.

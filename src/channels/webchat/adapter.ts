@@ -7,15 +7,18 @@
  */
 import fastifyCookie, { type CookieSerializeOptions } from "@fastify/cookie";
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { Connection } from "mongoose";
 import { z } from "zod";
 import type { Capabilities, Channel, ChannelDeps } from "../../core/channel.js";
 import type { InboundContent, InboundMessage, OutboundMessage } from "../../core/messages.js";
 import { MAX_INPUT_LENGTH, normalizeInput } from "../../core/text/normalize-input.js";
 import type { Redis } from "../../storage/redis.js";
 import { partsToSkip, sendParts } from "../send-parts.js";
+import { createWebChatFiles } from "./files.js";
 import { createWebChatOutbox, notShowable } from "./outbox.js";
 import { webChatPage } from "./page.js";
 import { createWebChatSessions, SESSION_IDLE_SECONDS } from "./sessions.js";
+import { registerUploads } from "./upload-routes.js";
 
 const CAPABILITIES: Capabilities = {
   buttons: true,
@@ -67,6 +70,8 @@ const PAGE_CSP = [
 
 export type WebChatDeps = ChannelDeps & {
   redis: Redis;
+  /** Where attachments are kept (GridFS); without it the web chat takes no files. */
+  mongo?: Connection;
   keyPrefix?: string;
   longPollMs?: number;
   /** Sets the cookie's Secure flag: true when PUBLIC_URL is https. */
@@ -76,6 +81,7 @@ export type WebChatDeps = ChannelDeps & {
 export function createWebChatChannel(deps: WebChatDeps): Channel {
   const outbox = createWebChatOutbox(deps.redis, { keyPrefix: deps.keyPrefix, logger: deps.logger });
   const sessions = createWebChatSessions(deps.redis, { keyPrefix: deps.keyPrefix });
+  const files = deps.mongo ? createWebChatFiles(deps.mongo) : undefined;
   const cookie: CookieSerializeOptions = {
     path: "/webchat",
     httpOnly: true,
@@ -106,6 +112,20 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
     });
     await app.register(fastifyCookie);
     registerAssets(app);
+    if (files) {
+      registerUploads(app, {
+        files,
+        chatOf,
+        claim: (chatId, id) => sessions.claim(chatId, id),
+        async showOwn(chatId, message, id) {
+          const appended = await outbox.append(chatId, message, "user", id);
+          if (!appended.ok)
+            deps.logger.warn({ reason: appended.reason }, "webchat: attachment bubble not kept");
+        },
+        onInbound: deps.onInbound,
+        onIgnored: (reason) => deps.onIgnored("webchat", reason),
+      });
+    }
 
     // Writes one Redis key and nothing else: a visit costs nothing until the person acts.
     app.post("/webchat/api/session", { bodyLimit: 1024 }, async (request, reply) => {
@@ -212,10 +232,13 @@ export function createWebChatChannel(deps: WebChatDeps): Channel {
         return { ok: false, outcome: { kind: result.failure, reason: result.reason } };
       });
     },
+    async openFile(file) {
+      return file.channel === "webchat" && files ? files.open(file.fileId) : undefined;
+    },
     // The session first: once it is gone nothing more can be written for the chat.
     async forget(chatId, farewell) {
       const ended = await sessions.end(chatId, farewell);
-      return ended + (await outbox.forget(chatId));
+      return ended + (await outbox.forget(chatId)) + ((await files?.forget(chatId)) ?? 0);
     },
     async stop() {
       await outbox.close();

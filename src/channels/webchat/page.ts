@@ -26,6 +26,7 @@ const html = `<!doctype html>
 <p id="status" class="status" role="status" hidden>Mất kết nối, đang thử lại…</p>
 <form id="composer" class="composer" autocomplete="off">
 <label for="input" class="visually-hidden">Tin nhắn</label>
+<label class="attach" title="Đính kèm tệp">📎<span class="visually-hidden">Đính kèm tệp (PDF, ảnh, video; tối đa 20 MB)</span><input id="file" type="file" accept="application/pdf,image/jpeg,image/png,image/webp,video/mp4,video/webm,video/quicktime,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt"></label>
 <input id="input" name="text" type="text" placeholder="Nhập tin nhắn…" maxlength="4000" enterkeyhint="send">
 <button type="submit">Gửi</button>
 </form>
@@ -39,12 +40,16 @@ const html = `<!doctype html>
 // biome-ignore lint/complexity/noUselessStringRaw: guards future edits, see above
 const script = String.raw`const STORE = "choem.webchat.";
 const API = "/webchat/api/messages";
+const FILES = "/webchat/api/files";
+// As on Telegram, where a bot can take files up to 20 MB.
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const SESSION = "/webchat/api/session";
 const OFFLINE = "Mất kết nối, đang thử lại…";
 const BUSY = "Có quá nhiều cuộc trò chuyện mới từ mạng này, ChoEm thử lại sau ít phút…";
 const log = document.getElementById("log");
 const form = document.getElementById("composer");
 const input = document.getElementById("input");
+const fileInput = document.getElementById("file");
 const langButton = document.getElementById("lang");
 const statusLine = document.getElementById("status");
 
@@ -176,12 +181,12 @@ function send(type, fields, shown) {
     el = bubble("user", shown);
     show(el);
   }
-  deliver(id, type, fields, el);
+  deliver(id, () => post(id, type, fields), el);
 }
 // A message that did not go out stays on screen with one tap to send it again, under the same
 // id, so the server still takes it once however many taps it took.
-function deliver(id, type, fields, el) {
-  post(id, type, fields).then((ok) => {
+function deliver(id, transmit, el) {
+  transmit().then((ok) => {
     if (ok || !el) return;
     el.classList.add("failed");
     const retry = document.createElement("button");
@@ -191,7 +196,7 @@ function deliver(id, type, fields, el) {
     retry.addEventListener("click", () => {
       retry.remove();
       el.classList.remove("failed");
-      deliver(id, type, fields, el);
+      deliver(id, transmit, el);
     });
     el.append(retry);
   });
@@ -244,6 +249,38 @@ langButton.addEventListener("click", () => {
   save("lang", state.lang);
   showLanguage();
   send("command", { text: state.lang === "en" ? "/language en" : "/ngonngu vi" });
+});
+// A file goes as its bytes, named in the query; the server keeps it and answers like a message.
+async function postFile(id, file) {
+  const query = "?id=" + encodeURIComponent(id) + "&name=" + encodeURIComponent(file.name.slice(0, 200));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const response = await fetch(FILES + query, { method: "POST", headers: { "content-type": file.type || "application/octet-stream" }, body: file });
+      if (response.ok) return true;
+      if (response.status === 401) restart();
+      if (response.status < 500) return false;
+    } catch { /* offline for a moment: try again */ }
+    await pause(1000 * 2 ** attempt);
+  }
+  return false;
+}
+fileInput.addEventListener("change", () => {
+  const file = fileInput.files && fileInput.files[0];
+  fileInput.value = "";
+  if (!file) return;
+  const id = newId();
+  const el = bubble("user", "📎 " + file.name);
+  show(el);
+  if (file.size > MAX_FILE_BYTES) {
+    el.classList.add("failed");
+    const note = document.createElement("small");
+    note.className = "note";
+    note.textContent = state.lang === "en" ? "Too large: 20 MB at most" : "Tệp lớn quá: tối đa 20 MB";
+    el.append(note);
+    return;
+  }
+  state.pending.add(id);
+  deliver(id, () => postFile(id, file), el);
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
@@ -353,6 +390,8 @@ color:#fff;font:inherit;font-weight:600;cursor:pointer}
 .status{margin:0;padding:.35rem .75rem;background:#fff1c2;font-size:.9rem;text-align:center}
 .failed{opacity:.75}
 .note{display:block;margin-top:.2rem;font-size:.8rem;color:#a3122b}
+.attach{display:flex;align-items:center;justify-content:center;min-width:44px;min-height:44px;font-size:1.3rem;cursor:pointer}
+.attach input{position:absolute;width:1px;height:1px;opacity:0}
 button.note{min-height:32px;padding:0;border:0;background:none;text-decoration:underline;cursor:pointer}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;

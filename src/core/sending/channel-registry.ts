@@ -3,7 +3,7 @@
  * engine and features ask it for capabilities, the bot's deep links and file downloads, so none
  * of them needs to know which platform is behind a name.
  */
-import type { Capabilities, Channel } from "../channel.js";
+import type { Capabilities, Channel, OpenedFile } from "../channel.js";
 import type { ChannelName, PlatformFile } from "../messages.js";
 
 export interface ChannelDirectory {
@@ -14,6 +14,8 @@ export interface ChannelDirectory {
   deepLinks(payload: string): Promise<string[]>;
   /** A URL the server can download `file` from, asked of the channel that holds it. */
   fileUrl(file: PlatformFile): Promise<string | undefined>;
+  /** The bytes of a file its channel keeps itself; undefined for a platform's file. */
+  openFile(file: PlatformFile): Promise<OpenedFile | undefined>;
 }
 
 export interface ChannelRegistry extends ChannelDirectory {
@@ -35,6 +37,9 @@ export function createChannelRegistry(): ChannelRegistry {
     async deepLinks(payload) {
       const links = await Promise.all([...channels.values()].map((c) => c.deepLink?.(payload)));
       return links.filter((link): link is string => typeof link === "string");
+    },
+    async openFile(file) {
+      return channels.get(file.channel)?.openFile?.(file);
     },
     async fileUrl(file) {
       return channels.get(file.channel)?.fileUrl?.(file);

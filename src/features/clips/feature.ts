@@ -68,6 +68,7 @@ export const clipsFeature: FeatureFactory = (ctx) => {
     links,
     t: ctx.i18n.translator(ctx.i18n.defaultLocale),
     fileUrl: (file) => ctx.channels.fileUrl(file),
+    openFile: (file) => ctx.channels.openFile(file),
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
   });
   return feature;

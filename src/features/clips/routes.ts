@@ -10,6 +10,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { FastifyPluginAsync } from "fastify";
 import type { Connection } from "mongoose";
 import { z } from "zod";
+import type { OpenedFile } from "../../core/channel.js";
 import type { Translate } from "../../core/i18n.js";
 import type { PlatformFile } from "../../core/messages.js";
 import { clipPage, escapeHtml, outboundUrl } from "./clip-page.js";
@@ -23,6 +24,8 @@ export interface ClipRouteDeps {
   links: ClipLinks;
   /** A download URL for a platform's file (Telegram: getFile); undefined when there is none (over 20 MB, gone). */
   fileUrl(file: PlatformFile): Promise<string | undefined>;
+  /** The bytes of a file ChoEm keeps itself (a web chat attachment); undefined otherwise. */
+  openFile?(file: PlatformFile): Promise<OpenedFile | undefined>;
   /** Texts of the page, in the default language: whoever opens a link is not known. */
   t: Translate;
   fetch?: typeof fetch;
@@ -76,6 +79,16 @@ export function clipRoutes(deps: ClipRouteDeps): FastifyPluginAsync {
         );
       }
       const file = content.file;
+      const own = file && deps.openFile ? await deps.openFile(file).catch(() => undefined) : undefined;
+      if (file && own) {
+        const served = servedAs(own.mimeType, file.fileName);
+        return reply
+          .header("content-type", served.contentType)
+          .header("content-disposition", served.disposition)
+          .header("content-length", String(own.sizeBytes))
+          .header("cache-control", "private, max-age=3600")
+          .send(own.stream);
+      }
       // A channel that downloads its own files (Telegram's URL carries the token) is streamed
       // through ChoEm; a file a platform serves publicly (Zalo photo URLs) is a redirect to it.
       const url = file ? await deps.fileUrl(file).catch(() => undefined) : undefined;
