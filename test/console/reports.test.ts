@@ -177,6 +177,21 @@ describe("reports in the staff console", () => {
   });
 
   it("sends the weekly summary to province staff once, even when the job runs twice", async () => {
+    // A province colleague who turned alerts off hears nothing.
+    const quiet = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 920);
+    await province.get("/console/staff");
+    const made = await province.post("/console/staff/appoint", {
+      name: "Anh Quân",
+      level: "province",
+      places: "",
+    });
+    const code = made.body.match(/class="code">(CB-[A-Z0-9]{6})</)?.[1];
+    await quiet.say(code ?? "no code");
+    const quietBrowser = consoleClient(platform.app.server);
+    await signInByLink(quietBrowser, quiet);
+    await quietBrowser.get("/console/account");
+    expect((await quietBrowser.post("/console/account/alerts", { on: "no" })).status).toBe(303);
+
     const reports = platform.app.features.find((f) => f.name === "reports") as ReportsFeature;
     const monday = new Date("2026-11-16T03:00:00Z");
     const sentToAdmin = () =>
@@ -195,12 +210,14 @@ describe("reports in the staff console", () => {
     expect(texts[0]).toContain("Tổng kết tuần 2026-W46 (từ 09/11/2026)");
     expect(texts[0]).toContain("Yêu cầu mới: 1 thiết bị, 0 kết nối mạng");
     expect(texts[0]).toContain("Thiết bị đã trao: 2, chờ trung vị 7 ngày");
-    // School staff get no province summary.
-    const toTeacher = platform.telegram
-      .calls("sendMessage")
-      .filter((call) => String(call.payload.chat_id) === "910")
-      .map((call) => String(call.payload.text ?? ""));
-    expect(toTeacher.some((text) => text.includes("2026-W46"))).toBe(false);
+    // School staff get no province summary, nor does province staff with alerts off.
+    for (const chat of ["910", "920"]) {
+      const texts = platform.telegram
+        .calls("sendMessage")
+        .filter((call) => String(call.payload.chat_id) === chat)
+        .map((call) => String(call.payload.text ?? ""));
+      expect(texts.some((text) => text.includes("2026-W46"))).toBe(false);
+    }
   });
 
   it("shows browsers /minhbach with the named donors only, and keeps the JSON for others", async () => {
