@@ -33,16 +33,14 @@ export async function runReportsBench(stores: { mongodbUri: string }): Promise<v
   const mongo = await connectMongo(url.toString(), createLogger(process.env.BENCH_LOG ?? "warn"));
   try {
     await Promise.all([requestModel(mongo).init(), pledgeModel(mongo).init()]);
-    await mongo
-      .collection("schools")
-      .insertMany(
-        SCHOOLS.map((s, i) => ({
-          ...s,
-          name: `Trường ${s.code}`,
-          ward: `Phường ${i % 120}`,
-          province: "BD",
-        })),
-      );
+    await mongo.collection("schools").insertMany(
+      SCHOOLS.map((s, i) => ({
+        ...s,
+        name: `Trường ${s.code}`,
+        ward: `Phường ${i % 120}`,
+        province: "BD",
+      })),
+    );
     const start = performance.now();
     await growTo(mongo, 0, COUNT);
     console.log(`reports: ${COUNT} requests seeded in ${((performance.now() - start) / 1000).toFixed(1)} s`);
