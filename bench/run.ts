@@ -2,7 +2,8 @@
  * `npm run bench`: runs every benchmark against private local Redis and MongoDB (or the
  * configured ones) and prints the figures. Benchmarks are measurements, not tests: they report
  * honestly and never fail the build. `BENCH_ONLY=broadcast`, `inbound` or `data` runs one part
- * (`data`: the staff queue and the summary at 10k and 100k requests, 500k by env, bench/data.bench.ts).
+ * (`data`: the staff queue and the summary at 10k and 100k requests, 500k by env, bench/data.bench.ts;
+ * `reports`: the dashboard against a plain scan, bench/reports.ts, only when asked for).
  */
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/core/logger.js";
@@ -23,6 +24,7 @@ import {
 import { runDataBench } from "./data.bench.js";
 import { startFakePlatform } from "./fake-platform-client.js";
 import { runInboundBench } from "./inbound.bench.js";
+import { runReportsBench } from "./reports.js";
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 10_000);
 // The real store (Redis state, MongoDB records written behind) on the same 10,000 by default.
@@ -122,7 +124,7 @@ async function runBroadcastBench(
   }
 }
 
-const PARTS = ["broadcast", "inbound", "data"] as const;
+const PARTS = ["broadcast", "inbound", "data", "reports"] as const;
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
@@ -138,6 +140,8 @@ async function main(): Promise<void> {
     if (runs("broadcast")) await runBroadcastBench(stores, logger);
     if (runs("inbound")) await runInboundBench(stores);
     if (runs("data")) await runDataBench(stores);
+    // Not in the default run: seeding 500,000 requests takes minutes (BENCH_ONLY=reports).
+    if (only === "reports") await runReportsBench(stores);
   } finally {
     await stores.stop();
   }

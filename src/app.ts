@@ -33,6 +33,7 @@ import { peopleFeature } from "./features/people/feature.js";
 import { createPeopleService } from "./features/people/service.js";
 import { pledgesFeature } from "./features/pledges/feature.js";
 import { createPrivacyFeature } from "./features/privacy/feature.js";
+import { reportsFeature } from "./features/reports/feature.js";
 import { requestsFeature } from "./features/requests/feature.js";
 import { seedSampleSchools } from "./features/schools/seed-sample.js";
 import { createSchoolService } from "./features/schools/service.js";
@@ -66,6 +67,7 @@ export const FEATURES: FeatureFactory[] = [
   carriersFeature,
   staffFeature,
   handoverFeature,
+  reportsFeature,
 ];
 
 export interface AppOptions {
