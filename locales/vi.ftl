@@ -3,13 +3,13 @@
 
 ## Menu chính và lệnh chung
 
-menu-welcome = Xin chào! Đây là ChoEm, trợ lý của chương trình “Sóng và máy tính cho em”. ChoEm giúp các em học trực tuyến có máy tính và kết nối Internet.
-    Anh/chị cần gì ạ?
-menu-intro = Anh/chị cần gì ạ?
+menu-welcome = Xin chào! Đây là ChoEm, trợ lý của chương trình “Sóng và máy tính cho em”. Chương trình giúp các em học trực tuyến có máy tính và kết nối Internet.
+    Anh/chị cần ChoEm giúp gì ạ?
+menu-intro = Anh/chị cần ChoEm giúp gì ạ?
 menu-language = 🌐 Ngôn ngữ / Language
 menu-resume = ▶️ Tiếp tục phần đang điền
-menu-dialog-in-progress = Anh/chị đang điền dở: { $form }. Chọn “Tiếp tục” để làm tiếp, hoặc gõ /huy để bỏ.
-menu-after-form = ChoEm có thể giúp gì thêm ạ?
+menu-dialog-in-progress = Anh/chị đang điền dở: { $form }. Anh/chị chọn “Tiếp tục” để điền tiếp, hoặc gõ /huy để bỏ nhé.
+menu-after-form = ChoEm có thể giúp gì thêm cho anh/chị ạ?
 language-choose = Chọn ngôn ngữ / Choose your language:
 language-switched = Đã chuyển sang tiếng Việt.
 help = ChoEm giúp phụ huynh xin máy tính hoặc hỗ trợ kết nối cho con, giúp nhà hảo tâm ủng hộ, và giúp thầy cô gửi bài giảng đến phụ huynh.
@@ -25,14 +25,14 @@ help = ChoEm giúp phụ huynh xin máy tính hoặc hỗ trợ kết nối cho 
     Thầy cô: /giaovien (nhận vai trò giáo viên), /taolop, /lop, /moilop, /danhsach, /baigiay (gia đình nhận bài giấy), /lienket, /tiendo, /guilai
     Khi đang điền, anh/chị luôn có thể gõ “quay lại” để sửa câu trước, hoặc “huỷ” để dừng.
 nothing-to-cancel = Hiện không có gì để huỷ.
-unknown-command = ChoEm chưa hiểu lệnh /{ $command }. Gõ /trogiup để xem các lệnh.
+unknown-command = ChoEm chưa hiểu lệnh /{ $command }. Anh/chị gõ /trogiup để xem các lệnh nhé.
 hint-unsupported = ChoEm chưa đọc được loại tin nhắn này (nhãn dán, tin nhắn thoại…). Anh/chị vui lòng gõ chữ hoặc chọn trong menu nhé.
 hint-not-expected = ChoEm chưa cần ảnh hay tệp lúc này. Anh/chị vui lòng chọn một mục trong menu nhé.
 hint-not-understood = ChoEm chưa hiểu ý anh/chị. Anh/chị vui lòng chọn một mục trong menu nhé.
-group-private-only = Phần này có thông tin riêng nên ChoEm chỉ trả lời khi anh/chị nhắn riêng, không trả lời trong nhóm. Bấm vào đường dẫn dưới đây để tiếp tục:
-group-private-only-no-link = Phần này có thông tin riêng nên ChoEm chỉ trả lời khi anh/chị nhắn riêng, không trả lời trong nhóm. Anh/chị nhắn riêng cho ChoEm lệnh /{ $command } nhé.
-rate-limited = Anh/chị gửi hơi nhanh. ChoEm đã giữ lại các tin nhắn và sẽ trả lời lần lượt sau ít phút, anh/chị không cần gửi lại.
-error-sorry = Xin lỗi, ChoEm vừa gặp trục trặc. Những gì anh/chị đã điền vẫn được giữ; anh/chị thử gửi lại sau ít phút nhé.
+group-private-only = Phần này có thông tin riêng, nên ChoEm chỉ trả lời khi anh/chị nhắn riêng. Anh/chị bấm vào đường link dưới đây để tiếp tục nhé:
+group-private-only-no-link = Phần này có thông tin riêng, nên ChoEm chỉ trả lời khi anh/chị nhắn riêng. Anh/chị nhắn riêng cho ChoEm lệnh /{ $command } nhé.
+rate-limited = Anh/chị gửi hơi nhanh ạ. ChoEm đã nhận các tin nhắn và sẽ trả lời lần lượt sau ít phút. Anh/chị không cần gửi lại.
+error-sorry = Xin lỗi, ChoEm vừa gặp trục trặc. Những gì anh/chị đã điền vẫn được giữ. Anh/chị thử gửi lại sau ít phút nhé.
 share-phone-button = 📱 Gửi số điện thoại của tôi
 choices-hint = { $count ->
     [1] Trả lời 1 để chọn.
@@ -56,28 +56,28 @@ dialog-typed-nav = (Gõ “quay lại” để sửa câu trước, hoặc “hu
 dialog-typed-nav-skip = (Gõ “bỏ qua” nếu không có, “quay lại” để sửa câu trước, hoặc “huỷ” để dừng.)
 dialog-skipped = (bỏ qua)
 dialog-confirm-again = Anh/chị chọn “Xác nhận” để gửi, “Quay lại” để sửa, hoặc “Huỷ” nhé.
-dialog-cancelled = Đã huỷ. ChoEm không lưu gì từ phần vừa điền.
+dialog-cancelled = Đã huỷ. ChoEm không lưu gì từ phần vừa điền ạ.
 dialog-already-done = Phần này đã được ghi nhận rồi ạ, anh/chị không cần gửi lại.
-dialog-step-updated = ChoEm đã được cập nhật, mình bắt đầu lại bước này nhé.
-dialog-form-gone = ChoEm đã được cập nhật nên phần anh/chị đang điền dở cần bắt đầu lại từ đầu. Anh/chị chọn lại trong menu nhé.
+dialog-step-updated = ChoEm vừa được cập nhật. Xin trả lời lại câu này giúp ChoEm nhé.
+dialog-form-gone = ChoEm vừa được cập nhật, nên phần đang điền dở cần làm lại từ đầu. Xin chọn lại trong menu giúp ChoEm nhé.
 error-choose-option = ChoEm chưa rõ ý ạ. Xin chọn một trong các lựa chọn dưới đây (gõ số thứ tự cũng được).
 error-choose-options = ChoEm chưa rõ ý ạ. Xin chọn trong danh sách dưới đây (gõ được nhiều số, ví dụ: 1, 3).
-dialog-which-one = Có vài mục gần giống nhau: { $options }. Ý là mục nào ạ?
+dialog-which-one = Có vài mục gần giống nhau: { $options }. Xin cho ChoEm biết mục nào đúng ạ?
 # Từ người ta hay gõ thay cho “có” và “không”, cách nhau bằng dấu phẩy (có dấu hay không dấu đều khớp).
 dialog-words-yes = có, có ạ, ừ, ừm, vâng, dạ, dạ có, được, đồng ý, ok, oke, okay, yes, y, đúng, chắc chắn rồi
 dialog-words-no = không, không ạ, ko, k, hông, khum, chưa, không muốn, không đồng ý, chưa đồng ý, thôi, no, n
-error-pick-at-least-one = Anh/chị chọn ít nhất một mục rồi bấm “Xong” nhé.
-error-old-button = Nút này thuộc một tin nhắn cũ. Anh/chị dùng các nút ở tin nhắn mới nhất nhé.
-error-expected-text = ChoEm cần anh/chị trả lời bằng chữ ở câu này.
-error-invalid = Câu trả lời chưa đúng dạng ChoEm cần. Anh/chị thử lại nhé.
-error-empty = Anh/chị chưa nhập gì. Anh/chị vui lòng trả lời giúp ChoEm nhé.
-error-too-short = Câu trả lời hơi ngắn. Anh/chị viết rõ hơn một chút nhé.
-error-too-long = Câu trả lời dài quá. Anh/chị viết gọn lại giúp ChoEm nhé.
-error-date-time = ChoEm chưa đọc được ngày giờ. Anh/chị gõ ngày/tháng và giờ, ví dụ: 05/12 7h30.
-error-date-past = Ngày giờ này đã qua rồi. Anh/chị gõ một ngày sắp tới nhé, ví dụ: 05/12 7h30.
+error-pick-at-least-one = Xin chọn ít nhất một mục rồi bấm “Xong” nhé.
+error-old-button = Nút này thuộc một tin nhắn cũ. Xin dùng các nút ở tin nhắn mới nhất nhé.
+error-expected-text = Câu này ChoEm cần câu trả lời bằng chữ ạ.
+error-invalid = Câu trả lời chưa đúng dạng ChoEm cần. Xin thử lại nhé.
+error-empty = Câu trả lời đang trống. Xin trả lời giúp ChoEm nhé.
+error-too-short = Câu trả lời hơi ngắn. Xin viết rõ hơn một chút nhé.
+error-too-long = Câu trả lời dài quá. Xin viết gọn lại giúp ChoEm nhé.
+error-date-time = ChoEm chưa đọc được ngày giờ. Xin gõ ngày và giờ, ví dụ: 05/12/2026 7h30.
+error-date-past = Ngày giờ này đã qua rồi. Xin gõ một ngày sắp tới, ví dụ: 05/12/2026 7h30.
 error-no-letters = ChoEm cần câu trả lời bằng chữ (không chỉ biểu tượng cảm xúc hay con số).
-error-number-negative = Anh/chị gõ một số dương thôi nhé, không có dấu trừ.
-error-number-decimal = Anh/chị gõ một số nguyên thôi nhé, không có phần lẻ sau dấu chấm hay dấu phẩy.
+error-number-negative = Xin gõ một số dương, không có dấu trừ.
+error-number-decimal = Xin gõ một số nguyên, không có phần lẻ sau dấu chấm hay dấu phẩy.
 
 ## Số điện thoại
 
@@ -98,12 +98,12 @@ support-topic-connectivity = Kết nối Internet
 support-topic-donation = Ủng hộ
 support-topic-class = Lớp học, bài giảng
 support-topic-other = Việc khác
-support-question-prompt = Anh/chị viết câu hỏi của mình nhé. Cán bộ sẽ trả lời ngay trong cuộc trò chuyện này.
-support-phone-prompt = Nếu muốn cán bộ gọi lại, anh/chị cho ChoEm số điện thoại di động (ví dụ 0912 345 678). Nếu không, chọn “Bỏ qua”.
+support-question-prompt = Anh/chị viết câu hỏi của mình nhé. Cán bộ sẽ trả lời ngay tại đây.
+support-phone-prompt = Anh/chị có muốn cán bộ gọi lại không? Nếu có, anh/chị gõ số điện thoại di động (ví dụ: 0912 345 678). Nếu không, anh/chị chọn “Bỏ qua”.
 support-topic-label = Về việc
 support-question-label = Câu hỏi
 support-phone-label = Số điện thoại
-support-created = Đã gửi câu hỏi cho cán bộ. Mã câu hỏi của anh/chị: { $code }. Cán bộ sẽ trả lời trong cuộc trò chuyện này, thường trong giờ hành chính.
+support-created = ChoEm đã gửi câu hỏi cho cán bộ. Mã câu hỏi của anh/chị: { $code }. Cán bộ sẽ trả lời ngay tại đây, thường trong giờ làm việc. Cảm ơn anh/chị!
 support-call-back = Cán bộ có thể gọi lại cho anh/chị theo số { $phone }.
 support-staff = Cán bộ ChoEm
 support-staff-named = Cán bộ { $name }
@@ -111,11 +111,11 @@ support-reply = 💬 { $staff } trả lời câu hỏi { $code }:
     { $text }
 support-closing = ✅ { $staff } đã đóng câu hỏi { $code }:
     { $text }
-    Khi cần hỏi thêm, anh/chị chọn “Hỏi cán bộ” trong menu nhé.
-support-handoff = { $staff } đang trả lời anh/chị về câu hỏi { $code }. ChoEm đã chuyển tin nhắn này cho cán bộ; anh/chị cứ nhắn tiếp tại đây. Khi xong, anh/chị chọn “Kết thúc trò chuyện với cán bộ”.
+    Khi cần hỏi thêm, anh/chị chọn “Hỏi cán bộ” trong menu nhé. Cảm ơn anh/chị!
+support-handoff = { $staff } đang trả lời câu hỏi { $code } của anh/chị. ChoEm đã chuyển tin này cho cán bộ. Anh/chị cứ nhắn tiếp tại đây. Khi xong, anh/chị bấm “Kết thúc trò chuyện với cán bộ” nhé.
 support-end-button = Kết thúc trò chuyện với cán bộ
 support-ended = Đã kết thúc trò chuyện với cán bộ về câu hỏi { $code }. Cảm ơn anh/chị!
-support-end-gone = Câu hỏi { $code } đã đóng rồi, không còn cuộc trò chuyện nào với cán bộ.
+support-end-gone = Câu hỏi { $code } đã đóng rồi ạ. Cuộc trò chuyện với cán bộ đã kết thúc.
 support-alert-new = 🔔 Câu hỏi mới { $code } ({ $topic }): “{ $question }”
     Trả lời tại: { $link }
 support-alert-more = 🔔 Người hỏi { $code } vừa nhắn thêm: “{ $text }”
@@ -123,7 +123,7 @@ support-alert-ended = Người hỏi đã kết thúc trò chuyện về câu h�
 error-name-too-long = Tên dài quá (tối đa 80 ký tự). Anh/chị kiểm tra lại giúp nhé.
 error-name-letters = Họ tên chỉ gồm chữ cái và khoảng trắng, ví dụ: Nguyễn Thị Hà.
 error-name-too-short = Anh/chị vui lòng viết đầy đủ họ và tên.
-error-grade = Anh/chị cho ChoEm biết con học lớp mấy, từ 1 đến 12 (ví dụ: 6).
+error-grade = Con học lớp mấy ạ? Anh/chị gõ một số từ 1 đến 12, ví dụ: 6.
 
 ## Yêu cầu hỗ trợ của phụ huynh
 
