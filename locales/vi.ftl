@@ -129,35 +129,35 @@ error-grade = Con học lớp mấy ạ? Anh/chị gõ một số từ 1 đến 
 
 menu-device = 💻 Xin máy tính cho con
 menu-connectivity = 📶 Hỗ trợ kết nối Internet
-menu-lookup = 🔎 Tra cứu yêu cầu
+menu-lookup = 🔎 Tra cứu đơn
 menu-staff-requests = 📋 Yêu cầu mới (cán bộ)
 menu-my-data = 🔒 Dữ liệu của tôi
 device-title = đơn xin máy tính
 connectivity-title = đơn xin hỗ trợ kết nối
-request-consent-device = Trước khi bắt đầu, ChoEm xin phép được hỏi một số thông tin:
-    • Họ tên, lớp và trường của con; hoàn cảnh gia đình; số điện thoại liên hệ.
-    • Để: nhà trường và Sở xét duyệt, trao máy cho đúng em cần.
+request-consent-device = Trước khi bắt đầu, ChoEm xin phép anh/chị:
+    • ChoEm sẽ hỏi: họ tên, lớp và trường của con, hoàn cảnh gia đình, số điện thoại liên hệ.
+    • Dùng để: nhà trường và Sở Giáo dục xem xét, trao máy cho đúng em cần.
     • Ai được xem: cán bộ nhà trường và Sở phụ trách chương trình. Nhà hảo tâm không bao giờ thấy tên của con.
     • Anh/chị có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
     Anh/chị có đồng ý không?
-request-consent-connectivity = Trước khi bắt đầu, ChoEm xin phép được hỏi một số thông tin:
-    • Vấn đề kết nối, nhà mạng, số điện thoại của SIM và nơi ở (phường/xã).
-    • Để: Sở và các nhà mạng hỗ trợ gói cước, SIM hoặc đường truyền phù hợp.
+request-consent-connectivity = Trước khi bắt đầu, ChoEm xin phép anh/chị:
+    • ChoEm sẽ hỏi: vấn đề kết nối, nhà mạng, số điện thoại của SIM và nơi ở (phường/xã).
+    • Dùng để: Sở Giáo dục và các nhà mạng hỗ trợ gói cước, SIM hoặc đường truyền phù hợp.
     • Ai được xem: cán bộ nhà trường, Sở và nhà mạng được giao hỗ trợ.
     • Anh/chị có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
     Anh/chị có đồng ý không?
 consent-agree = Tôi đồng ý
 consent-decline = Không đồng ý
-request-consent-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của anh/chị. Nếu cần, anh/chị có thể chọn “Hỏi cán bộ” để được tư vấn trực tiếp.
+request-consent-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của anh/chị. Khi cần, anh/chị chọn “Hỏi cán bộ” để nói chuyện trực tiếp với cán bộ nhé.
 device-child-name-prompt = Họ và tên của con là gì? (Ví dụ: Nguyễn Thị Hà)
 device-grade-prompt = Con đang học lớp mấy? (Từ 1 đến 12)
 school-query-prompt = Con học trường nào? Anh/chị gõ tên trường (có dấu hay không dấu đều được), ví dụ: Chu Văn An.
 school-pick-prompt = Trường của con là trường nào dưới đây? (Không thấy trường của con thì anh/chị gõ lại tên trường.)
 school-not-listed = Không có trong danh sách (ghi “{ $typed }”)
-school-none-found = ChoEm không tìm thấy trường nào có tên “{ $typed }”. Anh/chị gõ lại tên trường (vài chữ là đủ, ví dụ: Chu Văn An), hoặc chọn “Không có trong danh sách” để ChoEm ghi lại đúng tên anh/chị đã gõ.
+school-none-found = ChoEm không tìm thấy trường nào tên “{ $typed }”. Anh/chị gõ lại vài chữ trong tên trường, ví dụ: Chu Văn An. Hoặc anh/chị chọn “Không có trong danh sách” để ChoEm ghi đúng tên đã gõ.
 school-grade-mismatch = Trường đã chọn không có lớp { $grade }. Anh/chị chọn lại trường của con nhé.
-school-none-found-grade = ChoEm không tìm thấy trường nào tên “{ $typed }” có dạy lớp { $grade }. Anh/chị gõ lại tên trường (vài chữ là đủ, ví dụ: Chu Văn An), hoặc chọn “Không có trong danh sách” để ChoEm ghi lại đúng tên anh/chị đã gõ.
-device-class-prompt = Con học lớp nào (ví dụ 6A1)? Nếu chưa biết, chọn “Bỏ qua”.
+school-none-found-grade = ChoEm không tìm thấy trường nào tên “{ $typed }” có dạy lớp { $grade }. Anh/chị gõ lại vài chữ trong tên trường, ví dụ: Chu Văn An. Hoặc anh/chị chọn “Không có trong danh sách” để ChoEm ghi đúng tên đã gõ.
+device-class-prompt = Con học lớp nào, ví dụ 6A1? Nếu chưa biết, anh/chị chọn “Bỏ qua”.
 device-circumstances-prompt = Hoàn cảnh gia đình hiện nay thế nào? (Chọn tất cả các ý đúng.)
 circumstance-poor = Hộ nghèo
 circumstance-near-poor = Hộ cận nghèo
@@ -184,7 +184,7 @@ home-has-old-computer = Máy tính cũ hoặc hỏng
 home-has-old-computer-words = máy cũ, máy tính cũ, máy hỏng, laptop cũ
 home-has-internet = Có Wi-Fi hoặc 4G
 home-has-internet-words = wifi, 4g, 3g, internet, mạng, có mạng
-request-phone-prompt = Số điện thoại di động để cán bộ liên hệ là số nào? (Ví dụ: 0912 345 678)
+request-phone-prompt = Cán bộ liên hệ với anh/chị qua số di động nào ạ? (Ví dụ: 0912 345 678)
 device-childName-label = Họ tên con
 device-grade-label = Lớp
 device-school-label = Trường
@@ -227,15 +227,15 @@ connectivity-carrier-label = Nhà mạng
 connectivity-phone-label = Số SIM
 connectivity-place-label = Nơi ở
 connectivity-ward-label = Phường/xã
-request-created-device = Đã gửi đơn xin máy tính. Mã đơn của anh/chị: { $code } (trạng thái: { $status }).
-    Anh/chị giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho anh/chị tại đây.
-request-created-connectivity = Đã gửi đơn xin hỗ trợ kết nối. Mã đơn của anh/chị: { $code } (trạng thái: { $status }).
-    Anh/chị giữ mã này để tra cứu ở mục “Tra cứu yêu cầu”. Khi có thay đổi, ChoEm sẽ nhắn cho anh/chị tại đây.
-request-exists = Anh/chị đã gửi đơn này rồi: { $code } (trạng thái: { $status }). ChoEm không tạo thêm đơn mới; cán bộ đang xử lý đơn cũ.
-request-duplicate-device = Yêu cầu cho em này đã có; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.
-    ChoEm vẫn ghi lại đơn của anh/chị (mã { $code }) để cán bộ đối chiếu.
-request-duplicate-connectivity = Số điện thoại này đã có yêu cầu hỗ trợ kết nối; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.
-    ChoEm vẫn ghi lại đơn của anh/chị (mã { $code }) để cán bộ đối chiếu.
+request-created-device = ChoEm đã nhận đơn xin máy tính của anh/chị. Mã đơn của anh/chị: { $code } (trạng thái: { $status }).
+    Anh/chị giữ mã đơn này để tra cứu ở mục “Tra cứu đơn”. Khi có tin mới, ChoEm sẽ nhắn anh/chị tại đây. Cảm ơn anh/chị!
+request-created-connectivity = ChoEm đã nhận đơn xin hỗ trợ kết nối của anh/chị. Mã đơn của anh/chị: { $code } (trạng thái: { $status }).
+    Anh/chị giữ mã đơn này để tra cứu ở mục “Tra cứu đơn”. Khi có tin mới, ChoEm sẽ nhắn anh/chị tại đây. Cảm ơn anh/chị!
+request-exists = Anh/chị đã gửi đơn này rồi ạ: mã đơn { $code } (trạng thái: { $status }). Cán bộ đang xem đơn này, anh/chị không cần gửi lại.
+request-duplicate-device = Em này đã có đơn xin máy tính rồi ạ. Nhà trường sẽ liên hệ qua số điện thoại ghi trong đơn đó.
+    ChoEm vẫn lưu đơn của anh/chị (mã đơn { $code }) để cán bộ kiểm tra.
+request-duplicate-connectivity = Số điện thoại này đã có đơn xin hỗ trợ kết nối rồi ạ. Nhà trường sẽ liên hệ qua số điện thoại ghi trong đơn đó.
+    ChoEm vẫn lưu đơn của anh/chị (mã đơn { $code }) để cán bộ kiểm tra.
 request-status-new = mới, chờ xác minh
 request-status-verified = đã xác minh
 request-status-approved = đã duyệt
@@ -265,10 +265,10 @@ request-kind-connectivity = Hỗ trợ kết nối
 request-reason = Lý do: { $reason }
 request-status-line = Trạng thái: { $status }
 request-grade = lớp { $grade }
-request-not-found = ChoEm không tìm thấy đơn { $code } của anh/chị. Anh/chị kiểm tra lại mã nhé.
+request-not-found = ChoEm không tìm thấy đơn { $code } của anh/chị. Anh/chị kiểm tra lại mã đơn giúp ChoEm nhé.
 request-none-yet = Anh/chị chưa gửi đơn nào. Chọn “Xin máy tính cho con” hoặc “Hỗ trợ kết nối Internet” trong menu nhé.
 request-yours = Các đơn của anh/chị:
-request-status-changed = ChoEm báo tin: đơn của anh/chị vừa được cập nhật.
+request-status-changed = ChoEm xin báo: đơn của anh/chị vừa được cập nhật.
 
 ## Cán bộ
 
@@ -289,7 +289,7 @@ privacy-ticket-message = Tin nhắn về câu hỏi { $code } ({ $from }, { $at 
 privacy-ticket-from-person = anh/chị viết
 privacy-ticket-from-staff = cán bộ trả lời
 privacy-ticket-from-note = ghi chú của cán bộ
-privacy-request = Yêu cầu { $code }:
+privacy-request = Đơn { $code }:
     { $details }
 privacy-roles = Vai trò trong chương trình: { $roles }
 privacy-no-contact = không để lại tên hay số điện thoại
@@ -297,22 +297,22 @@ role-parent = phụ huynh
 role-donor = nhà hảo tâm
 role-teacher = thầy cô giáo
 role-staff = cán bộ chương trình
-privacy-form-draft = Biểu mẫu đang điền dở: “{ $form }”, với những câu trả lời anh/chị đã gõ.
+privacy-form-draft = Phần đang điền dở: “{ $form }”, với những câu trả lời anh/chị đã gõ.
 privacy-deliveries = Bản ghi { $count } tin ChoEm đã gửi cho anh/chị (bài giảng, thư kêu gọi, tin về khoản ủng hộ), giữ để không ai nhận trùng.
-privacy-technical = Trong lúc trò chuyện, ChoEm giữ tạm trạng thái cuộc trò chuyện (ngôn ngữ, menu vừa hiện, biểu mẫu đang dở; tối đa 14 ngày) bộ đếm chống gửi quá nhiều tin (vài phút), và những tin anh/chị gửi quá nhanh, giữ lại để trả lời lần lượt (tối đa 1 giờ).
+privacy-technical = Trong lúc trò chuyện, ChoEm giữ tạm vài thông tin: trạng thái cuộc trò chuyện (ngôn ngữ, menu vừa hiện, phần đang điền dở; tối đa 14 ngày), bộ đếm số tin nhắn (vài phút), và những tin anh/chị gửi quá nhanh, để trả lời lần lượt (tối đa 1 giờ).
 privacy-nothing-else = Ngoài những điều trên, ChoEm không lưu gì khác về anh/chị.
 privacy-erase-button = 🗑 Xoá dữ liệu của tôi
-privacy-erase-confirm = Xoá dữ liệu sẽ rút các đơn đang xử lý, xoá tên, trường lớp, hoàn cảnh của con, số điện thoại, địa chỉ, các khoản ủng hộ, lớp học con tham gia, câu hỏi gửi cán bộ và cuộc trò chuyện này. Việc này không hoàn tác được. Anh/chị chắc chắn chứ?
+privacy-erase-confirm = Nếu xoá, ChoEm sẽ rút các đơn đang xử lý và xoá: tên, trường lớp, hoàn cảnh của con, số điện thoại, địa chỉ, các khoản ủng hộ, lớp học con tham gia, câu hỏi gửi cán bộ và cuộc trò chuyện này. Khi đã xoá thì không lấy lại được. Anh/chị có chắc muốn xoá không?
 privacy-erase-yes = Xoá hết
 privacy-keep = Không, giữ lại
 privacy-erased = Đã xoá dữ liệu của anh/chị:
     { $list }
-    Các yêu cầu đang xử lý đã được rút. ChoEm chỉ giữ số liệu thống kê không gắn với ai.
+    Các đơn đang xử lý đã được rút. ChoEm chỉ giữ số liệu thống kê không gắn với ai.
 privacy-erased-records = • thông tin cá nhân trong { $count } hồ sơ ({ $what })
 privacy-erased-nothing = • không có hồ sơ nào
-privacy-erased-chat = • cuộc trò chuyện: ngôn ngữ đã chọn, biểu mẫu đang dở, bộ đếm tin nhắn, ghi nhận chặn
+privacy-erased-chat = • cuộc trò chuyện: ngôn ngữ đã chọn, phần đang điền dở, bộ đếm tin nhắn, ghi nhận đã chặn ChoEm
 privacy-erased-history = • lịch sử trò chuyện trên kênh này
-privacy-what-requests = yêu cầu hỗ trợ
+privacy-what-requests = đơn xin hỗ trợ
 privacy-what-pledges = khoản ủng hộ
 privacy-what-classes = lớp học
 privacy-what-support = câu hỏi gửi cán bộ
@@ -333,8 +333,8 @@ school-level-gdtx = GDTX
 
 request-withdraw-hint = Muốn rút một đơn, anh/chị gõ /rut và mã đơn, ví dụ: /rut YC-7K2M9Q.
 request-withdraw-usage = Anh/chị gõ /rut và mã đơn của mình, ví dụ: /rut YC-7K2M9Q.
-request-withdraw-too-late = Đơn này không rút được nữa (trạng thái: { $status }).
-request-withdrawn = Đã rút đơn { $code }. Khi cần, anh/chị có thể gửi đơn mới bất cứ lúc nào.
+request-withdraw-too-late = Đơn này không rút được nữa ạ (trạng thái: { $status }). Nếu cần, anh/chị chọn “Hỏi cán bộ” trong menu nhé.
+request-withdrawn = Đã rút đơn { $code }. Khi cần, anh/chị có thể gửi đơn mới bất cứ lúc nào ạ.
 
 ## Nhà hảo tâm
 

@@ -187,7 +187,7 @@ describe("erasure of everything ChoEm keeps about a person", () => {
       PICKUP,
       QUESTION,
       "lớp 7A4",
-      "Biểu mẫu đang điền dở",
+      "Phần đang điền dở",
       "1 tin ChoEm đã gửi",
     ])
       expect(shown, field).toContain(field);
