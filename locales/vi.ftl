@@ -513,29 +513,29 @@ class-teacher-usage = Thầy cô nhắn mã mời theo dạng: /giaovien GV-XXXX
 class-teacher-code-unknown = ChoEm không tìm thấy mã mời { $code }. Thầy cô kiểm tra lại giúp nhé.
 class-teacher-code-used = Mã mời { $code } đã có người dùng rồi. Thầy cô xin cán bộ nhà trường một mã mới nhé.
 class-teacher-welcome = Chào thầy cô! ChoEm đã ghi nhận thầy cô là giáo viên của { $school }.
-    Thầy cô gõ /taolop để tạo lớp và nhận mã mời phụ huynh. Sau đó chỉ cần gửi video, tài liệu, ảnh hoặc đường link bài giảng cho ChoEm, ChoEm sẽ hỏi gửi tới lớp nào.
-class-not-teacher = Phần này dành cho giáo viên. Nếu thầy cô có mã mời giáo viên (GV-…), hãy nhắn: /giaovien GV-XXXXXX
+    Thầy cô gõ /taolop để tạo lớp và nhận mã lớp cho phụ huynh. Sau đó, thầy cô chỉ cần gửi video, tài liệu, ảnh hoặc đường link bài giảng cho ChoEm. ChoEm sẽ hỏi thầy cô gửi tới lớp nào.
+class-not-teacher = Phần này dành cho giáo viên. Nếu thầy cô có mã mời giáo viên (GV-…), thầy cô nhắn: /giaovien GV-XXXXXX
 class-create-title = tạo lớp
 class-school-prompt = Lớp này thuộc trường nào?
 class-name-prompt = Tên lớp là gì? (Ví dụ: 6A1)
 class-name-invalid = Tên lớp ngắn gọn, tối đa 12 ký tự, gồm chữ và số, ví dụ 6A1 hoặc 10 Toán.
 class-grade-prompt = Lớp này thuộc khối mấy? (Từ 1 đến 12)
 class-grade-invalid = Khối lớp là một số từ 1 đến 12, ví dụ 6.
-class-year-prompt = Năm học nào ạ?
-class-zalo-prompt = Phụ huynh lớp này có nhóm Zalo do thầy cô quản lý không? Nếu có, mỗi lần thầy cô gửi bài, ChoEm sẽ gửi lại một tin soạn sẵn để thầy cô chuyển tiếp vào nhóm.
+class-year-prompt = Lớp thuộc năm học nào ạ?
+class-zalo-prompt = Phụ huynh lớp này có nhóm Zalo do thầy cô quản lý không? (Nếu có, mỗi lần thầy cô gửi bài, ChoEm sẽ gửi kèm một tin soạn sẵn để thầy cô chuyển tiếp vào nhóm.)
 class-create-summary = • Trường: { $school }
     • Lớp: { $name } (khối { $grade })
     • Năm học: { $year }
     • Có nhóm Zalo phụ huynh: { $zalo }
 class-created = Đã tạo lớp { $name } – { $school }, năm học { $year }.
-class-exists = Thầy cô đã có lớp { $name } – { $school }, năm học { $year } rồi. Mã mời của lớp vẫn như cũ:
+class-exists = Thầy cô đã có lớp { $name } – { $school }, năm học { $year } rồi ạ. Mã lớp vẫn như cũ:
 class-invite-code = 🔑 Mã lớp cho phụ huynh: { $code }
     Phụ huynh dùng Zalo hoặc trang web ChoEm chỉ cần nhắn mã này cho ChoEm.
 class-invite-link = 📲 Phụ huynh dùng Telegram bấm vào đường link: { $link }
 class-invite-group = 👥 Nếu phụ huynh có nhóm Telegram của lớp: thầy cô thêm ChoEm vào nhóm, rồi gửi trong nhóm: /lienket { $code }
 class-invite-qr-caption = Mã QR vào lớp { $name } ({ $code }): phụ huynh mở camera điện thoại quét mã là vào được.
-class-zalo-explained = Về nhóm Zalo: ChoEm không tự đăng vào nhóm Zalo được, nên mỗi lần thầy cô gửi bài, ChoEm sẽ gửi lại cho thầy cô một tin có tiêu đề và đường link để thầy cô chuyển tiếp vào nhóm.
-class-none-yet = Thầy cô chưa có lớp nào. Gõ /taolop để tạo lớp đầu tiên nhé.
+class-zalo-explained = Về nhóm Zalo: ChoEm không tự đăng bài vào nhóm Zalo được. Vì vậy, mỗi lần thầy cô gửi bài, ChoEm sẽ gửi thầy cô một tin có tiêu đề và đường link để thầy cô chuyển tiếp vào nhóm.
+class-none-yet = Thầy cô chưa có lớp nào. Thầy cô gõ /taolop để tạo lớp đầu tiên nhé.
 class-list-intro = Các lớp của thầy cô:
 class-list-line = • { $name } ({ $year }), mã { $code }: { $parents } phụ huynh, { $groups } nhóm đã liên kết
 class-which = ChoEm chưa rõ thầy cô muốn chọn lớp nào ({ $typed }). Thầy cô ghi thêm tên hoặc mã lớp, ví dụ: /danhsach 6A1. Gõ /lop để xem các lớp của mình.
@@ -546,7 +546,7 @@ class-roster-remove-hint = Muốn xoá một phụ huynh khỏi lớp, thầy c�
 class-member-direct = nhận bài trực tiếp
 class-member-group = chỉ nhận qua nhóm lớp
 class-member-blocked = đã chặn ChoEm
-class-member-remove-confirm = Xoá phụ huynh của em { $child } khỏi lớp { $name }? Phụ huynh sẽ không nhận bài giảng của lớp nữa.
+class-member-remove-confirm = Phụ huynh của em { $child } sẽ không nhận bài giảng của lớp { $name } nữa. Thầy cô có chắc muốn xoá phụ huynh này khỏi lớp không?
 class-member-removed = Đã xoá phụ huynh của em { $child } khỏi lớp { $name }.
 class-member-kept = Dạ, ChoEm giữ nguyên danh sách lớp.
 class-member-gone = Phụ huynh này không còn trong lớp nữa.
@@ -555,49 +555,49 @@ class-link-usage = Cách dùng: /lienket LOP-XXXXXX (mã lớp thầy cô nhận
 class-link-teacher-only = Chỉ giáo viên của lớp mới liên kết được nhóm với lớp.
 class-linked = ✅ Đã liên kết nhóm này với lớp { $name } – { $school }. Từ nay bài giảng của lớp sẽ được gửi vào nhóm.
 class-group-hello = Chào cả nhà! ChoEm sẽ giúp gửi bài giảng của lớp vào nhóm này. Thầy cô chủ nhiệm gửi /lienket kèm mã lớp (dạng LOP-XXXXXX) trong nhóm để liên kết nhé.
-class-join-how = Để vào lớp của con, anh/chị nhắn cho ChoEm mã lớp thầy cô gửi (dạng LOP-XXXXXX), hoặc bấm vào đường link vào lớp thầy cô gửi.
+class-join-how = Để vào lớp của con, anh/chị nhắn cho ChoEm mã lớp thầy cô gửi (dạng LOP-XXXXXX). Hoặc anh/chị bấm vào đường link vào lớp thầy cô gửi.
 class-join-private-only = Phụ huynh vui lòng nhắn riêng cho ChoEm để vào lớp, không gửi trong nhóm nhé.
-class-not-found = ChoEm không tìm thấy lớp có mã { $code }. Anh/chị kiểm tra lại mã thầy cô gửi giúp nhé.
+class-not-found = ChoEm không tìm thấy lớp có mã { $code }. Anh/chị kiểm tra lại mã lớp thầy cô gửi giúp ChoEm nhé.
 class-join-title = vào lớp
-class-join-consent = Anh/chị đang vào lớp { $name } – { $school }. Trước khi vào, ChoEm xin phép:
-    • ChoEm sẽ hỏi họ tên của con và cách anh/chị muốn nhận bài giảng.
-    • Để: thầy cô biết phụ huynh của em nào đã vào lớp và gửi bài giảng cho đúng người.
+class-join-consent = Anh/chị đang vào lớp { $name } – { $school }. Trước khi vào, ChoEm xin phép anh/chị:
+    • ChoEm sẽ hỏi: họ tên của con và cách anh/chị muốn nhận bài giảng.
+    • Dùng để: thầy cô biết phụ huynh của em nào đã vào lớp và gửi bài giảng cho đúng người.
     • Ai được xem: chỉ giáo viên của lớp. Các phụ huynh khác không thấy tên của con.
     • Anh/chị có thể xem và xoá dữ liệu bất cứ lúc nào ở mục “Dữ liệu của tôi”.
     Anh/chị có đồng ý không?
 class-join-agree = Tôi đồng ý
 class-join-decline = Không đồng ý
-class-join-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của anh/chị. Khi nào cần, anh/chị chỉ việc nhắn lại mã lớp.
+class-join-declined = ChoEm hiểu ạ. ChoEm không lưu thông tin gì của anh/chị. Khi nào cần, anh/chị chỉ việc nhắn lại mã lớp nhé.
 class-join-child-prompt = Họ và tên của con là gì? (Ví dụ: Nguyễn Thị Hà. Nếu có hai con học cùng lớp, anh/chị ghi cả hai tên, cách nhau bằng dấu phẩy.)
 class-child-name-invalid = Họ tên chỉ gồm chữ cái, dài từ 2 đến 80 ký tự, ví dụ: Nguyễn Thị Hà.
-class-join-delivery-prompt = Anh/chị muốn nhận bài giảng của lớp thế nào?
+class-join-delivery-prompt = Anh/chị muốn nhận bài giảng của lớp thế nào ạ?
 class-delivery-direct = 📩 Gửi thẳng cho tôi
 class-delivery-group = 👥 Chỉ qua nhóm lớp
 class-join-summary = • Lớp: { $name }
     • Họ tên của con: { $child }
     • Nhận bài giảng: { $delivery }
-class-joined-direct = 🎉 Anh/chị đã vào lớp { $name }. Bài giảng mới của lớp sẽ được gửi thẳng cho anh/chị tại đây.
-class-joined-group = 🎉 Anh/chị đã vào lớp { $name }. Bài giảng sẽ được gửi vào nhóm của lớp; khi lớp chưa có nhóm, ChoEm sẽ gửi cho anh/chị tại đây.
+class-joined-direct = 🎉 Anh/chị đã vào lớp { $name }. Bài giảng mới của lớp sẽ được gửi thẳng cho anh/chị tại đây. Cảm ơn anh/chị!
+class-joined-group = 🎉 Anh/chị đã vào lớp { $name }. Bài giảng sẽ được gửi vào nhóm của lớp. Khi lớp chưa có nhóm, ChoEm sẽ gửi cho anh/chị tại đây. Cảm ơn anh/chị!
 class-join-already = Anh/chị đã ở trong lớp { $name } rồi ạ.
 class-joined-recent = Trong { $days } ngày qua, lớp đã có { $count } bài giảng. Anh/chị có muốn xem lại không?
 class-joined-recent-button = 🎬 Gửi cho tôi các bài đó
 clip-push-title = gửi bài giảng
-clip-no-class = Thầy cô chưa có lớp nào để gửi bài. Gõ /taolop để tạo lớp trước nhé.
+clip-no-class = Thầy cô chưa có lớp nào để gửi bài. Thầy cô gõ /taolop để tạo lớp trước nhé.
 clip-push-classes-prompt = Thầy cô muốn gửi bài này tới lớp nào?
 clip-push-makeup-prompt = Đây có phải bài dạy bù không?
 clip-push-makeup-no = Bài học thường
 clip-push-makeup-yes = Bài dạy bù
-clip-push-title-prompt = Thầy cô đặt tiêu đề cho bài (ví dụ: Toán – Bài 5: Phân số). Nếu không cần, chọn “Bỏ qua”.
-clip-push-paper-prompt = Lớp có gia đình nhận bài giấy (nhà chưa có thiết bị học trực tuyến). Bài này có bản giấy cho các gia đình đó không?
+clip-push-title-prompt = Thầy cô đặt tiêu đề cho bài nhé (ví dụ: Toán – Bài 5: Phân số). Nếu không cần, thầy cô chọn “Bỏ qua”.
+clip-push-paper-prompt = Lớp có gia đình nhận bài giấy vì nhà chưa có thiết bị học trực tuyến. Bài này có bản giấy cho các gia đình đó không?
 clip-push-paper-no = Không có bản giấy
 clip-push-paper-yes = Có bản giấy
 clip-push-paper-place-prompt = Phụ huynh nhận bài giấy ở đâu? (Ví dụ: Phòng bảo vệ, cổng trường)
-clip-push-paper-from-prompt = Phụ huynh nhận được từ lúc nào? Thầy cô gõ ngày và giờ, ví dụ: 05/12 7h30.
+clip-push-paper-from-prompt = Phụ huynh nhận được từ lúc nào? Thầy cô gõ ngày và giờ, ví dụ: 05/12/2026 7h30.
 clip-push-paper-summary = • Bài giấy: nhận tại { $place }, từ { $from } ({ $count } gia đình)
 clip-paper-told = 📄 ChoEm đang báo cho { $count } gia đình nhận bài giấy nơi và giờ nhận.
 clip-progress-paper = Bài giấy: { $collected }/{ $total } gia đình đã nhận.
-paper-notice = 📄 Bài học giấy của lớp { $classes }: { $title }.
-    Anh/chị nhận bài tại { $place }, từ { $from }. Nhà trường sẽ đánh dấu khi anh/chị nhận.
+paper-notice = 📄 Bài giấy của lớp { $classes }: { $title }.
+    Anh/chị nhận bài tại { $place }, từ { $from }. Khi anh/chị nhận, nhà trường sẽ đánh dấu đã nhận. Cảm ơn anh/chị!
 paper-roster-head = Bài giấy – lớp { $name }: { $count } gia đình nhận bài giấy (đánh dấu 📄).
 paper-roster-suggested = gợi ý: đơn xin máy ghi nhà chưa có thiết bị
 paper-roster-hint = Gõ /baigiay { $name } và số thứ tự (ví dụ: /baigiay { $name } 2, 5) để đánh dấu hoặc bỏ đánh dấu. Các gia đình được đánh dấu sẽ được báo khi thầy cô gửi bài có bản giấy.
@@ -613,7 +613,7 @@ clip-kind-document = tài liệu
 clip-kind-photo = ảnh
 clip-kind-link = đường link
 clip-kind-text = tin nhắn chữ
-clip-queued = ✅ Đã xếp lịch gửi bài { $code } tới { $groups } nhóm và { $parents } phụ huynh. ChoEm gửi dần theo giới hạn của từng nền tảng và sẽ báo khi xong. Xem tiến độ: /tiendo { $code }
+clip-queued = ✅ Đã xếp lịch gửi bài { $code } tới { $groups } nhóm và { $parents } phụ huynh. ChoEm gửi dần từng tin và sẽ báo thầy cô khi xong. Xem tiến độ: /tiendo { $code }
 clip-forward-coming = 📨 Thầy cô sẽ nhận { $count } tin để chuyển tiếp vào nhóm Zalo của lớp: nhấn giữ tin đó rồi chọn “Chuyển tiếp”.
 clip-nobody = Bài { $code } đã được lưu, nhưng lớp chưa có phụ huynh hay nhóm nào để gửi. Phụ huynh vào lớp sau vẫn xem lại được bằng lệnh /baicu.
 clip-header = 📚 Bài giảng lớp { $name }
@@ -625,7 +625,7 @@ clip-progress = Bài { $code }: đã gửi { $sent }/{ $total }, { $failed } l�
 clip-report = 📬 Bài { $code } đã gửi xong: { $sent }/{ $total } đã nhận, { $blocked } đã chặn ChoEm, { $failed } lỗi, { $uncertain } chưa rõ.
 clip-report-resend = Gõ /guilai { $code } để gửi lại cho những nơi bị lỗi hoặc chưa rõ.
 clip-report-uncertain = “Chưa rõ” là những lần gửi bị gián đoạn giữa chừng: có thể phụ huynh đã nhận được rồi, nên ChoEm không tự gửi lại để tránh gửi trùng.
-clip-resending = Đang gửi lại bài { $code } cho { $count } nơi. ChoEm sẽ báo khi xong.
+clip-resending = Đang gửi lại bài { $code } cho { $count } nơi. ChoEm sẽ báo thầy cô khi xong.
 clip-nothing-to-resend = Bài { $code } không có nơi nào bị lỗi cần gửi lại.
 clip-catchup-no-class = Anh/chị chưa vào lớp nào. Anh/chị nhắn mã lớp thầy cô gửi (dạng LOP-XXXXXX) để vào lớp nhé.
 clip-catchup-none = Trong { $days } ngày qua, lớp của con chưa có bài giảng nào.
@@ -633,11 +633,11 @@ clip-catchup-intro = Đây là { $count } bài giảng trong { $days } ngày qua
 clip-page-invalid = Đường link không hợp lệ
 clip-page-expired = Đường link đã hết hạn. Anh/chị nhắn /baicu cho ChoEm để nhận lại bài giảng nhé.
 clip-page-gone = Không tìm thấy bài giảng này
-clip-page-unavailable = Tệp này hiện không tải được (có thể tệp quá lớn hoặc đã bị xoá). Anh/chị xem bài trong Telegram, hoặc nhờ thầy cô gửi lại giúp nhé.
+clip-page-unavailable = Tệp này hiện không tải được (có thể tệp quá lớn hoặc đã bị xoá). Anh/chị xem bài trong Telegram, hoặc nhờ thầy cô gửi lại nhé.
 clip-link-confirm-title = Bài giảng này mở một trang web khác
-clip-link-confirm-body = Thầy cô đã gửi một đường link tới trang ngoài ChoEm. Anh/chị xem kỹ địa chỉ dưới đây trước khi mở:
+clip-link-confirm-body = Thầy cô đã gửi một đường link tới trang ngoài ChoEm. Anh/chị xem kỹ địa chỉ dưới đây trước khi mở nhé:
 clip-link-confirm-open = Mở trang { $host }
-clip-link-refused = Đường link trong bài giảng này không mở được. Anh/chị nhờ thầy cô gửi lại giúp nhé.
+clip-link-refused = Đường link trong bài giảng này không mở được. Anh/chị nhờ thầy cô gửi lại nhé.
 
 ## Dữ liệu của tôi: lớp học
 
@@ -648,4 +648,4 @@ privacy-teacher-clips = { $count } bài giảng thầy cô đã gửi qua ChoEm
 
 ## Bài giảng: ngoài thời hạn 7 ngày của Zalo OA
 
-clip-report-outside-window = { $count } phụ huynh trên Zalo OA đã hơn 7 ngày không nhắn cho ChoEm nên Zalo không cho gửi. Thầy cô vui lòng liên hệ họ cách khác (ví dụ chuyển tiếp bài vào nhóm Zalo của lớp); khi họ nhắn lại cho ChoEm, gõ /guilai để gửi.
+clip-report-outside-window = { $count } phụ huynh trên Zalo OA đã hơn 7 ngày không nhắn cho ChoEm, nên Zalo không cho gửi. Thầy cô vui lòng báo các phụ huynh này cách khác, ví dụ chuyển tiếp bài vào nhóm Zalo của lớp. Khi phụ huynh nhắn lại cho ChoEm, thầy cô gõ /guilai để gửi.
