@@ -130,7 +130,7 @@ error-grade = Con học lớp mấy ạ? Anh/chị gõ một số từ 1 đến 
 menu-device = 💻 Xin máy tính cho con
 menu-connectivity = 📶 Hỗ trợ kết nối Internet
 menu-lookup = 🔎 Tra cứu đơn
-menu-staff-requests = 📋 Yêu cầu mới (cán bộ)
+menu-staff-requests = 📋 Đơn mới (cán bộ)
 menu-my-data = 🔒 Dữ liệu của tôi
 device-title = đơn xin máy tính
 connectivity-title = đơn xin hỗ trợ kết nối
@@ -492,7 +492,7 @@ campaign-summary = Lời kêu gọi dưới đây sẽ được gửi tới mọ
     “{ $text }”
 campaign-header = 📣 Thư từ chương trình “Sóng và máy tính cho em”
 campaign-footer = Nếu không muốn nhận những tin như thế này nữa, anh/chị gõ /dunggui nhé.
-campaign-queued = Đã xếp lịch gửi lời kêu gọi { $code } tới { $count } nhà hảo tâm. ChoEm sẽ gửi dần theo giới hạn của từng nền tảng.
+campaign-queued = Đã xếp lịch gửi lời kêu gọi { $code } tới { $count } nhà hảo tâm. ChoEm sẽ gửi dần từng tin.
 
 ## Dữ liệu của tôi: khoản ủng hộ
 
