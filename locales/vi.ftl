@@ -475,7 +475,7 @@ pledge-reverse-no-entry = { $code } không có mục #{ $entry } nào đảo đ�
 pledge-reverse-already = Mục #{ $entry } của { $code } đã được đảo rồi.
 pledge-notice-payment = ChoEm kính gửi anh/chị thông tin chuyển khoản cho khoản ủng hộ { $code } (còn { $amount }):
     { $details }
-    Anh/chị vui lòng ghi mã { $code } trong nội dung chuyển khoản để chương trình nhận ra khoản chuyển. Xin cảm ơn anh/chị!
+    Anh/chị vui lòng ghi mã { $code } trong nội dung chuyển khoản để chương trình nhận ra khoản chuyển. Xin chân thành cảm ơn tấm lòng của anh/chị!
 pledge-receive-no-such-item = Khoản ủng hộ này không có mục đó. Anh/chị ghi rõ số tiền (ví dụ 500k), hoặc số lượng kèm “máy” hay “gói”.
 pledge-school-not-found = Không tìm thấy trường có mã “{ $school }” trong danh bạ trường.
 pledge-nothing-received-yet = Khoản { $code } chưa nhận được gì nên chưa phân bổ được. Anh/chị ghi nhận bằng /nhan trước nhé.

@@ -335,7 +335,7 @@ describe("a form in progress across a deploy that changed it", () => {
     );
     const h = deploy(FIRST_VERSION);
     const restarted = await h.say("hello", chat);
-    expect(restarted).toContain("ChoEm has been updated, so let's take this step again.");
+    expect(restarted).toContain("ChoEm has just been updated. Please answer this question again.");
     expect(restarted).toContain("What is your question about?");
     await h.say({ kind: "choice", value: "other" }, chat);
     await h.say("Where do I collect the laptop?", chat);
