@@ -429,7 +429,7 @@ pledge-status-received = đã nhận
 pledge-status-allocated = đã có trường nhận
 pledge-status-delivered = đã trao
 pledge-status-cancelled = đã huỷ
-pledge-created = ChoEm xin chân thành cảm ơn tấm lòng của anh/chị! Mã khoản ủng hộ của anh/chị: { $code }.
+pledge-created = ChoEm xin chân thành cảm ơn tấm lòng của anh/chị! Khoản ủng hộ của anh/chị đã được ghi nhận với mã { $code }.
     Anh/chị xem lại bất cứ lúc nào ở mục “Khoản ủng hộ của tôi”, hoặc gõ /ungho { $code }. Khi có tin mới, ChoEm sẽ nhắn anh/chị tại đây.
 pledge-next-pickup = Cán bộ sẽ gọi cho anh/chị để hẹn ngày giờ đến nhận máy.
 pledge-next-drop-off = Cán bộ sẽ nhắn anh/chị địa chỉ và giờ làm việc của điểm nhận gần nhất.

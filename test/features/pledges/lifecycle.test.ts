@@ -90,7 +90,7 @@ describe("a pledge's way from promise to school", () => {
 
     mark = h.sent.length;
     await h.say(`/phanbo ${code} 79001 cho lớp 6`, STAFF);
-    expect(await toDonor(h, donor, mark)).toContain("phân bổ cho Trường THCS Chu Văn An (Quận 8)");
+    expect(await toDonor(h, donor, mark)).toContain("sẽ được trao cho Trường THCS Chu Văn An (Quận 8)");
     mark = h.sent.length;
     await h.say(`/trao ${code}`, STAFF);
     expect(await toDonor(h, donor, mark)).toContain(

@@ -146,7 +146,7 @@ describe("parents' requests", () => {
     const first = codeIn(h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4008")));
     await deviceUpToSummary(h, "4008", "vo thanh nam", "+84901000014");
     const again = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4008"));
-    expect(again).toContain(`Anh/chị đã gửi đơn này rồi: ${first} (trạng thái: mới, chờ xác minh)`);
+    expect(again).toContain(`Anh/chị đã gửi đơn này rồi ạ: mã đơn ${first} (trạng thái: mới, chờ xác minh)`);
     expect(await requestModel(mongo).countDocuments({ childName: /nam$/i, chatId: "4008" })).toBe(1);
   });
 
@@ -205,7 +205,7 @@ describe("parents' requests", () => {
     const other = await connectivity("4016", "0987000111");
     expect(other).toContain("Số điện thoại này đã có đơn xin hỗ trợ kết nối");
     expect(other).not.toContain(first);
-    expect(await connectivity("4015", "0987 000 111")).toContain(`Anh/chị đã gửi đơn này rồi: ${first}`);
+    expect(await connectivity("4015", "0987 000 111")).toContain(`Anh/chị đã gửi đơn này rồi ạ: mã đơn ${first}`);
   });
 
   it("writes a flagged duplicate once when its form completes again after a crash", async () => {
