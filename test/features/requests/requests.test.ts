@@ -205,7 +205,9 @@ describe("parents' requests", () => {
     const other = await connectivity("4016", "0987000111");
     expect(other).toContain("Số điện thoại này đã có đơn xin hỗ trợ kết nối");
     expect(other).not.toContain(first);
-    expect(await connectivity("4015", "0987 000 111")).toContain(`Anh/chị đã gửi đơn này rồi ạ: mã đơn ${first}`);
+    expect(await connectivity("4015", "0987 000 111")).toContain(
+      `Anh/chị đã gửi đơn này rồi ạ: mã đơn ${first}`,
+    );
   });
 
   it("writes a flagged duplicate once when its form completes again after a crash", async () => {
