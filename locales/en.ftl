@@ -3,13 +3,13 @@
 
 ## Main menu and general commands
 
-menu-welcome = Hello! This is ChoEm, the assistant of the programme “Waves and computers for kids”. ChoEm helps pupils who learn online get a computer and an Internet connection.
-    How can we help?
-menu-intro = How can we help?
+menu-welcome = Hello! This is ChoEm, the assistant of the programme “Waves and computers for kids”. The programme helps pupils who learn online get a computer and an Internet connection.
+    How can ChoEm help you?
+menu-intro = How can ChoEm help you?
 menu-language = 🌐 Ngôn ngữ / Language
 menu-resume = ▶️ Continue where you left off
 menu-dialog-in-progress = You were filling in: { $form }. Choose “Continue” to go on, or type /cancel to drop it.
-menu-after-form = What else can ChoEm help with?
+menu-after-form = What else can ChoEm help you with?
 language-choose = Chọn ngôn ngữ / Choose your language:
 language-switched = Switched to English.
 help = ChoEm helps parents ask for a computer or connectivity help for their child, helps donors give, and helps teachers send lessons to parents.
@@ -29,9 +29,9 @@ unknown-command = ChoEm does not know the command /{ $command }. Type /help to s
 hint-unsupported = ChoEm cannot read this kind of message yet (stickers, voice messages…). Please type or choose from the menu.
 hint-not-expected = ChoEm does not need a photo or a file right now. Please choose from the menu.
 hint-not-understood = ChoEm did not understand that. Please choose from the menu.
-group-private-only = This involves personal information, so ChoEm answers it only in a private chat, not in the group. Tap the link below to continue:
-group-private-only-no-link = This involves personal information, so ChoEm answers it only in a private chat, not in the group. Please send /{ $command } to ChoEm privately.
-rate-limited = You are sending messages a little fast. ChoEm has kept them and will answer each in turn in a moment; there is no need to send them again.
+group-private-only = This involves personal information, so ChoEm answers it only when you write privately. Tap the link below to continue:
+group-private-only-no-link = This involves personal information, so ChoEm answers it only when you write privately. Please send /{ $command } to ChoEm privately.
+rate-limited = You are sending messages a little fast. ChoEm has received them and will answer each in turn in a few minutes. There is no need to send them again.
 error-sorry = Sorry, something went wrong on ChoEm's side. What you have filled in is kept; please try again in a few minutes.
 share-phone-button = 📱 Share my phone number
 choices-hint = { $count ->
@@ -58,8 +58,8 @@ dialog-skipped = (skipped)
 dialog-confirm-again = Choose “Confirm” to send, “Back” to change something, or “Cancel”.
 dialog-cancelled = Cancelled. ChoEm keeps nothing of what you just filled in.
 dialog-already-done = This has already been recorded; there is no need to send it again.
-dialog-step-updated = ChoEm has been updated, so let's take this step again.
-dialog-form-gone = ChoEm has been updated, so the form you were filling in has to be started again. Please choose it again from the menu.
+dialog-step-updated = ChoEm has just been updated. Please answer this question again.
+dialog-form-gone = ChoEm has just been updated, so the form you were filling in has to be started again. Please choose it again from the menu.
 error-choose-option = ChoEm did not quite get that. Please pick one of the options below (typing its number works too).
 error-choose-options = ChoEm did not quite get that. Please pick from the list below (you can type several numbers, e.g. 1, 3).
 dialog-which-one = Several options are close: { $options }. Which one did you mean?
@@ -70,11 +70,11 @@ error-pick-at-least-one = Please pick at least one and then press “Done”.
 error-old-button = That button belongs to an older message. Please use the buttons on the newest one.
 error-expected-text = ChoEm needs a typed answer to this question.
 error-invalid = That answer is not in the form ChoEm needs. Please try again.
-error-empty = You did not type anything. Please answer for ChoEm.
+error-empty = The answer is empty. Please answer for ChoEm.
 error-too-short = That answer is a little short. Please say a bit more.
 error-too-long = That answer is too long. Please shorten it for ChoEm.
-error-date-time = ChoEm could not read that date and time. Please type day/month and the time, e.g. 05/12 7:30.
-error-date-past = That date and time has passed. Please type one to come, e.g. 05/12 7:30.
+error-date-time = ChoEm could not read that date and time. Please type the day and the time, e.g. 05/12/2026 7:30.
+error-date-past = That date and time has passed. Please type one to come, e.g. 05/12/2026 7:30.
 error-no-letters = ChoEm needs an answer in words (not only emoji or numbers).
 error-number-negative = Please type a positive number, without a minus sign.
 error-number-decimal = Please type a whole number, with nothing after a decimal point or comma.
@@ -98,12 +98,12 @@ support-topic-connectivity = Internet connection
 support-topic-donation = Donating
 support-topic-class = Classes and lessons
 support-topic-other = Something else
-support-question-prompt = Please write your question. A staff member will answer right here in this chat.
-support-phone-prompt = If you would like a call back, give ChoEm your mobile number (e.g. 0912 345 678). Otherwise choose “Skip”.
+support-question-prompt = Please write your question. A staff member will answer right here.
+support-phone-prompt = Would you like a staff member to call you back? If so, type your mobile number (e.g. 0912 345 678). If not, choose “Skip”.
 support-topic-label = About
 support-question-label = Question
 support-phone-label = Phone number
-support-created = Your question has been sent to staff. Its code is { $code }. Staff will answer in this chat, usually during office hours.
+support-created = Your question has been sent to staff. Its code is { $code }. Staff will answer right here, usually during working hours. Thank you!
 support-call-back = Staff may call you back on { $phone }.
 support-staff = ChoEm staff
 support-staff-named = { $name } (ChoEm staff)
@@ -111,11 +111,11 @@ support-reply = 💬 { $staff } answered your question { $code }:
     { $text }
 support-closing = ✅ { $staff } closed your question { $code }:
     { $text }
-    If you need anything else, choose “Ask a staff member” in the menu.
-support-handoff = { $staff } is answering your question { $code }. ChoEm has passed this message on; just keep writing here. When you are done, choose “End the conversation with staff”.
+    If you need anything else, choose “Ask a staff member” in the menu. Thank you!
+support-handoff = { $staff } is answering your question { $code }. ChoEm has passed this message on. Just keep writing here. When you are done, tap “End the conversation with staff”.
 support-end-button = End the conversation with staff
 support-ended = The conversation with staff about question { $code } has ended. Thank you!
-support-end-gone = Question { $code } is already closed; there is no conversation with staff any more.
+support-end-gone = Question { $code } is already closed. The conversation with staff has ended.
 support-alert-new = 🔔 New question { $code } ({ $topic }): “{ $question }”
     Answer it at: { $link }
 support-alert-more = 🔔 The person behind { $code } wrote again: “{ $text }”
@@ -123,7 +123,7 @@ support-alert-ended = The person ended the conversation about question { $code }
 error-name-too-long = That name is too long (80 characters at most). Please check it.
 error-name-letters = A name has letters and spaces only, for example: Nguyễn Thị Hà.
 error-name-too-short = Please write the full name.
-error-grade = Please tell ChoEm which grade your child is in, from 1 to 12 (for example: 6).
+error-grade = Which grade is your child in? Type a number from 1 to 12, e.g. 6.
 
 ## Parents' requests
 
@@ -148,15 +148,15 @@ request-consent-connectivity = Before we start, ChoEm asks your permission to co
     Do you agree?
 consent-agree = I agree
 consent-decline = I do not agree
-request-consent-declined = Understood. ChoEm has stored nothing of yours. If you like, choose “Ask a staff member” to talk to a person.
+request-consent-declined = Understood. ChoEm has stored nothing of yours. Whenever you need, choose “Ask a staff member” to talk to a person.
 device-child-name-prompt = What is your child's full name? (For example: Nguyễn Thị Hà)
 device-grade-prompt = Which grade is your child in? (1 to 12)
 school-query-prompt = Which school does your child go to? Type its name (with or without accents), e.g. Chu Văn An.
 school-pick-prompt = Which of these is your child's school? (If it is not there, type the school's name again.)
 school-not-listed = Not in the list (keep “{ $typed }”)
-school-none-found = ChoEm found no school named “{ $typed }”. Please type the school's name again (a few words are enough, e.g. Chu Văn An), or choose “Not in the list” and ChoEm will note the name as you typed it.
+school-none-found = ChoEm found no school named “{ $typed }”. Please type a few words of the school's name again, e.g. Chu Văn An. Or choose “Not in the list” and ChoEm will note the name as you typed it.
 school-grade-mismatch = The school chosen has no grade { $grade }. Please choose your child's school again.
-school-none-found-grade = ChoEm found no school named “{ $typed }” that teaches grade { $grade }. Please type the school's name again (a few words are enough, e.g. Chu Văn An), or choose “Not in the list” and ChoEm will note the name as you typed it.
+school-none-found-grade = ChoEm found no school named “{ $typed }” that teaches grade { $grade }. Please type a few words of the school's name again, e.g. Chu Văn An. Or choose “Not in the list” and ChoEm will note the name as you typed it.
 device-class-prompt = Which class is your child in (e.g. 6A1)? If you don't know, choose “Skip”.
 device-circumstances-prompt = What is your family's situation now? (Choose all that apply.)
 circumstance-poor = Poor household
@@ -184,7 +184,7 @@ home-has-old-computer = An old or broken computer
 home-has-old-computer-words = old computer, broken computer, old laptop
 home-has-internet = Wi-Fi or 4G
 home-has-internet-words = wifi, 4g, 3g, internet
-request-phone-prompt = Which mobile number can staff call? (For example: 0912 345 678)
+request-phone-prompt = Which mobile number can staff reach you on? (For example: 0912 345 678)
 device-childName-label = Child's name
 device-grade-label = Grade
 device-school-label = School
@@ -227,15 +227,15 @@ connectivity-carrier-label = Network
 connectivity-phone-label = SIM number
 connectivity-place-label = Living in
 connectivity-ward-label = Ward/commune
-request-created-device = Your request for a computer has been sent. Its code is { $code } (status: { $status }).
-    Keep this code to look it up under “Look up my requests”. ChoEm will message you here when anything changes.
-request-created-connectivity = Your request for connection help has been sent. Its code is { $code } (status: { $status }).
-    Keep this code to look it up under “Look up my requests”. ChoEm will message you here when anything changes.
-request-exists = You have already sent this request: { $code } (status: { $status }). ChoEm has not made a new one; staff are working on the first.
-request-duplicate-device = A request for this child already exists; the school will contact the phone number it was registered with.
-    ChoEm has still recorded yours (code { $code }) for staff to compare.
-request-duplicate-connectivity = This phone number already has a request for connection help; the school will contact the phone number it was registered with.
-    ChoEm has still recorded yours (code { $code }) for staff to compare.
+request-created-device = ChoEm has received your request for a computer. Its code is { $code } (status: { $status }).
+    Keep this code to look it up under “Look up my requests”. ChoEm will message you here when there is news. Thank you!
+request-created-connectivity = ChoEm has received your request for connection help. Its code is { $code } (status: { $status }).
+    Keep this code to look it up under “Look up my requests”. ChoEm will message you here when there is news. Thank you!
+request-exists = You have already sent this request: code { $code } (status: { $status }). Staff are looking at it; there is no need to send it again.
+request-duplicate-device = This child already has a request for a computer. The school will contact the phone number given in that request.
+    ChoEm has still kept yours (code { $code }) for staff to check.
+request-duplicate-connectivity = This phone number already has a request for connection help. The school will contact the phone number given in that request.
+    ChoEm has still kept yours (code { $code }) for staff to check.
 request-status-new = new, waiting to be checked
 request-status-verified = checked
 request-status-approved = approved
@@ -266,7 +266,7 @@ request-reason = Reason: { $reason }
 request-status-line = Status: { $status }
 request-grade = grade { $grade }
 request-not-found = ChoEm cannot find your request { $code }. Please check the code.
-request-none-yet = You have not sent any request yet. Choose “Ask for a computer” or “Internet connection help” in the menu.
+request-none-yet = You have not sent any request yet. Choose “Ask for a computer for my child” or “Internet connection help” in the menu.
 request-yours = Your requests:
 request-status-changed = News from ChoEm: your request has just been updated.
 
@@ -299,7 +299,7 @@ role-teacher = teacher
 role-staff = programme staff
 privacy-form-draft = A form you are filling in: “{ $form }”, with the answers you typed so far.
 privacy-deliveries = The record of { $count } messages ChoEm sent you (lessons, calls for donations, news of a pledge), kept so nobody gets one twice.
-privacy-technical = While you chat, ChoEm keeps the state of the conversation for a while (language, the last menu, a form in progress; up to 14 days) a counter against too many messages (a few minutes), and messages sent too fast, kept to be answered in turn (up to an hour).
+privacy-technical = While you chat, ChoEm keeps a few things for a while: the state of the conversation (language, the last menu, a form in progress; up to 14 days), a counter of messages (a few minutes), and messages sent too fast, kept to be answered in turn (up to an hour).
 privacy-nothing-else = Apart from the above, ChoEm keeps nothing about you.
 privacy-erase-button = 🗑 Delete my data
 privacy-erase-confirm = Deleting withdraws your open requests and erases your child's name, school, class and circumstances, your phone number, address, pledges, your child's class memberships, your questions to staff and this conversation. This cannot be undone. Are you sure?
@@ -333,7 +333,7 @@ school-level-gdtx = Continuing education centre
 
 request-withdraw-hint = To withdraw a request, type /withdraw and its code, e.g. /withdraw YC-7K2M9Q.
 request-withdraw-usage = Type /withdraw and the code of your own request, e.g. /withdraw YC-7K2M9Q.
-request-withdraw-too-late = This request can no longer be withdrawn (status: { $status }).
+request-withdraw-too-late = This request can no longer be withdrawn (status: { $status }). If you need to, choose “Ask a staff member” in the menu.
 request-withdrawn = Request { $code } has been withdrawn. You can send a new one whenever you need.
 
 ## Donors
@@ -341,7 +341,7 @@ request-withdrawn = Request { $code } has been withdrawn. You can send a new one
 menu-pledge = 💝 Donate
 menu-my-pledges = 🧾 My donations
 menu-transparency = 📊 Transparency
-pledge-title = donation pledge
+pledge-title = a donation
 pledge-donor-type-prompt = Thank you for wanting to help the children! Who are you giving as?
 pledge-donor-individual = An individual
 pledge-donor-organization = A company / organisation
@@ -365,7 +365,7 @@ pledge-amount-invalid = ChoEm could not read that amount. Please type it again, 
 pledge-amount-zero = The amount must be more than 0 VND.
 pledge-amount-negative = The amount cannot be negative.
 pledge-amount-too-small = The smallest amount is 1,000 VND. If you meant 500 thousand, type 500k.
-pledge-amount-too-large = That is more than 10 billion VND. For a gift that large, please choose “Ask staff” so we can help you in person.
+pledge-amount-too-large = That is more than 10 billion VND. For a gift that large, please choose “Ask a staff member” so staff can help you in person.
 pledge-device-type-prompt = What kind of device are you giving?
 pledge-device-laptop = Laptop
 pledge-device-laptop-words = notebook, macbook, máy tính xách tay
@@ -390,7 +390,7 @@ pledge-data-count-invalid = The number of packages is a number from 1 to 10,000,
 pledge-months-prompt = How many months does each package last? (1 to 12)
 pledge-months-invalid = The number of months is a number from 1 to 12, e.g. 6.
 pledge-phone-prompt = Which mobile number should staff call to arrange the collection? (E.g. 0912 345 678. ChoEm uses it only for the collection.)
-pledge-show-name-prompt = May the programme show your name publicly in the list of donors?
+pledge-show-name-prompt = Do you agree that the programme shows your name in the public list of donors?
 pledge-show-name-yes = Yes, show my name
 pledge-show-name-no = No, keep it private
 pledge-updates-prompt = Would you like to hear from the programme (calls for donations, what was handed over)?
@@ -432,11 +432,11 @@ pledge-destination = Went to: { $school }, { $district }
 pledge-status-line = Status: { $status }
 pledge-status-pledged = pledged
 pledge-status-received = received
-pledge-status-allocated = allocated
+pledge-status-allocated = school chosen
 pledge-status-delivered = handed over
 pledge-status-cancelled = cancelled
-pledge-created = Thank you so much for your kindness! Your pledge is recorded with the code { $code }.
-    You can look at it any time under “My donations” or by typing /ungho { $code }. ChoEm will message you here whenever it moves on.
+pledge-created = Thank you so much for your kindness! The code of your donation is { $code }.
+    You can look at it any time under “My donations”, or by typing /ungho { $code }. ChoEm will message you here when there is news.
 pledge-next-pickup = Staff will call you to arrange a day and time to collect the devices.
 pledge-next-drop-off = Staff will send you the address and opening hours of the nearest drop-off point.
 pledge-next-data = Staff will contact you to receive the data packages and pass them on to the children who need them.
@@ -462,11 +462,11 @@ pledge-what-data = { $count ->
     }
 pledge-thanks-received = Thank you so much! The programme has received { $what } for your donation { $code }.
 pledge-thanks-day = Thank you so much! Today the programme has received { $what } for your donation { $code }.
-pledge-thanks-complete = The programme has now received everything you pledged. ChoEm will let you know when it reaches a school.
+pledge-thanks-complete = The programme has now received everything you offered. ChoEm will let you know when a school has been chosen for your gift.
 pledge-thanks-progress = So far the programme has received:
-pledge-notice-allocated = Your donation { $code } has been allocated to { $school } ({ $district }). ChoEm will let you know when it reaches the children.
+pledge-notice-allocated = Your donation { $code } will go to { $school } ({ $district }). ChoEm will let you know when it reaches the children.
 pledge-notice-delivered = Your gift ({ $code }) has been handed over to the children at { $school } ({ $district }). Thank you for standing with them!
-pledge-notice-cancelled = Your donation { $code } has been cancelled. Reason: { $reason }. If this is a mistake, please choose “Ask staff” in the menu.
+pledge-notice-cancelled = Your donation { $code } has been cancelled. Reason: { $reason }. If this is a mistake, please choose “Ask a staff member” in the menu. Thank you for caring about the children.
 pledge-receive-usage = Usage: /nhan UH-XXXXXX <amount or count> [note]. E.g. /nhan UH-7K2M9Q 500k bank transfer; /nhan UH-7K2M9Q 3 may; /nhan UH-7K2M9Q 10 goi.
 pledge-allocate-usage = Usage: /phanbo UH-XXXXXX <school code> [note].
 pledge-deliver-usage = Usage: /trao UH-XXXXXX [note].
@@ -487,7 +487,7 @@ pledge-reverse-no-entry = { $code } has no entry #{ $entry } that can be reverse
 pledge-reverse-already = Entry #{ $entry } of { $code } has already been reversed.
 pledge-notice-payment = ChoEm sends you the bank transfer details for your donation { $code } ({ $amount } still to come):
     { $details }
-    Please put { $code } in the transfer note so the programme can match it. Thank you for your generosity!
+    Please put { $code } in the transfer note so the programme can recognise your transfer. Thank you so much for your kindness!
 pledge-receive-no-such-item = This donation has no such item. Write an amount (e.g. 500k), or a count followed by “may” (devices) or “goi” (packages).
 pledge-school-not-found = There is no school with the code “{ $school }” in the directory.
 pledge-nothing-received-yet = Nothing has been received for { $code } yet, so it cannot be allocated. Record what arrived with /nhan first.
@@ -495,16 +495,16 @@ pledge-transparency-intro = 📊 Transparency: the programme's overall figures, 
 pledge-transparency-money = 💰 Money: { $pledged } pledged, { $received } received.
 pledge-transparency-devices = 💻 Devices: { $pledged } pledged, { $received } received, { $delivered } handed over.
 pledge-transparency-data = 📶 Data packages: { $pledged } pledged, { $received } received.
-pledge-transparency-by-level = Allocated by school level:
-pledge-transparency-by-district = Allocated by area:
+pledge-transparency-by-level = Gifts with a school chosen, by school level:
+pledge-transparency-by-district = Gifts with a school chosen, by area:
 pledge-summary-place = { $name }: { $pledges } donations, { $money }, { $devices } devices, { $data } data packages
 campaign-title = call for donations
 campaign-text-prompt = Please write the call for donations to send to every donor who agreed to hear from the programme.
 campaign-summary = The call below will go to every donor who agreed to hear from the programme:
     “{ $text }”
 campaign-header = 📣 A message from the programme “Waves and computers for kids”
-campaign-footer = Rather not receive messages like this? Type /dunggui.
-campaign-queued = Call { $code } is queued for { $count } donors. ChoEm sends it gradually, within each platform's limits.
+campaign-footer = If you would rather not receive messages like this, type /dunggui.
+campaign-queued = Call { $code } is queued for { $count } donors. ChoEm sends it gradually, message by message.
 
 ## My data: pledges
 
@@ -525,7 +525,7 @@ class-teacher-usage = Send your invite code like this: /giaovien GV-XXXXXX
 class-teacher-code-unknown = ChoEm cannot find the invite code { $code }. Please check it.
 class-teacher-code-used = The invite code { $code } has already been used. Please ask your school's staff for a new one.
 class-teacher-welcome = Welcome! You are now registered as a teacher at { $school }.
-    Type /taolop to create a class and get the parents' invite. Then just send ChoEm a lesson video, document, photo or link, and ChoEm will ask which classes it is for.
+    Type /taolop to create a class and get the class code for parents. Then just send ChoEm a lesson video, document, photo or link, and ChoEm will ask which classes it is for.
 class-not-teacher = This is for teachers. If you have a teacher invite code (GV-…), send: /giaovien GV-XXXXXX
 class-create-title = a new class
 class-school-prompt = Which school is this class at?
@@ -540,7 +540,7 @@ class-create-summary = • School: { $school }
     • School year: { $year }
     • Parents' Zalo group: { $zalo }
 class-created = Class { $name } – { $school }, school year { $year }, is ready.
-class-exists = You already have class { $name } – { $school }, school year { $year }. Its invite is unchanged:
+class-exists = You already have class { $name } – { $school }, school year { $year }. Its class code is unchanged:
 class-invite-code = 🔑 Class code for parents: { $code }
     Parents on Zalo or the ChoEm web chat just send this code to ChoEm.
 class-invite-link = 📲 Parents on Telegram tap this link: { $link }
@@ -558,7 +558,7 @@ class-roster-remove-hint = To remove a parent from the class, tap the ✖️ but
 class-member-direct = gets lessons directly
 class-member-group = only through the class group
 class-member-blocked = has blocked ChoEm
-class-member-remove-confirm = Remove the parent of { $child } from class { $name }? They will no longer receive the class's lessons.
+class-member-remove-confirm = The parent of { $child } will no longer receive the lessons of class { $name }. Are you sure you want to remove them from the class?
 class-member-removed = The parent of { $child } has been removed from class { $name }.
 class-member-kept = All right, the class list stays as it is.
 class-member-gone = This parent is no longer in the class.
@@ -588,8 +588,8 @@ class-delivery-group = 👥 Only through the class group
 class-join-summary = • Class: { $name }
     • Child's name: { $child }
     • Lessons: { $delivery }
-class-joined-direct = 🎉 You have joined class { $name }. New lessons will be sent to you here.
-class-joined-group = 🎉 You have joined class { $name }. Lessons go to the class group; while the class has no group, ChoEm sends them to you here.
+class-joined-direct = 🎉 You have joined class { $name }. New lessons will be sent to you here. Thank you!
+class-joined-group = 🎉 You have joined class { $name }. Lessons go to the class group. While the class has no group, ChoEm sends them to you here. Thank you!
 class-join-already = You are already in class { $name }.
 class-joined-recent = The class has had { $count ->
         [one] one lesson
@@ -607,12 +607,12 @@ clip-push-paper-prompt = This class has families who collect paper lessons (no d
 clip-push-paper-no = No paper copy
 clip-push-paper-yes = Paper copy
 clip-push-paper-place-prompt = Where do parents collect the paper lesson? (For example: the guard room at the school gate)
-clip-push-paper-from-prompt = From when can they collect it? Type the day and time, e.g. 05/12 7:30.
+clip-push-paper-from-prompt = From when can they collect it? Type the day and time, e.g. 05/12/2026 7:30.
 clip-push-paper-summary = • Paper copy: at { $place }, from { $from } ({ $count } families)
 clip-paper-told = 📄 ChoEm is telling { $count } families who collect paper lessons where and when.
 clip-progress-paper = Paper copies: { $collected }/{ $total } families have collected it.
 paper-notice = 📄 Paper lesson for class { $classes }: { $title }.
-    Please collect it at { $place }, from { $from }. The school will tick you off when you collect it.
+    Please collect it at { $place }, from { $from }. When you collect it, the school will tick you off. Thank you!
 paper-roster-head = Paper lessons – class { $name }: { $count } families collect paper lessons (marked 📄).
 paper-roster-suggested = suggested: their device request says there is nothing at home
 paper-roster-hint = Type /baigiay { $name } and the numbers (e.g. /baigiay { $name } 2, 5) to mark or unmark. Marked families are told when you send a lesson with a paper copy.
@@ -628,7 +628,7 @@ clip-kind-document = a document
 clip-kind-photo = a photo
 clip-kind-link = a link
 clip-kind-text = a text message
-clip-queued = ✅ Lesson { $code } is scheduled for { $groups } groups and { $parents } parents. ChoEm sends within each platform's limits and will report when done. Progress: /tiendo { $code }
+clip-queued = ✅ Lesson { $code } is scheduled for { $groups } groups and { $parents } parents. ChoEm sends the messages gradually and will let you know when done. Progress: /tiendo { $code }
 clip-forward-coming = 📨 You will get { $count } messages to forward into the classes' Zalo groups: press and hold one, then choose “Forward”.
 clip-nobody = Lesson { $code } is saved, but the class has no parents or groups to send it to yet. Parents who join later can still get it with /baicu.
 clip-header = 📚 Lesson for class { $name }
@@ -640,7 +640,7 @@ clip-progress = Lesson { $code }: sent { $sent }/{ $total }, { $failed } failed,
 clip-report = 📬 Lesson { $code } is done: { $sent }/{ $total } received, { $blocked } blocked ChoEm, { $failed } failed, { $uncertain } uncertain.
 clip-report-resend = Type /guilai { $code } to send it again where it failed or is uncertain.
 clip-report-uncertain = “Uncertain” means a send was cut off halfway: the parent may already have it, so ChoEm does not resend on its own, to avoid duplicates.
-clip-resending = Sending lesson { $code } again to { $count } places. ChoEm will report when done.
+clip-resending = Sending lesson { $code } again to { $count } places. ChoEm will let you know when done.
 clip-nothing-to-resend = Lesson { $code } has nothing that failed, so nothing to send again.
 clip-catchup-no-class = You have not joined a class yet. Send the class code from the teacher (like LOP-XXXXXX) to join.
 clip-catchup-none = Your child's class has had no lessons in the last { $days } days.
@@ -663,4 +663,4 @@ privacy-teacher-clips = { $count } lessons you pushed through ChoEm
 
 ## Lessons: outside the Zalo OA 7-day window
 
-clip-report-outside-window = { $count } parents on the Zalo OA have not written to ChoEm in over 7 days, so Zalo does not let us send. Please reach them another way (for example, forward the lesson to the class's Zalo group); once they write to ChoEm again, type /guilai to send.
+clip-report-outside-window = { $count } parents on the Zalo OA have not written to ChoEm in over 7 days, so Zalo does not let us send. Please reach these parents another way, for example by forwarding the lesson to the class's Zalo group. Once they write to ChoEm again, type /guilai to send.

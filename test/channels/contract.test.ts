@@ -53,7 +53,7 @@ const deviceRequest = (child: string, phone: string): Step[] => [
   ["skipping the class asks the circumstances", skip, "Hoàn cảnh gia đình"],
   ["several circumstances", (d) => d.pick(["Hộ nghèo", "Cha/mẹ mất việc"]), "Con cần loại thiết bị nào"],
   ["the device", (d) => d.choose("Máy tính bảng"), "nhà mình đang có gì"],
-  ["what the home has", (d) => d.pick(["Điện thoại dùng chung"]), "Số điện thoại di động"],
+  ["what the home has", (d) => d.pick(["Điện thoại dùng chung"]), "qua số di động nào"],
   ["a landline is refused with the reason", (d) => d.say("024 3942 1234"), "số máy bàn"],
   ["the phone leads to the summary", (d) => d.sharePhone(phone), "Máy tính bảng"],
   ["confirming gives the code", (d) => d.choose("Xác nhận"), /Mã đơn của anh\/chị: YC-[A-Z0-9]{6}/],

@@ -132,7 +132,7 @@ describe("paper lessons for families with no device", () => {
     expect(done).toContain("ChoEm đang báo cho 2 gia đình nhận bài giấy");
     lesson = done.match(/BG-[A-Z0-9]{6}/)?.[0] ?? "";
 
-    const notice = (chat: number) => textsTo(chat).find((text) => text.startsWith("📄 Bài học giấy"));
+    const notice = (chat: number) => textsTo(chat).find((text) => text.startsWith("📄 Bài giấy"));
     await until(() => !!notice(PARENTS.ha) && !!notice(PARENTS.binh), "the paper notices");
     expect(notice(PARENTS.ha)).toContain("Anh/chị nhận bài tại Phòng bảo vệ cổng trường");
     expect(notice(PARENTS.binh)).toMatch(/từ 05\/12\/\d{4} 07:30/);

@@ -119,7 +119,7 @@ describe("the help desk", () => {
 
   it("joins what the parent types to the question, saying once that staff are answering", async () => {
     const firstWords = await zaloParent.say("Cảm ơn cán bộ, con học ca sáng ạ.");
-    expect(firstWords).toContain("đang trả lời anh/chị");
+    expect(firstWords).toContain("đang trả lời câu hỏi");
     expect(firstWords).toContain("Kết thúc trò chuyện với cán bộ");
     expect(firstWords).not.toContain(NOT_UNDERSTOOD);
     const more = await zaloParent.say("Nhà em ở gần trường.");

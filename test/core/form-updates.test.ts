@@ -13,12 +13,12 @@ import type { Redis } from "../../src/storage/redis.js";
 import { choicesOf, createHarness, type Harness, lastOf } from "../helpers/core-harness.js";
 import { closeTestStores, openTestStores, uniqueName } from "../helpers/stores.js";
 
-const STEP_UPDATED = "ChoEm đã được cập nhật, mình bắt đầu lại bước này nhé";
-const FORM_GONE = "phần anh/chị đang điền dở cần bắt đầu lại từ đầu";
+const STEP_UPDATED = "ChoEm vừa được cập nhật. Xin trả lời lại câu này";
+const FORM_GONE = "phần đang điền dở cần làm lại từ đầu";
 const SORRY = "Xin lỗi, ChoEm vừa gặp trục trặc";
 const TOPIC_PROMPT = "Anh/chị muốn hỏi về việc gì?";
 const QUESTION_PROMPT = "Anh/chị viết câu hỏi";
-const PHONE_PROMPT = "Nếu muốn cán bộ gọi lại";
+const PHONE_PROMPT = "Anh/chị có muốn cán bộ gọi lại không?";
 
 const topic = (values = ["device", "connectivity", "other"]): FormStep => ({
   id: "topic",
@@ -335,7 +335,7 @@ describe("a form in progress across a deploy that changed it", () => {
     );
     const h = deploy(FIRST_VERSION);
     const restarted = await h.say("hello", chat);
-    expect(restarted).toContain("ChoEm has been updated, so let's take this step again.");
+    expect(restarted).toContain("ChoEm has just been updated. Please answer this question again.");
     expect(restarted).toContain("What is your question about?");
     await h.say({ kind: "choice", value: "other" }, chat);
     await h.say("Where do I collect the laptop?", chat);

@@ -57,14 +57,14 @@ describe("messages sent faster than the allowance", () => {
       const answers = [];
       for (let n = 1; n <= 6; n++) answers.push(h.texts(await h.say(`/ghi ${n}`, "7001")));
       expect(noted).toEqual(["1", "2"]);
-      expect(answers.filter((a) => a.includes("ChoEm đã giữ lại các tin nhắn"))).toHaveLength(1);
+      expect(answers.filter((a) => a.includes("ChoEm đã nhận các tin nhắn"))).toHaveLength(1);
       // Two a second: the four held ones come back over the next two windows, in order.
       await until(() => noted.length === 6, "the held messages");
       expect(noted).toEqual(["1", "2", "3", "4", "5", "6"]);
       const replies = h.sent
         .filter((s) => s.chatId === "7001")
         .map((s) => (s.message.kind === "text" ? s.message.text : ""));
-      expect(replies.filter((text) => text.includes("ChoEm đã giữ lại"))).toHaveLength(1);
+      expect(replies.filter((text) => text.includes("ChoEm đã nhận các tin nhắn"))).toHaveLength(1);
       expect(replies.filter((text) => text.startsWith("đã ghi"))).toHaveLength(6);
     } finally {
       await h.close();

@@ -71,7 +71,7 @@ describe("channel drivers", () => {
       expect(await driver.say("/start")).toContain("Xin chào! Đây là ChoEm");
       const before = await traffic();
       await expect(driver.choose("Nút không có")).rejects.toThrow(
-        /no option "Nút không có" to tap; on offer: "💻 Xin máy tính cho con", .*"🔎 Tra cứu yêu cầu"/,
+        /no option "Nút không có" to tap; on offer: "💻 Xin máy tính cho con", .*"🔎 Tra cứu đơn"/,
       );
       await expect(driver.pick(["Cũng không có"])).rejects.toThrow(/no option "Cũng không có" to tap/);
       // Contained in two labels: which one a person would tap is not known, so neither is.

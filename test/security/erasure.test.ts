@@ -187,7 +187,7 @@ describe("erasure of everything ChoEm keeps about a person", () => {
       PICKUP,
       QUESTION,
       "lớp 7A4",
-      "Biểu mẫu đang điền dở",
+      "Phần đang điền dở",
       "1 tin ChoEm đã gửi",
     ])
       expect(shown, field).toContain(field);
@@ -202,7 +202,7 @@ describe("erasure of everything ChoEm keeps about a person", () => {
     await parent.choose("Xoá dữ liệu");
     const erased = await parent.choose("Xoá hết");
     for (const line of [
-      "2 hồ sơ (yêu cầu hỗ trợ)",
+      "2 hồ sơ (đơn xin hỗ trợ)",
       "khoản ủng hộ",
       "lớp học",
       "câu hỏi gửi cán bộ",

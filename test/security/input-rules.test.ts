@@ -33,7 +33,9 @@ describe("input rules", () => {
 
   it.each(BUILT_INS)("answers /%s as any unknown command", async (name) => {
     const reply = await person().say(`/${name}`);
-    expect(reply).toBe(`ChoEm chưa hiểu lệnh /${name.toLowerCase()}. Gõ /trogiup để xem các lệnh.`);
+    expect(reply).toBe(
+      `ChoEm chưa hiểu lệnh /${name.toLowerCase()}. Anh/chị gõ /trogiup để xem các lệnh nhé.`,
+    );
   });
 
   it.each(BUILT_INS)("answers /start %s_x (a deep link by that name) with the welcome menu", async (name) => {

@@ -58,7 +58,9 @@ describe("answers scoped to who asks, and where", () => {
 
     const strangerId = freshId();
     const answer = await askForDevice(driver(strangerId), "dang thu ha", "+84987100002");
-    expect(answer).toContain("Yêu cầu cho em này đã có; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.");
+    expect(answer).toContain(
+      "Em này đã có đơn xin máy tính rồi ạ. Nhà trường sẽ liên hệ qua số điện thoại ghi trong đơn đó.",
+    );
     expect(answer).not.toContain(first);
     expect(answer).not.toContain("chờ xác minh");
     expect(sentTo(strangerId)).not.toContain(first);

@@ -197,7 +197,7 @@ describe("calls for donations", () => {
     }
     const mine = h.sent.filter((s) => s.chatId === donor && JSON.stringify(s.message).includes("Đông Hòa"));
     expect(mine).toHaveLength(1);
-    expect(JSON.stringify(mine[0]?.message)).toContain("Gõ /dunggui");
+    expect(JSON.stringify(mine[0]?.message)).toContain("anh/chị gõ /dunggui");
     expectNoChildNames(
       h.sent.filter((s) => s.chatId !== STAFF).map((s) => JSON.stringify(s.message)),
       [child],

@@ -208,7 +208,7 @@ describe("classes", () => {
       "không phải lớp của thầy cô",
     );
     const ask = await h.say({ kind: "choice", value: remove }, "7701");
-    expect(h.texts(ask)).toContain("Xoá phụ huynh của em Phạm Gia Bảo");
+    expect(h.texts(ask)).toContain("Phụ huynh của em Phạm Gia Bảo sẽ không nhận bài giảng");
     await h.say({ kind: "choice", value: choicesOf(lastOf(ask))[0]! }, "7701");
     expect(await membershipModel(mongo).countDocuments({ userId: "8702" })).toBe(0);
     expect(h.texts(await h.say("/xoaph 5A5 1", "7701"))).toContain("Đã xoá phụ huynh của em Lê Minh Khang");

@@ -73,7 +73,7 @@ describe("the inbound path and MongoDB", () => {
     // A person can only tap what the menu offers: choose() throws for an option that is missing.
     const admin = telegramDriver(app.server, telegram, TELEGRAM_SECRET, 8_299_999);
     await admin.say("/start");
-    await admin.choose("Yêu cầu mới (cán bộ)");
+    await admin.choose("Đơn mới (cán bộ)");
     const invite = (await admin.say("/magv 79001")).match(/GV-[A-Z0-9]{6}/)?.[0];
     const teacher = telegramDriver(app.server, telegram, TELEGRAM_SECRET, nextId++);
     await teacher.say("/start");

@@ -79,7 +79,7 @@ describe("a pledge's way from promise to school", () => {
     const thanks = await toDonor(h, donor, mark);
     expect(thanks).toContain("xin chân thành cảm ơn");
     expect(thanks).toContain("1.000.000 đ, 2 thiết bị");
-    expect(thanks).toContain("đã nhận đủ những gì anh/chị cam kết");
+    expect(thanks).toContain("đã nhận đủ những gì anh/chị đăng ký ủng hộ");
     const received = await pledgeModel(stores.mongo).findOne({ code }).lean();
     expect(received).toMatchObject({
       status: "received",
@@ -90,7 +90,7 @@ describe("a pledge's way from promise to school", () => {
 
     mark = h.sent.length;
     await h.say(`/phanbo ${code} 79001 cho lớp 6`, STAFF);
-    expect(await toDonor(h, donor, mark)).toContain("phân bổ cho Trường THCS Chu Văn An (Quận 8)");
+    expect(await toDonor(h, donor, mark)).toContain("sẽ được trao cho Trường THCS Chu Văn An (Quận 8)");
     mark = h.sent.length;
     await h.say(`/trao ${code}`, STAFF);
     expect(await toDonor(h, donor, mark)).toContain(
@@ -214,7 +214,7 @@ describe("a pledge's way from promise to school", () => {
     expect(h.texts(await h.say(`/phanbo ${code} 79001`, STAFF))).toContain(code);
     const text = h.texts(await h.say("/minhbach", uniqueName("p")));
     expect(text).toContain("Minh bạch");
-    expect(text).toContain("Đã phân bổ theo khu vực:\n• Quận 8");
+    expect(text).toContain("Quà đã có trường nhận, theo khu vực:\n• Quận 8");
     expect(text).not.toContain("Ngô Thị Thu");
     expectNoChildNames([text], [child]);
   });

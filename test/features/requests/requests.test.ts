@@ -106,7 +106,7 @@ describe("parents' requests", () => {
   });
 
   it.each([
-    ["   ", "Anh/chị chưa nhập gì"],
+    ["   ", "Câu trả lời đang trống"],
     ["A".repeat(81), "Tên dài quá"],
     ["😀😀😀", "Họ tên chỉ gồm chữ cái"],
     ["Hà2", "Họ tên chỉ gồm chữ cái"],
@@ -146,7 +146,7 @@ describe("parents' requests", () => {
     const first = codeIn(h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4008")));
     await deviceUpToSummary(h, "4008", "vo thanh nam", "+84901000014");
     const again = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4008"));
-    expect(again).toContain(`Anh/chị đã gửi đơn này rồi: ${first} (trạng thái: mới, chờ xác minh)`);
+    expect(again).toContain(`Anh/chị đã gửi đơn này rồi ạ: mã đơn ${first} (trạng thái: mới, chờ xác minh)`);
     expect(await requestModel(mongo).countDocuments({ childName: /nam$/i, chatId: "4008" })).toBe(1);
   });
 
@@ -157,7 +157,7 @@ describe("parents' requests", () => {
     await deviceUpToSummary(h, "4013", "trinh quoc viet", "+84901000007");
     const stranger = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4013"));
     expect(stranger).toContain(
-      "Yêu cầu cho em này đã có; nhà trường sẽ liên hệ với số điện thoại đã đăng ký.",
+      "Em này đã có đơn xin máy tính rồi ạ. Nhà trường sẽ liên hệ qua số điện thoại ghi trong đơn đó.",
     );
     expect(stranger).not.toContain(first);
     expect(stranger).not.toContain("mới, chờ xác minh");
@@ -183,8 +183,8 @@ describe("parents' requests", () => {
     const elder = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4014"));
     await deviceUpToSummary(h, "4014", "Ngô Bảo Châu", "+84901000008");
     const younger = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4014"));
-    expect(elder).toContain("Đã gửi đơn xin máy tính");
-    expect(younger).toContain("Đã gửi đơn xin máy tính");
+    expect(elder).toContain("ChoEm đã nhận đơn xin máy tính");
+    expect(younger).toContain("ChoEm đã nhận đơn xin máy tính");
     expect(codeIn(elder)).not.toEqual(codeIn(younger));
     const stored = await requestModel(mongo).find({ chatId: "4014" }).lean();
     expect(stored.map((r) => r.possibleDuplicateOf)).toEqual([undefined, undefined]);
@@ -203,9 +203,11 @@ describe("parents' requests", () => {
     };
     const first = codeIn(await connectivity("4015", "0987 000 111"));
     const other = await connectivity("4016", "0987000111");
-    expect(other).toContain("Số điện thoại này đã có yêu cầu hỗ trợ kết nối");
+    expect(other).toContain("Số điện thoại này đã có đơn xin hỗ trợ kết nối");
     expect(other).not.toContain(first);
-    expect(await connectivity("4015", "0987 000 111")).toContain(`Anh/chị đã gửi đơn này rồi: ${first}`);
+    expect(await connectivity("4015", "0987 000 111")).toContain(
+      `Anh/chị đã gửi đơn này rồi ạ: mã đơn ${first}`,
+    );
   });
 
   it("writes a flagged duplicate once when its form completes again after a crash", async () => {
@@ -246,8 +248,8 @@ describe("parents' requests", () => {
       h.say({ kind: "choice", value: "nav:confirm" }, "4005"),
     ]);
     const both = h.texts([...a, ...b]);
-    expect(both).toContain("Đã gửi đơn xin máy tính");
-    expect(both).toContain("Yêu cầu cho em này đã có");
+    expect(both).toContain("ChoEm đã nhận đơn xin máy tính");
+    expect(both).toContain("Em này đã có đơn xin máy tính rồi");
     const stored = await requestModel(mongo).find({ childName: /khang/i }).lean();
     expect(stored).toHaveLength(2);
     const [plain, flagged] = [
@@ -347,7 +349,7 @@ describe("parents' requests", () => {
     // The child can be asked for again after the withdrawal.
     await deviceUpToSummary(h, "4007", "Phạm Gia Bảo", "+84901000003");
     expect(h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, "4007"))).toContain(
-      "Đã gửi đơn xin máy tính",
+      "ChoEm đã nhận đơn xin máy tính",
     );
   });
 });
