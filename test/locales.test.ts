@@ -49,6 +49,25 @@ describe("locales", () => {
     expect(casual).toEqual([]);
   });
 
+  it("writes no date the ISO way in any text: families read 01/12/2026", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const folder = join(import.meta.dirname, "..", "locales");
+    const found: string[] = [];
+    for (const locale of ["vi", "en"]) {
+      const files = [
+        `${locale}.ftl`,
+        ...(await readdir(join(folder, locale))).map((name) => join(locale, name)),
+      ];
+      for (const file of files) {
+        const lines = (await readFile(join(folder, file), "utf8")).split("\n");
+        lines.forEach((line, i) => {
+          if (!line.startsWith("#") && /\b\d{4}-\d{2}-\d{2}\b/.test(line)) found.push(`${file}:${i + 1}`);
+        });
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it("formats plural choices hints naturally in both languages", () => {
     expect(i18n.t("vi", "choices-hint", { count: 3 })).toBe("Trả lời 1, 2 hoặc 3.");
     expect(i18n.t("en", "choices-hint", { count: 5 })).toBe("Reply with a number from 1 to 5.");
