@@ -55,6 +55,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Helmet's defaults on every answer; a page that needs its own policy (the web chat, the
   // clip pages) sets its Content-Security-Policy header itself, which replaces helmet's, and a
   // resource meant for other origins (lesson files, QR images) its Cross-Origin-Resource-Policy.
+  // Webhooks are called by platforms, never shown in a browser: the headers would protect
+  // nobody and cost every inbound message helmet's work. Added before helmet, so its own
+  // onRoute hook reads the choice.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/webhooks/") && route.helmet === undefined) route.helmet = false;
+  });
   await app.register(helmet);
 
   // Registered once here with no global limit: a route is limited by ROUTE_LIMITS below, or by
