@@ -132,11 +132,7 @@ const rowSchema = z.object({
     return z.NEVER;
   }),
   ward: place,
-  district: z
-    .string()
-    .default("")
-    .transform(tidy)
-    .pipe(z.string().max(100, "is longer than 100 characters")),
+  district: z.string().default("").transform(tidy).pipe(z.string().max(100, "is longer than 100 characters")),
   province: place,
 });
 

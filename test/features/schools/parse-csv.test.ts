@@ -186,7 +186,9 @@ describe("parseSchoolRows", () => {
   });
 
   it("still needs a ward or commune", () => {
-    const result = parseSchoolRows(file("74110,Trường Tiểu học Trừ Văn Thố,Tiểu học,,,Thành phố Hồ Chí Minh"));
+    const result = parseSchoolRows(
+      file("74110,Trường Tiểu học Trừ Văn Thố,Tiểu học,,,Thành phố Hồ Chí Minh"),
+    );
     expect(result).toEqual({ ok: false, errors: [{ line: 2, message: "ward: is empty" }] });
   });
 
