@@ -2,6 +2,7 @@
 
 report-nav = Reports
 report-filter-area = District or ward
+report-filter-ward = Ward or commune
 report-filter-level = School level
 report-filter-all = All
 report-area-district = { $name } (district)

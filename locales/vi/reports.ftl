@@ -2,6 +2,7 @@
 
 report-nav = Báo cáo
 report-filter-area = Quận/huyện hoặc phường/xã
+report-filter-ward = Phường/xã
 report-filter-level = Cấp học
 report-filter-all = Tất cả
 report-area-district = { $name } (quận/huyện)

@@ -23,6 +23,7 @@ import {
   SEEDED_CHILD,
   seedReports,
 } from "../helpers/report-seed.js";
+import { PHU_LOI, seedSchools } from "../helpers/schools.js";
 
 /** The rows of one report table on the page, as the cells' texts (header first). */
 function tableOn(html: string, id: string): string[][] {
@@ -112,6 +113,29 @@ describe("reports in the staff console", () => {
         .slice(1)
         .map((r) => r[1]),
     ).toEqual(["3", "5", "3", "1", "1"]);
+  });
+
+  it("lists a school with no district under its ward only, and filters by that ward", async () => {
+    // Two-level local government: the directory's newer rows have a ward and no district.
+    await seedSchools(platform.app.mongo, [PHU_LOI]);
+    const page = await province.get("/console/reports");
+    const options = [...page.body.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(options).toContainEqual(["w:Phường Phú Lợi", "Phường Phú Lợi (phường/xã)"]);
+    expect(options.filter(([value]) => value?.startsWith("d:")).map(([value]) => value)).toEqual([
+      "d:Huyện Đông Sơn",
+      "d:Quận 8",
+    ]);
+    expect(options.every(([, label]) => label?.trim() && !label.startsWith(" ("))).toBe(true);
+    const ward = await province.get(`/console/reports?area=${encodeURIComponent("w:Phường Phú Lợi")}`);
+    expect(ward.body).toContain('value="w:Phường Phú Lợi" selected');
+    expect(
+      tableOn(ward.body, "devices")
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(["0", "0", "0", "0", "0"]);
   });
 
   it("shows a school's staff only their school", async () => {

@@ -21,6 +21,19 @@ export const LE_LOI: SchoolRow = {
   province: "TP",
 };
 
+/**
+ * A school as directories list them since July 2025 (two-level local government): a ward, no
+ * district. Not seeded by default; tests of the empty-district case add it.
+ */
+export const PHU_LOI: SchoolRow = {
+  code: "74101",
+  name: "Trường Tiểu học Phú Lợi",
+  level: "tieu-hoc",
+  ward: "Phường Phú Lợi",
+  district: "",
+  province: "Thành phố Hồ Chí Minh",
+};
+
 export async function seedSchools(
   mongo: Connection,
   rows: SchoolRow[] = [CHU_VAN_AN, LE_LOI],

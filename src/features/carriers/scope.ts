@@ -2,9 +2,10 @@
  * Whose connectivity requests a staff member sees (docs/carriers.md#scope). The connectivity
  * form asks no school, only a ward typed by the parent, so a request is in scope when:
  * the viewer's scope is "all" (province); or it names a school the viewer covers; or the viewer
- * has an area scope and one of its areas (a folded ward or district name) appears, as whole
- * words, in the folded ward or district the parent typed ("Phường 5, Quận 8" is in both
- * "phuong 5" and "quan 8"). School staff cover no connectivity request without a school.
+ * has an area scope and one of its areas (a folded ward or commune name, or a district where one
+ * is still written) appears, as whole words, in the folded ward the parent typed ("Phường An
+ * Phú" is in "phuong an phu" and "an phu", not in "phu an"). School staff cover no connectivity
+ * request without a school.
  */
 import type { ScopedSchools, StaffScope } from "../../core/console.js";
 import { fold } from "../../core/text/fold.js";

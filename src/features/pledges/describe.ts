@@ -53,7 +53,7 @@ export function describeHandover(
   });
 }
 
-/** Where the gift went: the school's name and district, nothing finer. */
+/** Where the gift went: the school's name and its district or ward (schoolArea), nothing finer. */
 export function describeDestination(pledge: Pledge, t: Translate): string | undefined {
   const a = pledge.allocation;
   return a ? t("pledge-destination", { school: a.schoolName, district: a.district }) : undefined;

@@ -73,6 +73,7 @@ export interface HistoryEntry {
 export interface Allocation {
   schoolCode: string;
   schoolName: string;
+  /** The school's district, or its ward or commune where there is none (since July 2025). */
   district: string;
   level: string;
   at: Date;

@@ -8,6 +8,7 @@ import { actorOf, hasRole } from "../../core/person.js";
 import { formatPhone } from "../../core/text/parse-phone.js";
 import { say, type Turn } from "../../core/turn.js";
 import { readHumanCode } from "../../storage/human-code.js";
+import { schoolArea } from "../schools/model.js";
 import type { SchoolService } from "../schools/service.js";
 import type { Audit } from "../staff/audit.js";
 import { describePledge } from "./describe.js";
@@ -60,7 +61,8 @@ export function createStaffCommands(deps: {
       const target = {
         schoolCode: school.code,
         schoolName: school.name,
-        district: school.district,
+        // The district, or the ward where there is none (two-level local government since 2025).
+        district: schoolArea(school),
         level: school.level,
       };
       const result = await lifecycle.allocate(

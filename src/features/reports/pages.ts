@@ -6,10 +6,11 @@
 import type { FastifyRequest } from "fastify";
 import type { Connection } from "mongoose";
 import type { ConsoleKit, ConsoleSection } from "../../core/console.js";
+import type { Translate } from "../../core/i18n.js";
 import { SCHOOL_LEVELS } from "../schools/model.js";
 import { EXPORT_FORMATS, toCsv, toXlsx } from "./export.js";
 import { figures } from "./figures.js";
-import { reportScope } from "./scope.js";
+import { reportScope, type SchoolInfo } from "./scope.js";
 import { barsOf, TABLE_IDS, tablesOf } from "./tables.js";
 
 type Query = { area?: string; level?: string };
@@ -17,6 +18,30 @@ type Query = { area?: string; level?: string };
 /** Numbers as Vietnamese read them (12.000.000; 7,5); the exports keep plain numbers. */
 export const displayCell = (value: string | number) =>
   typeof value === "number" ? new Intl.NumberFormat("vi-VN").format(value) : value;
+
+/**
+ * The area filter's label and choices: districts, then wards. Under the two-level local
+ * government (since July 2025) schools have no district, so the list is the wards and communes
+ * by their own names, under "Phường/xã"; a district is offered only where one is known.
+ */
+export function areaChoices(
+  visible: SchoolInfo[],
+  t: Translate,
+): { areaLabel: string; areas: Array<{ value: string; label: string }> } {
+  const sortedSet = (names: string[]) =>
+    [...new Set(names.filter(Boolean))].sort((a, b) => a.localeCompare(b, "vi"));
+  const districts = sortedSet(visible.map((s) => s.district));
+  const wards = sortedSet(visible.map((s) => s.ward));
+  if (districts.length === 0)
+    return { areaLabel: t("report-filter-ward"), areas: wards.map((w) => ({ value: `w:${w}`, label: w })) };
+  return {
+    areaLabel: t("report-filter-area"),
+    areas: [
+      ...districts.map((d) => ({ value: `d:${d}`, label: t("report-area-district", { name: d }) })),
+      ...wards.map((w) => ({ value: `w:${w}`, label: t("report-area-ward", { name: w }) })),
+    ],
+  };
+}
 
 export function reportsConsole(mongo: Connection): ConsoleSection {
   return {
@@ -33,19 +58,12 @@ export function reportsConsole(mongo: Connection): ConsoleSection {
       app.get<{ Querystring: Query }>("/reports", async (request, reply) => {
         const { t } = kit.user(request);
         const { scope, tables } = await build(request);
-        const districts = [...new Set(scope.visible.map((s) => s.district))].sort((a, b) =>
-          a.localeCompare(b, "vi"),
-        );
-        const wards = [...new Set(scope.visible.map((s) => s.ward))].sort((a, b) => a.localeCompare(b, "vi"));
         const query = queryOf(scope.filter);
         return kit.page(request, reply, "features/reports/views/dashboard", {
           title: t("report-nav"),
           cell: displayCell,
           filter: scope.filter,
-          areas: [
-            ...districts.map((d) => ({ value: `d:${d}`, label: t("report-area-district", { name: d }) })),
-            ...wards.map((w) => ({ value: `w:${w}`, label: t("report-area-ward", { name: w }) })),
-          ],
+          ...areaChoices(scope.visible, t),
           levels: SCHOOL_LEVELS.map((l) => ({ value: l, label: t(`school-level-${l}`) })),
           tables: tables.map((table) => ({
             ...table,

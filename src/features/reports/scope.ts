@@ -10,7 +10,7 @@ import type { ScopedSchools } from "../../core/console.js";
 import { SCHOOL_LEVELS, type School, schoolModel } from "../schools/model.js";
 
 export interface ReportFilter {
-  /** "d:<district>" or "w:<ward>", as the page's select sends it. */
+  /** "d:<district>" or "w:<ward>", as the page's select sends it (no district since July 2025: wards). */
   area?: string;
   level?: string;
 }
@@ -35,7 +35,9 @@ export interface ReportScope {
 export function cleanFilter(query: Record<string, unknown>, visible: SchoolInfo[]): ReportFilter {
   const area = String(query.area ?? "");
   const level = String(query.level ?? "");
-  const areas = new Set(visible.flatMap((s) => [`d:${s.district}`, `w:${s.ward}`]));
+  // An empty district ("d:") is no area: it would pick every school of the two-level government.
+  const areas = new Set(visible.flatMap((s) => [s.district ? `d:${s.district}` : "", `w:${s.ward}`]));
+  areas.delete("");
   return {
     ...(areas.has(area) ? { area } : {}),
     ...(SCHOOL_LEVELS.some((l) => l === level) ? { level } : {}),
@@ -51,7 +53,12 @@ export async function reportScope(
   const rows = await Schools.find(scoped.all ? {} : { code: trusted({ $in: scoped.codes }) })
     .select({ code: 1, ward: 1, district: 1, level: 1 })
     .lean<Pick<School, "code" | "ward" | "district" | "level">[]>();
-  const visible = rows.map(({ code, ward, district, level }) => ({ code, ward, district, level }));
+  const visible = rows.map(({ code, ward, district, level }) => ({
+    code,
+    ward,
+    district: district ?? "",
+    level,
+  }));
   const filter = cleanFilter(query, visible);
   const bySchool = new Map(visible.map((s) => [s.code, s]));
   const chosen = visible.filter(

@@ -45,6 +45,7 @@ export interface HelpRequest {
    */
   possibleDuplicateOf?: string;
   schoolCode?: string;
+  /** The school's district, or its ward or commune where there is none (schoolArea). */
   district?: string;
   // Personal: erased on request. A family's circumstances, needs, carrier and where it lives
   // say who it is as much as a name does, and no count needs them.

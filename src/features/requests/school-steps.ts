@@ -8,12 +8,14 @@
 import type { FormStep, Values } from "../../core/dialog/form.js";
 import { wordsField } from "../../core/forms/fields.js";
 import type { TextArgs } from "../../core/i18n.js";
-import type { SchoolLevel } from "../schools/model.js";
+import { type SchoolLevel, schoolArea } from "../schools/model.js";
 
 interface Listed {
   code: string;
   name: string;
-  district: string;
+  ward: string;
+  /** Empty since July 2025 (no quận/huyện): the ward tells same-named schools apart then. */
+  district?: string;
   level?: SchoolLevel;
 }
 
@@ -76,7 +78,7 @@ export function schoolSteps(schools: SchoolDirectory): FormStep[] {
             .filter((school) => teachesGrade(school, values.grade))
             .slice(0, 5);
           return [
-            ...found.map((s) => ({ value: s.code, label: `${s.name} (${s.district})` })),
+            ...found.map((s) => ({ value: s.code, label: `${s.name} (${schoolArea(s)})` })),
             { value: NOT_LISTED, label: t("school-not-listed", { typed: String(values.schoolQuery) }) },
           ];
         },
@@ -91,5 +93,6 @@ export async function schoolFields(
 ): Promise<{ schoolCode?: string; schoolName: string; district?: string }> {
   const school = values.school !== NOT_LISTED ? await schools.byCode(String(values.school)) : null;
   if (!school) return { schoolName: String(values.schoolQuery) };
-  return { schoolCode: school.code, schoolName: school.name, district: school.district };
+  // The area, not the raw district: counts by place need one, and districts are gone since 2025.
+  return { schoolCode: school.code, schoolName: school.name, district: schoolArea(school) };
 }

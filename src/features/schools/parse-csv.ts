@@ -86,6 +86,11 @@ export function parseCsv(input: string): CsvResult {
 }
 
 export const SCHOOL_CSV_HEADER = ["code", "name", "level", "ward", "district", "province"] as const;
+/**
+ * Since 1 July 2025 there are no districts (quận/huyện): a list may leave the column empty or
+ * leave it out. Either header is read; the row then has an empty district.
+ */
+export const SCHOOL_CSV_HEADER_NO_DISTRICT = ["code", "name", "level", "ward", "province"] as const;
 
 /** Spelled-out level names people also write, folded; the short ones fold straight to an id. */
 const LEVEL_ALIASES = new Map<string, SchoolLevel>([
@@ -127,7 +132,7 @@ const rowSchema = z.object({
     return z.NEVER;
   }),
   ward: place,
-  district: place,
+  district: z.string().default("").transform(tidy).pipe(z.string().max(100, "is longer than 100 characters")),
   province: place,
 });
 
@@ -137,11 +142,19 @@ export function parseSchoolRows(text: string): SchoolRowsResult {
   if (!csv.ok) return csv;
   const [header, ...body] = csv.records;
   const expected = SCHOOL_CSV_HEADER.join(",");
+  const withoutDistrict = SCHOOL_CSV_HEADER_NO_DISTRICT.join(",");
   if (!header)
     return { ok: false, errors: [{ line: 1, message: `the file is empty; expected ${expected}` }] };
-  if (header.fields.map((f) => f.trim()).join(",") !== expected) {
-    return { ok: false, errors: [{ line: header.line, message: `the header must be exactly ${expected}` }] };
+  const typed = header.fields.map((f) => f.trim()).join(",");
+  if (typed !== expected && typed !== withoutDistrict) {
+    return {
+      ok: false,
+      errors: [
+        { line: header.line, message: `the header must be exactly ${expected} (or ${withoutDistrict})` },
+      ],
+    };
   }
+  const columns: readonly string[] = typed === expected ? SCHOOL_CSV_HEADER : SCHOOL_CSV_HEADER_NO_DISTRICT;
   if (body.length === 0)
     return { ok: false, errors: [{ line: header.line, message: "no schools after the header" }] };
 
@@ -149,13 +162,11 @@ export function parseSchoolRows(text: string): SchoolRowsResult {
   const rows: SchoolRow[] = [];
   const seen = new Map<string, number>();
   for (const { line, fields } of body) {
-    if (fields.length !== SCHOOL_CSV_HEADER.length) {
-      errors.push({ line, message: `expected ${SCHOOL_CSV_HEADER.length} columns, found ${fields.length}` });
+    if (fields.length !== columns.length) {
+      errors.push({ line, message: `expected ${columns.length} columns, found ${fields.length}` });
       continue;
     }
-    const parsed = rowSchema.safeParse(
-      Object.fromEntries(SCHOOL_CSV_HEADER.map((key, i) => [key, fields[i]])),
-    );
+    const parsed = rowSchema.safeParse(Object.fromEntries(columns.map((key, i) => [key, fields[i]])));
     const code = normalizeSchoolCode(fields[0] ?? "");
     const first = seen.get(code);
     if (first !== undefined)

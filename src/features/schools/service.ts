@@ -1,5 +1,5 @@
 /**
- * Finding a school by what a parent or teacher types ("chu van an", "THCS Chu Văn An q1",
+ * Finding a school by what a parent or teacher types ("chu van an", "THCS Chu Văn An dĩ an",
  * "79001"), and loading the directory from the Department's list, idempotently by code.
  */
 import { type Connection, trusted } from "mongoose";
@@ -52,7 +52,7 @@ export function createSchoolService(connection: Connection): SchoolService {
         Schools.find(
           {
             $and: words.map((word) => ({
-              $or: [{ nameFolded: wordStart(word) }, { districtFolded: wordStart(word) }],
+              $or: [{ nameFolded: wordStart(word) }, { placeFolded: wordStart(word) }],
             })),
           },
           HIDDEN,
@@ -89,7 +89,11 @@ export function createSchoolService(connection: Connection): SchoolService {
       const now = new Date();
       const writes = [];
       for (const row of rows) {
-        const fields = { ...toFields(row), nameFolded: fold(row.name), districtFolded: fold(row.district) };
+        const fields = {
+          ...toFields(row),
+          nameFolded: fold(row.name),
+          placeFolded: fold(`${row.ward} ${row.district}`),
+        };
         const before = existing.get(fields.code);
         if (before && sameFields(before, fields)) {
           result.unchanged++;
@@ -115,7 +119,7 @@ export function createSchoolService(connection: Connection): SchoolService {
   };
 }
 
-/** Lower is better: the typed code, the whole name, its start, the phrase, all words, district help. */
+/** Lower is better: the typed code, the whole name, its start, the phrase, all words, the place helps. */
 function searchRank(school: School, folded: string, words: string[], code: string | undefined): number {
   if (school.code === code) return 0;
   if (school.nameFolded === folded) return 1;
@@ -132,11 +136,11 @@ function toFields(row: SchoolRow): SchoolRow {
     name: row.name.normalize("NFC").trim(),
     level: row.level,
     ward: row.ward.normalize("NFC").trim(),
-    district: row.district.normalize("NFC").trim(),
+    district: (row.district ?? "").normalize("NFC").trim(),
     province: row.province.normalize("NFC").trim(),
   };
 }
 
-function sameFields(stored: School, fields: SchoolRow & Pick<School, "nameFolded" | "districtFolded">) {
+function sameFields(stored: School, fields: SchoolRow & Pick<School, "nameFolded" | "placeFolded">) {
   return (Object.keys(fields) as Array<keyof typeof fields>).every((key) => stored[key] === fields[key]);
 }

@@ -1,7 +1,8 @@
 /**
  * What a staff scope covers, in school codes: every query of the console is filtered by it on
  * the server. Areas are matched against the school directory's ward and district, folded, so
- * "Phú Lợi" and "phu loi" are one area. The directory (718 schools) is read at most once a
+ * "Phú Lợi" and "phu loi" are one area. Districts are mostly empty since July 2025 (two-level
+ * local government), so an area is usually a phường or xã; an empty one is no area at all. The directory (718 schools) is read at most once a
  * minute: a school added by an import is seen within that minute.
  */
 import type { Connection } from "mongoose";
@@ -32,8 +33,10 @@ export function createScopeResolver(connection: Connection): ScopeResolver {
   function directory(): Promise<Placed[]> {
     if (!placed || Date.now() - placed.at > REFRESH_MS) {
       const schools = Schools.find({}, { code: 1, ward: 1, district: 1, _id: 0 })
-        .lean<Array<{ code: string; ward: string; district: string }>>()
-        .then((rows) => rows.map((r) => ({ code: r.code, areas: [fold(r.ward), fold(r.district)] })));
+        .lean<Array<{ code: string; ward: string; district?: string }>>()
+        .then((rows) =>
+          rows.map((r) => ({ code: r.code, areas: [fold(r.ward), fold(r.district ?? "")].filter(Boolean) })),
+        );
       placed = { at: Date.now(), schools };
       // A failed read must not be remembered for a minute.
       schools.catch(() => {
@@ -46,7 +49,7 @@ export function createScopeResolver(connection: Connection): ScopeResolver {
   async function schoolsOf(scope: StaffScope): Promise<ScopedSchools> {
     if (scope.kind === "all") return { all: true };
     if (scope.kind === "schools") return { all: false, codes: [...scope.schoolCodes] };
-    const wanted = new Set(scope.areas.map(fold));
+    const wanted = new Set(scope.areas.map(fold).filter(Boolean));
     const codes = (await directory()).filter((s) => s.areas.some((a) => wanted.has(a))).map((s) => s.code);
     return { all: false, codes };
   }
@@ -69,7 +72,7 @@ export function createScopeResolver(connection: Connection): ScopeResolver {
       return allowed.all || inner.schoolCodes.every((code) => allowed.codes.includes(code));
     },
     async areas() {
-      const all = (await directory()).flatMap((s) => s.areas).filter(Boolean);
+      const all = (await directory()).flatMap((s) => s.areas);
       return [...new Set(all)].sort();
     },
   };

@@ -22,7 +22,11 @@ export interface PledgeSummary {
   money: { pledgedVnd: number; receivedVnd: number };
   devices: { pledged: number; received: number; delivered: number };
   dataPackages: { pledged: number; received: number };
-  /** What was received for pledges allocated to schools, by the schools' level and district. */
+  /**
+   * What was received for pledges allocated to schools, by the schools' level and area: the
+   * district, or the ward or commune for schools with none (since July 2025). The key stays
+   * `district` in the published JSON.
+   */
   bySchoolLevel: Array<PlaceTotals & { level: string }>;
   byDistrict: Array<PlaceTotals & { district: string }>;
 }
@@ -127,9 +131,10 @@ export function formatSummary(summary: PledgeSummary, t: Translate, locale: stri
       ].join("\n"),
     );
     sections.push(
-      [t("pledge-transparency-by-district"), ...summary.byDistrict.map((p) => line(p.district, p))].join(
-        "\n",
-      ),
+      [
+        t("pledge-transparency-by-district"),
+        ...summary.byDistrict.map((p) => line(p.district || "—", p)),
+      ].join("\n"),
     );
   }
   return sections.join("\n\n");

@@ -5,7 +5,7 @@ import { createPledgeService } from "../../../src/features/pledges/service.js";
 import type { Redis } from "../../../src/storage/redis.js";
 import type { Harness } from "../../helpers/core-harness.js";
 import { promoteThanks } from "../../helpers/pledge-thanks.js";
-import { CHU_VAN_AN } from "../../helpers/schools.js";
+import { CHU_VAN_AN, PHU_LOI, seedSchools } from "../../helpers/schools.js";
 import { uniqueName } from "../../helpers/stores.js";
 import {
   closeStores,
@@ -217,6 +217,29 @@ describe("a pledge's way from promise to school", () => {
     expect(text).toContain("Quà đã có trường nhận, theo khu vực:\n• Quận 8");
     expect(text).not.toContain("Ngô Thị Thu");
     expectNoChildNames([text], [child]);
+  });
+
+  it("names a school with no district by its ward, to the donor and on the public totals", async () => {
+    // After the minhbach test above, which expects Quận 8 as the only area.
+    await seedSchools(stores.mongo, [PHU_LOI]);
+    const h = await harness();
+    const donor = uniqueName("d");
+    const { code } = await makePledge(stores.mongo, {
+      userId: donor,
+      money: { pledgedVnd: 200_000, receivedVnd: 0 },
+    });
+    await receiveMoney(stores, code, 200_000);
+    const mark = h.sent.length;
+    await h.say(`/phanbo ${code} ${PHU_LOI.code}`, STAFF);
+    expect(await toDonor(h, donor, mark)).toContain(
+      "sẽ được trao cho Trường Tiểu học Phú Lợi (Phường Phú Lợi)",
+    );
+    expect(h.texts(await h.say("/ungho", donor))).toContain(
+      "Nơi nhận: Trường Tiểu học Phú Lợi, Phường Phú Lợi",
+    );
+    const text = h.texts(await h.say("/minhbach", uniqueName("p")));
+    expect(text).toMatch(/theo khu vực:\n• Phường Phú Lợi: /);
+    expect(text).not.toMatch(/• :|• —/);
   });
 
   it("adds up 20 receipts that arrive at the same moment exactly, and counts a line sent 20 times once", async () => {

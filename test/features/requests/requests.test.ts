@@ -9,7 +9,7 @@ import { createSchoolService } from "../../../src/features/schools/service.js";
 import { connectMongo } from "../../../src/storage/mongo.js";
 import { connectRedis, type Redis } from "../../../src/storage/redis.js";
 import { BUTTONS, choicesOf, createHarness, lastOf, NUMBERED } from "../../helpers/core-harness.js";
-import { seedSchools } from "../../helpers/schools.js";
+import { PHU_LOI, seedSchools } from "../../helpers/schools.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 import { testMongoUri, testRedisUrl, uniqueName } from "../../helpers/stores.js";
 
@@ -94,6 +94,33 @@ describe("parents' requests", () => {
       status: "new",
     });
     expect(h.texts(await h.say(`/tracuu ${code!.toLowerCase()}`, "4001"))).toContain("mới, chờ xác minh");
+  });
+
+  it("shows a school with no district by its ward, and files the request under that ward", async () => {
+    await seedSchools(mongo, [PHU_LOI]);
+    const h = harness();
+    const chat = uniqueName("c");
+    await h.say({ kind: "choice", value: "menu:device" }, chat);
+    await h.say({ kind: "choice", value: "agree" }, chat);
+    await h.say("Hồ Ngọc Bích", chat);
+    await h.say("lớp 3", chat);
+    const options = JSON.stringify(lastOf(await h.say("tieu hoc phu loi", chat)));
+    expect(options).toContain("Trường Tiểu học Phú Lợi (Phường Phú Lợi)");
+    expect(options).not.toContain("()");
+    await h.say({ kind: "choice", value: PHU_LOI.code }, chat);
+    await h.say({ kind: "choice", value: "nav:skip" }, chat);
+    await h.say({ kind: "choice", value: "poor" }, chat);
+    await h.say({ kind: "choice", value: "nav:done" }, chat);
+    await h.say({ kind: "choice", value: "laptop" }, chat);
+    await h.say({ kind: "choice", value: "shared-phone" }, chat);
+    await h.say({ kind: "choice", value: "nav:done" }, chat);
+    await h.say({ kind: "contact", phone: "+84912345699", isOwn: true }, chat);
+    const done = h.texts(await h.say({ kind: "choice", value: "nav:confirm" }, chat));
+    const code = done.match(/YC-[A-Z0-9]{6}/)?.[0];
+    expect(await requestModel(mongo).findOne({ code }).lean()).toMatchObject({
+      schoolCode: PHU_LOI.code,
+      district: "Phường Phú Lợi",
+    });
   });
 
   it("stores nothing when the parent declines consent", async () => {

@@ -54,10 +54,10 @@ describe("npm run import:schools", () => {
       bad,
       [
         "code,name,level,ward,district,province",
-        "48001,Trường THCS Hợp Lệ,THCS,Xã A,Huyện B,Tỉnh C",
-        "48002,Trường Sai Cấp,Cao đẳng,Xã A,Huyện B,Tỉnh C",
-        "48003,Trường THPT Thiếu Cột,THPT,Xã A,Huyện B",
-        "48001,Trường THCS Trùng Mã,THCS,Xã A,Huyện B,Tỉnh C",
+        "48001,Trường THCS Hợp Lệ,THCS,Xã A,,Tỉnh C",
+        "48002,Trường Sai Cấp,Cao đẳng,Xã A,,Tỉnh C",
+        "48003,Trường THPT Thiếu Cột,THPT,Xã A,Tỉnh C",
+        "48001,Trường THCS Trùng Mã,THCS,Xã A,,Tỉnh C",
         "",
       ].join("\n"),
     );

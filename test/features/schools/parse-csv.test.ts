@@ -1,7 +1,12 @@
 /** The CSV reader and the school-row validator, without a database. */
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { parseCsv, parseSchoolLevel, parseSchoolRows } from "../../../src/features/schools/parse-csv.js";
+import {
+  parseCsv,
+  parseSchoolLevel,
+  parseSchoolRows,
+  SCHOOL_CSV_HEADER_NO_DISTRICT,
+} from "../../../src/features/schools/parse-csv.js";
 
 const HEADER = "code,name,level,ward,district,province";
 const file = (...lines: string[]) => [HEADER, ...lines].join("\n");
@@ -48,8 +53,8 @@ describe("parseCsv", () => {
     { label: "blank lines skipped", input: "a\n\n\nb\n", fields: [["a"], ["b"]], lines: [1, 4] },
     {
       label: "Vietnamese text as is",
-      input: "Trường THCS Đồng Lạc",
-      fields: [["Trường THCS Đồng Lạc"]],
+      input: "Trường THCS Đông Hòa",
+      fields: [["Trường THCS Đông Hòa"]],
       lines: [1],
     },
   ];
@@ -106,7 +111,7 @@ describe("parseSchoolRows", () => {
 
   it("stores names in NFC whatever form the spreadsheet used", () => {
     const decomposed = "Trường Tiểu học Lê Lợi".normalize("NFD");
-    const result = parseSchoolRows(file(`79003,${decomposed},Tiểu học,Xã A,Huyện B,Tỉnh C`));
+    const result = parseSchoolRows(file(`79003,${decomposed},Tiểu học,Xã A,,Tỉnh C`));
     expect(result.ok && result.rows[0]?.name).toBe("Trường Tiểu học Lê Lợi".normalize("NFC"));
   });
 
@@ -131,6 +136,62 @@ describe("parseSchoolRows", () => {
     expect(result.errors[4]?.message).toMatch(/^name: /);
   });
 
+  it("accepts an empty district, as wards and communes have none since July 2025", () => {
+    const result = parseSchoolRows(
+      file(
+        "74101,Trường Tiểu học Phú Lợi,Tiểu học,Phường Phú Lợi,,Thành phố Hồ Chí Minh",
+        "74206,Trường THCS Minh Thạnh,THCS,Xã Minh Thạnh,   ,Thành phố Hồ Chí Minh",
+      ),
+    );
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        {
+          code: "74101",
+          name: "Trường Tiểu học Phú Lợi",
+          level: "tieu-hoc",
+          ward: "Phường Phú Lợi",
+          district: "",
+          province: "Thành phố Hồ Chí Minh",
+        },
+        expect.objectContaining({ code: "74206", ward: "Xã Minh Thạnh", district: "" }),
+      ],
+    });
+  });
+
+  it("reads a list that has no district column at all", () => {
+    const text = [
+      "code,name,level,ward,province",
+      "74303,Trường THPT Dĩ An,THPT,Phường Dĩ An,Thành phố Hồ Chí Minh",
+      "74304,Trường THPT Lái Thiêu,THPT,Phường Lái Thiêu",
+    ].join("\n");
+    expect(parseSchoolRows(text)).toEqual({
+      ok: false,
+      errors: [{ line: 3, message: "expected 5 columns, found 4" }],
+    });
+    const good = parseSchoolRows(text.split("\n").slice(0, 2).join("\n"));
+    expect(good).toEqual({
+      ok: true,
+      rows: [
+        {
+          code: "74303",
+          name: "Trường THPT Dĩ An",
+          level: "thpt",
+          ward: "Phường Dĩ An",
+          district: "",
+          province: "Thành phố Hồ Chí Minh",
+        },
+      ],
+    });
+  });
+
+  it("still needs a ward or commune", () => {
+    const result = parseSchoolRows(
+      file("74110,Trường Tiểu học Trừ Văn Thố,Tiểu học,,,Thành phố Hồ Chí Minh"),
+    );
+    expect(result).toEqual({ ok: false, errors: [{ line: 2, message: "ward: is empty" }] });
+  });
+
   it("treats codes that differ only in case as duplicates", () => {
     const result = parseSchoolRows(file("ab-1,Trường A,thcs,X,Y,Z", "AB-1,Trường B,thcs,X,Y,Z"));
     expect(result).toEqual({
@@ -142,7 +203,12 @@ describe("parseSchoolRows", () => {
   it("insists on the exact header", () => {
     expect(parseSchoolRows("code,name,level,district,ward,province\n1,2,3,4,5,6")).toEqual({
       ok: false,
-      errors: [{ line: 1, message: `the header must be exactly ${HEADER}` }],
+      errors: [
+        {
+          line: 1,
+          message: `the header must be exactly ${HEADER} (or ${SCHOOL_CSV_HEADER_NO_DISTRICT.join(",")})`,
+        },
+      ],
     });
     expect(parseSchoolRows("").ok).toBe(false);
     expect(parseSchoolRows(`${HEADER}\n`).ok).toBe(false);
@@ -157,5 +223,8 @@ describe("parseSchoolRows", () => {
     expect(new Set(result.rows.map((row) => row.level))).toEqual(
       new Set(["mam-non", "tieu-hoc", "thcs", "thpt", "gdtx"]),
     );
+    // Two-level local government: every school in a phường or xã, none in a quận/huyện.
+    expect(result.rows.every((row) => row.district === "" && /^(Phường|Xã) /.test(row.ward))).toBe(true);
+    expect(new Set(result.rows.map((row) => row.province))).toEqual(new Set(["Thành phố Hồ Chí Minh"]));
   });
 });

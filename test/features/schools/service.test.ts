@@ -46,9 +46,9 @@ describe("createSchoolService", () => {
     );
 
     it("folds đ to d both ways", async () => {
-      expect(await names("dong lac")).toEqual(expect.arrayContaining(["Trường THCS Đồng Lạc"]));
-      expect(await names("Đồng Lạc")).toEqual(await names("dong lac"));
-      expect(await names("tiểu học đồng")).toContain("Trường Tiểu học Đồng Tâm");
+      expect(await names("dong hoa")).toEqual(expect.arrayContaining(["Trường THCS Đông Hòa"]));
+      expect(await names("Đông Hòa")).toEqual(await names("dong hoa"));
+      expect(await names("tiểu học đông")).toContain("Trường Tiểu học Đông Hòa");
     });
 
     it("matches the starts of words, so half-typed names work", async () => {
@@ -60,20 +60,23 @@ describe("createSchoolService", () => {
       const found = await names("truong thcs", 10);
       expect(found).toHaveLength(9);
       expect(found.slice(0, 8).every((name) => name.startsWith("Trường THCS"))).toBe(true);
-      expect(found[8]).toBe("Trường PTDTBT THCS Phú Mỡ");
+      expect(found[8]).toBe("Trường Tiểu học và THCS Bàu Bàng");
     });
 
-    it("ranks a match in the name before one that needs the district", async () => {
-      const found = await schools.search("dong xuan", 10);
-      expect(found.slice(0, 3).every((school) => school.name.includes("Đồng Xuân"))).toBe(true);
-      expect(found.slice(3).map((school) => school.name)).toContain("Trường THCS Đồng Lạc");
-      expect(found.every((school) => school.district === "Huyện Đồng Xuân")).toBe(true);
+    it("ranks a match in the name before one that needs the ward", async () => {
+      const found = await schools.search("phu loi", 10);
+      expect(found[0]?.name).toBe("Trường Tiểu học Phú Lợi");
+      expect(found.slice(1).map((school) => school.name)).toEqual(
+        expect.arrayContaining(["Trường THPT Nguyễn Du", "Trung tâm GDNN-GDTX Thủ Dầu Một"]),
+      );
+      expect(found.every((school) => school.ward === "Phường Phú Lợi")).toBe(true);
     });
 
-    it("uses the district to tell same-named schools apart", async () => {
-      const found = await schools.search("chu van an song cau");
-      expect(found.map((s) => s.code)).toEqual(["46208"]);
-      expect(found[0]?.district).toBe("Thị xã Sông Cầu");
+    it("uses the ward to tell same-named schools apart, with no district in the directory", async () => {
+      const found = await schools.search("chu van an di an");
+      expect(found.map((s) => s.code)).toEqual(["74208"]);
+      expect(found[0]).toMatchObject({ ward: "Phường Dĩ An", district: "" });
+      expect((await schools.search("thcs chu van an thu dau mot")).map((s) => s.code)).toEqual(["74201"]);
     });
 
     it("returns at most five by default, and honours a smaller limit", async () => {
@@ -82,8 +85,8 @@ describe("createSchoolService", () => {
     });
 
     it("finds a school by its exact code, first", async () => {
-      const found = await schools.search(" 46301 ");
-      expect(found[0]).toMatchObject({ code: "46301", name: "Trường THPT Nguyễn Du", level: "thpt" });
+      const found = await schools.search(" 74301 ");
+      expect(found[0]).toMatchObject({ code: "74301", name: "Trường THPT Nguyễn Du", level: "thpt" });
       expect(found[0]).not.toHaveProperty("_id");
     });
 
@@ -108,7 +111,7 @@ describe("createSchoolService", () => {
 
   describe("byCode", () => {
     it("returns the school with that code, or null", async () => {
-      expect((await schools.byCode("46201"))?.name).toBe("Trường THCS Chu Văn An");
+      expect((await schools.byCode("74201"))?.name).toBe("Trường THCS Chu Văn An");
       expect(await schools.byCode("99999")).toBeNull();
     });
   });
@@ -123,24 +126,24 @@ describe("createSchoolService", () => {
     it("updates a renamed school by its code and adds new codes", async () => {
       const rows = await sampleRows();
       const renamed = rows.map((row) =>
-        row.code === "46301" ? { ...row, name: "Trường THPT Nguyễn Du (cơ sở chính)" } : row,
+        row.code === "74301" ? { ...row, name: "Trường THPT Nguyễn Du (cơ sở chính)" } : row,
       );
       renamed.push({
-        code: "46999",
-        name: "Trường Tiểu học Hòa Bình",
+        code: "74999",
+        name: "Trường Tiểu học Thường Tân",
         level: "tieu-hoc",
-        ward: "Xã Hòa Bình",
-        district: "Huyện Tân Phú",
-        province: "Tỉnh Lam Sơn",
+        ward: "Xã Thường Tân",
+        district: "",
+        province: "Thành phố Hồ Chí Minh",
       });
-      const before = await schools.byCode("46301");
+      const before = await schools.byCode("74301");
       expect(await schools.upsertMany(renamed)).toEqual({
         inserted: 1,
         updated: 1,
         unchanged: sampleCount - 1,
       });
       expect(await schools.count()).toBe(sampleCount + 1);
-      const after = await schools.byCode("46301");
+      const after = await schools.byCode("74301");
       expect(after).toMatchObject({
         name: "Trường THPT Nguyễn Du (cơ sở chính)",
         nameFolded: "truong thpt nguyen du co so chinh",
@@ -156,7 +159,7 @@ describe("createSchoolService", () => {
         name: "Trường Mầm non Lá Non",
         level: "mam-non",
         ward: "Xã A",
-        district: "Huyện B",
+        district: "",
         province: "Tỉnh C",
       };
       await schools.upsertMany([row]);
@@ -168,10 +171,10 @@ describe("createSchoolService", () => {
       const countBefore = await schools.count();
       const text = [
         "code,name,level,ward,district,province",
-        "47001,Trường THCS Mới,THCS,Xã A,Huyện B,Tỉnh C",
-        "47002,Trường Tiểu học Sai Cấp,Đại học,Xã A,Huyện B,Tỉnh C",
-        "47003,Trường THPT Thiếu Cột,THPT,Xã A,Huyện B",
-        "47001,Trường THCS Trùng Mã,THCS,Xã A,Huyện B,Tỉnh C",
+        "47001,Trường THCS Mới,THCS,Xã A,,Tỉnh C",
+        "47002,Trường Tiểu học Sai Cấp,Đại học,Xã A,,Tỉnh C",
+        "47003,Trường THPT Thiếu Cột,THPT,Xã A,Tỉnh C",
+        "47001,Trường THCS Trùng Mã,THCS,Xã A,,Tỉnh C",
       ].join("\r\n");
       const parsed = parseSchoolRows(text);
       expect(parsed.ok ? [] : parsed.errors.map((e) => e.line)).toEqual([3, 4, 5]);

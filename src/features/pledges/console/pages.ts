@@ -96,7 +96,9 @@ export function createDetailPage(kit: ConsoleKit, deps: Pick<PledgeConsoleDeps, 
         phone: pledge.phone ? formatPhone(pledge.phone) : undefined,
         address: pledge.devices?.address,
         items: describeItems(pledge, t, locale, true),
-        allocation: pledge.allocation && `${pledge.allocation.schoolName}, ${pledge.allocation.district}`,
+        allocation:
+          pledge.allocation &&
+          [pledge.allocation.schoolName, pledge.allocation.district].filter(Boolean).join(", "),
       },
       ledger,
       kinds,

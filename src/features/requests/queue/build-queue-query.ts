@@ -13,14 +13,14 @@ import { searchKeysFor } from "./search-keys.js";
 
 export const PAGE_SIZE = 50;
 
-/** What the staff member may see: everything, some schools, or some districts. */
+/** What the staff member may see: everything, some schools, or some areas (a request's `district`). */
 export type QueueScope = { all: true } | { schoolCodes: string[] } | { areas: string[] };
 
 export interface QueueFilter {
   kind?: RequestKind;
   statuses?: RequestStatus[];
   schoolCode?: string;
-  /** A district, as schools store it ("Quận 1"). */
+  /** A request's area as stored from its school (schoolArea): "Phường Phú Lợi", or a district. */
   area?: string;
   /** Requests with every one of these circumstances. */
   circumstances?: string[];
