@@ -91,6 +91,16 @@ describe("appointing staff from the console", () => {
     expect(codeIn(ward.body)).toBeDefined();
   });
 
+  it("takes a commune's name without “Xã”, but never a bare ward number", async () => {
+    const commune = await appoint(province, { name: "Xã", level: "area", places: "Đông Hòa" });
+    expect(codeIn(commune.body)).toBeDefined();
+    expect((await province.get("/console/staff")).body).toContain("xa dong hoa");
+    const number = await appoint(province, { name: "Số", level: "area", places: "5" });
+    expect(number.status).toBe(400);
+    expect(number.body).toContain("Không tìm thấy “5” trong danh bạ trường");
+    expect(number.body).toContain('value="5"');
+  });
+
   it("revokes a colleague, who is shut out at their next click", async () => {
     const made = await appoint(province, { name: "Anh Tú", level: "school", places: "79001" });
     const tu = telegramDriver(platform.app.server, platform.telegram, TELEGRAM_SECRET, 970);

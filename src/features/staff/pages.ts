@@ -5,13 +5,23 @@
  */
 import type { FastifyRequest } from "fastify";
 import { type ConsoleSection, STAFF_LEVELS, type StaffLevel, type StaffScope } from "../../core/console.js";
-import { fold } from "../../core/text/fold.js";
 import { formatDateTime } from "../../core/text/format-date.js";
 import type { FeatureContext } from "../context.js";
 import { normalizeSchoolCode } from "../schools/model.js";
+import { readAreaName } from "./area-names.js";
 import { readAudit } from "./audit.js";
 
 type Form = { name?: string; level?: string; places?: string };
+/** What is wrong with a form: a locale key and its arguments. */
+type Problem = { problem: string; args?: Record<string, string> };
+const problem = (key: string, args?: Record<string, string>): Problem => ({
+  problem: key,
+  ...(args ? { args } : {}),
+});
+const isProblem = (value: StaffScope | Problem): value is Problem => "problem" in value;
+const LEVEL_NEEDED = problem("console-staff-level-needed");
+/** As the page shows it. */
+const asShown = (p: Problem) => ({ problem: p.problem, problemArgs: p.args ?? {} });
 
 /** The levels someone may appoint: their own and those below it. */
 export function levelsBelow(level: StaffLevel): StaffLevel[] {
@@ -26,20 +36,32 @@ const listOf = (text: string) =>
     .slice(0, 50);
 
 export function staffPages(ctx: FeatureContext): ConsoleSection {
-  /** A scope from the form, or the locale key of what is wrong with it. */
-  async function scopeFrom(level: StaffLevel, places: string): Promise<StaffScope | string> {
+  /** A scope from the form, or the locale key (and its arguments) of what is wrong with it. */
+  async function scopeFrom(level: StaffLevel, places: string): Promise<StaffScope | Problem> {
     if (level === "province") return { kind: "all" };
     const typed = listOf(places);
     if (typed.length === 0)
-      return level === "area" ? "console-staff-areas-needed" : "console-staff-schools-needed";
+      return problem(level === "area" ? "console-staff-areas-needed" : "console-staff-schools-needed");
     if (level === "area") {
-      const known = new Set(await ctx.staffScopes.areas());
-      const areas = typed.map(fold);
-      return areas.every((a) => known.has(a)) ? { kind: "area", areas } : "console-staff-area-unknown";
+      const known = await ctx.staffScopes.areas();
+      const areas: string[] = [];
+      for (const name of typed) {
+        const read = readAreaName(name, known);
+        if (read.kind === "ambiguous")
+          return problem("console-staff-area-ambiguous", {
+            typed: read.typed,
+            options: read.options.join("; "),
+          });
+        if (read.kind === "unknown") return problem("console-staff-area-unknown", { typed: read.typed });
+        areas.push(read.area);
+      }
+      return { kind: "area", areas: [...new Set(areas)] };
     }
     const codes = typed.map(normalizeSchoolCode);
     const found = await Promise.all(codes.map((code) => ctx.schools.byCode(code)));
-    return found.every(Boolean) ? { kind: "schools", schoolCodes: codes } : "console-staff-school-unknown";
+    return found.every(Boolean)
+      ? { kind: "schools", schoolCodes: codes }
+      : problem("console-staff-school-unknown");
   }
 
   return {
@@ -103,12 +125,15 @@ export function staffPages(ctx: FeatureContext): ConsoleSection {
           places: String(request.body?.places ?? ""),
         };
         const level = levelsBelow(staff.level).find((l) => l === form.level);
-        const scope = level ? await scopeFrom(level, form.places) : "console-staff-level-needed";
-        if (typeof scope === "string" || !level)
-          return listPage(request, reply.code(400), { problem: scope, form });
+        if (!level) return listPage(request, reply.code(400), { ...asShown(LEVEL_NEEDED), form });
+        const scope = await scopeFrom(level, form.places);
+        if (isProblem(scope)) return listPage(request, reply.code(400), { ...asShown(scope), form });
         const result = await ctx.staff.appoint(staff, { level, scope, name: form.name });
         if (!result.ok)
-          return listPage(request, reply.code(403), { problem: "console-staff-outside-scope", form });
+          return listPage(request, reply.code(403), {
+            ...asShown(problem("console-staff-outside-scope")),
+            form,
+          });
         await kit.audit(request, "staff:appoint", result.code, level);
         return listPage(request, reply, {
           made: { code: result.code, expires: formatDateTime(result.expiresAt) },
@@ -128,11 +153,9 @@ export function staffPages(ctx: FeatureContext): ConsoleSection {
         const { staff } = kit.user(request);
         const actor = String(request.body?.actor ?? "");
         const level = levelsBelow(staff.level).find((l) => l === request.body?.level);
-        const scope = level
-          ? await scopeFrom(level, String(request.body?.places ?? ""))
-          : "console-staff-level-needed";
-        if (typeof scope === "string" || !level)
-          return listPage(request, reply.code(400), { problem: scope });
+        if (!level) return listPage(request, reply.code(400), asShown(LEVEL_NEEDED));
+        const scope = await scopeFrom(level, String(request.body?.places ?? ""));
+        if (isProblem(scope)) return listPage(request, reply.code(400), asShown(scope));
         const done = await ctx.staff.change(staff, actor, level, scope);
         if (!done) return kit.notFound(request, reply);
         await kit.audit(request, "staff:change", actor, level);
