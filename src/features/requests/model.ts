@@ -104,6 +104,10 @@ const schema = new Schema<HelpRequest>({
 // (docs/storage-and-ferretdb.md#queries-at-province-scale). They replace the older
 // status_1_createdAt_1 and schoolCode_1_status_1_createdAt_1, which an operator may drop.
 for (const [name, fields] of Object.entries(QUEUE_INDEXES)) schema.index(fields, { name });
+// A lot's proposal streams the waiting requests of one kind and device type (or carrier), in
+// its areas' schools (src/features/allocation/matching.ts, docs/allocation.md#proposal).
+schema.index({ kind: 1, status: 1, device: 1, schoolCode: 1 }, { name: "allocation_device" });
+schema.index({ kind: 1, status: 1, carrier: 1 }, { name: "allocation_data" });
 
 /**
  * One row per "this child already has an open device request" or "this phone already has an
