@@ -21,6 +21,7 @@ import type { RateLimit } from "./core/rate-limit.js";
 import { type ChannelDirectory, createChannelRegistry } from "./core/sending/channel-registry.js";
 import { createReachability } from "./core/sending/reachability.js";
 import { createSender } from "./core/sending/sender.js";
+import { allocationFeature } from "./features/allocation/feature.js";
 import { campaignsFeature } from "./features/campaigns/feature.js";
 import { carriersFeature } from "./features/carriers/feature.js";
 import { classesFeature } from "./features/classes/feature.js";
@@ -66,6 +67,7 @@ export const FEATURES: FeatureFactory[] = [
   supportFeature,
   carriersFeature,
   staffFeature,
+  allocationFeature,
   handoverFeature,
   reportsFeature,
 ];
