@@ -3,7 +3,8 @@
  * configured ones) and prints the figures. Benchmarks are measurements, not tests: they report
  * honestly and never fail the build. `BENCH_ONLY=broadcast`, `inbound` or `data` runs one part
  * (`data`: the staff queue and the summary at 10k and 100k requests, 500k by env, bench/data.bench.ts;
- * `reports`: the dashboard against a plain scan, bench/reports.ts, only when asked for).
+ * `reports`: the dashboard against a plain scan, bench/reports.ts, only when asked for;
+ * `allocation`: a lot's proposal against a plain scan, bench/allocation.ts, only when asked for).
  */
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/core/logger.js";
@@ -14,6 +15,7 @@ import { createRedisDeliveryStore } from "../src/jobs/redis-delivery-store.js";
 import { provisionStores } from "../src/storage/local/provision.js";
 import { connectMongo } from "../src/storage/mongo.js";
 import { connectRedis } from "../src/storage/redis.js";
+import { runAllocationBench } from "./allocation.js";
 import {
   ALLOWED_PER_SECOND,
   type RunResult,
@@ -124,7 +126,7 @@ async function runBroadcastBench(
   }
 }
 
-const PARTS = ["broadcast", "inbound", "data", "reports"] as const;
+const PARTS = ["broadcast", "inbound", "data", "reports", "allocation"] as const;
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
@@ -142,6 +144,8 @@ async function main(): Promise<void> {
     if (runs("data")) await runDataBench(stores);
     // Not in the default run: seeding 500,000 requests takes minutes (BENCH_ONLY=reports).
     if (only === "reports") await runReportsBench(stores);
+    // Also only when asked for: seeding 100,000 requests (BENCH_ONLY=allocation).
+    if (only === "allocation") await runAllocationBench(stores);
   } finally {
     await stores.stop();
   }
