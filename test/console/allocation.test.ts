@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimModel, lineModel, lotModel } from "../../src/features/allocation/model.js";
 import { requestModel } from "../../src/features/requests/model.js";
 import { humanCode } from "../../src/storage/human-code.js";
-import { seedChild, seedPledge, tomorrowTyped } from "../helpers/allocation-seed.js";
+import { seedChild, seedLine, seedPledge, tomorrowTyped } from "../helpers/allocation-seed.js";
 import { telegramDriver } from "../helpers/channel-drivers.js";
 import { type ConsoleClient, consoleClient, signInByLink } from "../helpers/console-client.js";
 import { appointSchoolStaff } from "../helpers/console-seed.js";
@@ -371,6 +371,64 @@ describe("lots, proposals and their approval", () => {
     expect(told).toContain("1 điện thoại thông minh đã đến với 1 em ở 1 trường: Trường Tiểu học Lê Lợi");
     expect(told).not.toContain("Kiều Văn Sơn");
     expect(textsTo("970").at(-1)).toContain("6.000.000 đ");
+  });
+
+  it("matches a data lot to connectivity requests of its carrier in its ward, and tells the family", async () => {
+    const { app } = platform;
+    const fits = await seedLine(app, {
+      phone: "+84911000001",
+      carrier: "viettel",
+      ward: "Phường 5, Quận 8",
+      userId: "980",
+    });
+    const noInternet = await seedLine(app, {
+      phone: "+84911000002",
+      carrier: "viettel",
+      ward: "phuong 5",
+      problem: "no-internet",
+      userId: "981",
+    });
+    const otherCarrier = await seedLine(app, {
+      phone: "+84911000003",
+      carrier: "mobifone",
+      ward: "Phường 5",
+      userId: "982",
+    });
+    const weakSignal = await seedLine(app, {
+      phone: "+84911000004",
+      carrier: "viettel",
+      ward: "Phường 5",
+      problem: "weak-signal",
+      userId: "983",
+    });
+    const otherWard = await seedLine(app, {
+      phone: "+84911000005",
+      carrier: "viettel",
+      ward: "Phường 50",
+      userId: "984",
+    });
+    const code = await makeLot(province, {
+      kind: "data",
+      carrier: "viettel",
+      months: "6",
+      count: "5",
+      areas: "Phường 5",
+      giverName: "Viettel Bình Dương",
+    });
+    const page = await province.get(`/console/lots/${code}/proposal`);
+    expect(shown(page.body).sort()).toEqual([fits, noInternet].sort());
+    for (const left of [otherCarrier, weakSignal, otherWard]) expect(shown(page.body)).not.toContain(left);
+    const before = sent();
+    const done = await province.post(`/console/lots/${code}/approve`, {
+      requests: [fits],
+      collectPlace: "Cửa hàng Viettel Phường 5",
+      collectFrom: tomorrowTyped(),
+    });
+    expect(done.status).toBe(303);
+    await platform.telegram.waitForCalls("sendMessage", before + 1);
+    expect(textsTo("980").at(-1)).toContain("1 gói dữ liệu Viettel 6 tháng");
+    const line = await lineModel(app.mongo).findOne({ requestCode: fits }).lean();
+    expect(line).toMatchObject({ kind: "data", carrier: "viettel", months: 6, status: "matched" });
   });
 
   it("never allocates more than the lot holds when two staff approve at once, nor one child twice", async () => {

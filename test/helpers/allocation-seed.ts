@@ -60,6 +60,29 @@ export async function seedChild(app: RunningApp, seed: SeedChild): Promise<strin
   return code;
 }
 
+/** A verified connectivity request of a household in `ward`; returns its code. */
+export async function seedLine(
+  app: RunningApp,
+  seed: { phone: string; carrier: string; ward: string; problem?: string; userId: string },
+): Promise<string> {
+  const requests = createRequestService(app.mongo, createRecordLock(app.redis, app.prefix));
+  const made = await requests.create({
+    idempotencyKey: `alloc-line-${seed.phone}`,
+    kind: "connectivity",
+    channel: "telegram",
+    userId: seed.userId,
+    chatId: seed.userId,
+    locale: "vi",
+    problem: seed.problem ?? "data-package",
+    carrier: seed.carrier,
+    phone: seed.phone,
+    place: "rented-room",
+    ward: seed.ward,
+  });
+  await requests.changeStatus(made.request.code, "verified", "telegram:900");
+  return made.request.code;
+}
+
 /** A pledge whose goods (or money) have all arrived; the donor is Telegram user `userId`. */
 export async function seedPledge(
   app: RunningApp,
