@@ -86,6 +86,7 @@ allocation-lot-bad-source = Please choose where the lot comes from.
 allocation-lot-bad-kind = Please choose devices or data packages (a purchase is devices only).
 allocation-lot-bad-count = The count must be a whole number from 1 to { $max }.
 allocation-lot-bad-area = “{ $area }” is not an area of the school directory. Please type a ward, commune or district as the directory names it.
+allocation-lot-bad-area-ambiguous = Several places are called “{ $area }”: { $options }. Please type the whole name, e.g. “Phường …” or “Xã …”.
 allocation-lot-bad-area-needed = Please give the lot's area (inside the areas you cover).
 allocation-lot-bad-area-outside = “{ $area }” lies outside the areas you cover.
 allocation-lot-bad-kept-at = Please say where the lot is kept.

@@ -62,6 +62,7 @@ allocation-lot-bad-source = Xin chọn nguồn của lô.
 allocation-lot-bad-kind = Xin chọn loại: thiết bị hoặc gói dữ liệu (hàng mua chỉ là thiết bị).
 allocation-lot-bad-count = Số lượng phải là số nguyên từ 1 đến { $max }.
 allocation-lot-bad-area = Không có khu vực “{ $area }” trong danh bạ trường. Xin gõ tên phường, xã, quận hoặc huyện như trong danh bạ.
+allocation-lot-bad-area-ambiguous = Có nhiều nơi tên “{ $area }”: { $options }. Xin gõ đủ tên, ví dụ “Phường …” hay “Xã …”.
 allocation-lot-bad-area-needed = Xin ghi khu vực của lô (trong khu vực thầy cô phụ trách).
 allocation-lot-bad-area-outside = Khu vực “{ $area }” nằm ngoài khu vực thầy cô phụ trách.
 allocation-lot-bad-kept-at = Xin ghi nơi cất giữ lô.

@@ -10,6 +10,7 @@ import { stripUnsafe } from "../../core/text/strip-unsafe.js";
 import { readHumanCode } from "../../storage/human-code.js";
 import { DATA_CARRIERS, DEVICE_TYPES } from "../pledges/model.js";
 import { parseMoney } from "../pledges/parse-money.js";
+import { readAreaName } from "../staff/area-names.js";
 import { LOT_SOURCES, type LotKind, type LotSource, type PaidBy } from "./model.js";
 
 export const LOT_FIELDS = [
@@ -93,27 +94,27 @@ export function readPaidBy(text: string): PaidBy[] | { line: string } {
 }
 
 /**
- * Reads the form. `knownAreas` are the folded wards and districts of the school directory;
+ * Reads the form. `knownAreas` are the folded wards and districts of the school directory,
+ * matched as staff appointments match them ("Phú Lợi" for "Phường Phú Lợi" when only one has
+ * that name: src/features/staff/area-names.ts);
  * `needsArea` (area staff) asks for at least one. Whether the areas lie inside the staff
  * member's own is the page's check (lot-scope.ts), since it needs the directory.
  */
-export function readLotForm(form: LotForm, knownAreas: Set<string>, needsArea = false): ReadLot {
+export function readLotForm(form: LotForm, knownAreas: readonly string[], needsArea = false): ReadLot {
   const source = LOT_SOURCES.find((s) => s === form.source) as LotSource | undefined;
   if (!source) return bad("source");
   const kind = form.kind === "data" ? "data" : form.kind === "devices" ? "devices" : undefined;
   if (!kind || (source === "purchase" && kind !== "devices")) return bad("kind");
   const count = wholeNumber(form.count, MAX_LOT_COUNT);
   if (count === undefined) return bad("count", { max: MAX_LOT_COUNT });
-  const areas = [
-    ...new Set(
-      form.areas
-        .split(/[,;\n]+/)
-        .map(fold)
-        .filter(Boolean),
-    ),
-  ];
-  const unknown = areas.find((area) => !knownAreas.has(area));
-  if (unknown) return bad("area", { area: unknown });
+  const areas: string[] = [];
+  for (const typed of form.areas.split(/[,;\n]+/).filter((name) => fold(name))) {
+    const read = readAreaName(typed, knownAreas);
+    if (read.kind === "unknown") return bad("area", { area: read.typed });
+    if (read.kind === "ambiguous")
+      return bad("area-ambiguous", { area: read.typed, options: read.options.join("; ") });
+    if (!areas.includes(read.area)) areas.push(read.area);
+  }
   if (needsArea && areas.length === 0) return bad("area-needed");
   if (form.keptAt.length < 3) return bad("kept-at");
   const common: Common = { count, areas, keptAt: form.keptAt, ...(form.note ? { note: form.note } : {}) };

@@ -81,7 +81,7 @@ export function registerLotPages(app: import("fastify").FastifyInstance, kit: Co
     const allowedSources: readonly string[] = sourcesFor(staff);
     if (!allowedSources.includes(form.source))
       return listPage(request, reply.code(400), form, { key: "allocation-lot-bad-source" });
-    const read = readLotForm(form, new Set(await deps.scopes.areas()), staff.scope.kind !== "all");
+    const read = readLotForm(form, await deps.scopes.areas(), staff.scope.kind !== "all");
     if (!read.ok) return listPage(request, reply.code(400), form, read.problem);
     const outside = [];
     for (const area of read.draft.areas)
