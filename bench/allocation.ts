@@ -15,6 +15,7 @@ import { claimModel, type Lot } from "../src/features/allocation/model.js";
 import { DEFAULT_WEIGHTS } from "../src/features/allocation/weights.js";
 import { requestModel } from "../src/features/requests/model.js";
 import { connectMongo } from "../src/storage/mongo.js";
+import { bestOf } from "./best-of.js";
 import { benchCode, SCHOOLS } from "./data-seed.js";
 
 const COUNT = Number(process.env.ALLOC_REQUESTS ?? 100_000);
@@ -51,15 +52,7 @@ function requestDocument(index: number, now: number) {
   };
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    await fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
+const timed = (fn: () => Promise<unknown>) => bestOf(ROUNDS, fn);
 
 export async function runAllocationBench(stores: { mongodbUri: string }): Promise<void> {
   const url = new URL(stores.mongodbUri);

@@ -12,20 +12,13 @@ import { figures } from "../src/features/reports/figures.js";
 import { reportScope } from "../src/features/reports/scope.js";
 import { requestModel } from "../src/features/requests/model.js";
 import { connectMongo } from "../src/storage/mongo.js";
+import { bestOf } from "./best-of.js";
 import { growTo, SCHOOLS } from "./data-seed.js";
 
 const COUNT = Number(process.env.BENCH_REPORTS_COUNT ?? 500_000);
 const ROUNDS = Number(process.env.BENCH_REPORTS_ROUNDS ?? 3);
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    await fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
+const timed = (fn: () => Promise<unknown>) => bestOf(ROUNDS, fn);
 
 export async function runReportsBench(stores: { mongodbUri: string }): Promise<void> {
   const url = new URL(stores.mongodbUri);

@@ -10,7 +10,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lineModel, lotModel } from "../../src/features/allocation/model.js";
 import { requestModel } from "../../src/features/requests/model.js";
-import { seedChild, seedLine, seedPledge, tomorrowTyped } from "../helpers/allocation-seed.js";
+import {
+  lotCodeOf,
+  lotForm,
+  seedChild,
+  seedLine,
+  seedPledge,
+  tickedIn,
+  tomorrowTyped,
+} from "../helpers/allocation-seed.js";
 import { uploadFile } from "../helpers/carrier-seed.js";
 import { telegramDriver } from "../helpers/channel-drivers.js";
 import { type ConsoleClient, consoleClient, signInByLink } from "../helpers/console-client.js";
@@ -57,10 +65,7 @@ describe("a gift from the donor to the child, and the carriers' part", () => {
   const statusOf = async (code: string) =>
     (await requestModel(platform.app.mongo).findOne({ code }).lean())?.status;
   const linesOf = (lotCode: string) => lineModel(platform.app.mongo).find({ lotCode }).lean();
-  const ticked = (body: string) =>
-    [...body.matchAll(/name="requests" value="(YC-[A-Z0-9]{6})"[^>]*checked/g)].map((m) => m[1] ?? "");
-  const lotCodeOf = (location: string | undefined) =>
-    location?.match(/\/console\/lots\/(LO-[A-Z0-9]{6})/)?.[1] ?? "";
+  const ticked = tickedIn;
 
   /** Waits, by the fake platform's own signal, until `condition` holds (messages go out through the engine). */
   async function until(condition: () => boolean, what: string): Promise<void> {
@@ -75,22 +80,7 @@ describe("a gift from the donor to the child, and the carriers' part", () => {
 
   async function makeLot(fields: Record<string, string>): Promise<string> {
     await province.get("/console/lots");
-    const made = await province.post("/console/lots", {
-      source: "other",
-      kind: "devices",
-      pledgeCode: "",
-      deviceType: "",
-      carrier: "",
-      months: "",
-      count: "",
-      costVnd: "",
-      paidBy: "",
-      giverName: "",
-      areas: "",
-      keptAt: KEPT,
-      note: "",
-      ...fields,
-    });
+    const made = await province.post("/console/lots", lotForm({ keptAt: KEPT, ...fields }));
     expect(made.status).toBe(303);
     return lotCodeOf(made.location);
   }

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimModel, lineModel, lotModel } from "../../src/features/allocation/model.js";
 import { requestModel } from "../../src/features/requests/model.js";
 import { humanCode } from "../../src/storage/human-code.js";
-import { seedChild, seedLine, seedPledge, tomorrowTyped } from "../helpers/allocation-seed.js";
+import {
+  lotCodeOf,
+  lotForm,
+  seedChild,
+  seedLine,
+  seedPledge,
+  tickedIn,
+  tomorrowTyped,
+} from "../helpers/allocation-seed.js";
 import { telegramDriver } from "../helpers/channel-drivers.js";
 import { type ConsoleClient, consoleClient, signInByLink } from "../helpers/console-client.js";
 import { appointSchoolStaff } from "../helpers/console-seed.js";
@@ -21,8 +29,6 @@ describe("lots, proposals and their approval", () => {
   let area: ConsoleClient;
   let school: ConsoleClient;
 
-  const lotCodeOf = (location: string | undefined) =>
-    location?.match(/\/console\/lots\/(LO-[A-Z0-9]{6})/)?.[1] ?? "";
   const statusOf = async (code: string) =>
     (await requestModel(platform.app.mongo).findOne({ code }).lean())?.status;
   const textsTo = (chat: string) =>
@@ -31,22 +37,7 @@ describe("lots, proposals and their approval", () => {
       .filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === chat)
       .map((c) => String(c.payload.text));
   const sent = () => platform.telegram.calls().filter((c) => c.method === "sendMessage").length;
-  const lot = (fields: Record<string, string>) => ({
-    source: "other",
-    kind: "devices",
-    pledgeCode: "",
-    deviceType: "",
-    carrier: "",
-    months: "",
-    count: "",
-    costVnd: "",
-    paidBy: "",
-    giverName: "",
-    areas: "",
-    keptAt: "Kho Sở GD&ĐT",
-    note: "",
-    ...fields,
-  });
+  const lot = lotForm;
   async function makeLot(client: ConsoleClient, fields: Record<string, string>): Promise<string> {
     await client.get("/console/lots");
     const made = await client.post("/console/lots", lot(fields));
@@ -54,9 +45,7 @@ describe("lots, proposals and their approval", () => {
       throw new Error(`lot not made: ${made.status} ${made.body.match(/role="alert">([^<]*)/)?.[1]}`);
     return lotCodeOf(made.location);
   }
-  /** The request codes the proposal page ticks, in its order. */
-  const ticked = (body: string) =>
-    [...body.matchAll(/name="requests" value="(YC-[A-Z0-9]{6})"[^>]*checked/g)].map((m) => m[1] ?? "");
+  const ticked = tickedIn;
   const shown = (body: string) =>
     [...body.matchAll(/data-request="(YC-[A-Z0-9]{6})"/g)].map((m) => m[1] ?? "");
 

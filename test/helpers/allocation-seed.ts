@@ -132,3 +132,31 @@ export function tomorrowTyped(): string {
   const month = String(at.getUTCMonth() + 1).padStart(2, "0");
   return `${day}/${month}/${at.getUTCFullYear()} 7h30`;
 }
+
+/** The lot form as the page posts it: every field, empty unless given. */
+export function lotForm(fields: Record<string, string>): Record<string, string> {
+  return {
+    source: "other",
+    kind: "devices",
+    pledgeCode: "",
+    deviceType: "",
+    carrier: "",
+    months: "",
+    count: "",
+    costVnd: "",
+    paidBy: "",
+    giverName: "",
+    areas: "",
+    keptAt: "Kho Sở GD&ĐT",
+    note: "",
+    ...fields,
+  };
+}
+
+/** The lot's code in the address a created lot redirects to. */
+export const lotCodeOf = (location: string | undefined) =>
+  location?.match(/\/console\/lots\/(LO-[A-Z0-9]{6})/)?.[1] ?? "";
+
+/** The request codes a proposal page ticks, in its order. */
+export const tickedIn = (body: string) =>
+  [...body.matchAll(/name="requests" value="(YC-[A-Z0-9]{6})"[^>]*checked/g)].map((m) => m[1] ?? "");
