@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lineModel, lotModel } from "../../src/features/allocation/model.js";
 import { requestModel } from "../../src/features/requests/model.js";
 import {
+  approveAtOnce,
   lotCodeOf,
   lotForm,
   seedChild,
@@ -244,13 +245,13 @@ describe("a gift from the donor to the child, and the carriers' part", () => {
     });
     const other = consoleClient(app.server);
     await signInByLink(other, telegramDriver(app.server, platform.telegram, TELEGRAM_SECRET, 900));
-    await province.get(`/console/lots/${gift}/proposal`);
-    await other.get(`/console/lots/${gift}/proposal`);
     const form = { collectPlace: COLLECT, collectFrom: tomorrowTyped() };
-    const [first, second] = await Promise.all([
-      province.post(`/console/lots/${gift}/approve`, { ...form, requests: waiting.slice(0, 6) }),
-      other.post(`/console/lots/${gift}/approve`, { ...form, requests: waiting.slice(6) }),
-    ]);
+    const [first, second] = await approveAtOnce(
+      gift,
+      form,
+      [province, waiting.slice(0, 6)],
+      [other, waiting.slice(6)],
+    );
     // One batch in whole; the other refused whole, with the reason on its page.
     expect([first.status, second.status].sort()).toEqual([303, 409]);
     const refused = first.status === 409 ? first : second;

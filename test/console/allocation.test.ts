@@ -10,6 +10,7 @@ import { claimModel, lineModel, lotModel } from "../../src/features/allocation/m
 import { requestModel } from "../../src/features/requests/model.js";
 import { humanCode } from "../../src/storage/human-code.js";
 import {
+  approveAtOnce,
   lotCodeOf,
   lotForm,
   seedChild,
@@ -444,12 +445,7 @@ describe("lots, proposals and their approval", () => {
       areas: "Xã Đông Hòa",
       giverName: "Công ty A",
     });
-    await province.get(`/console/lots/${small}/proposal`);
-    await other.get(`/console/lots/${small}/proposal`);
-    const [a, b] = await Promise.all([
-      province.post(`/console/lots/${small}/approve`, { ...form, requests: kids.slice(0, 3) }),
-      other.post(`/console/lots/${small}/approve`, { ...form, requests: kids.slice(3, 6) }),
-    ]);
+    const [a, b] = await approveAtOnce(small, form, [province, kids.slice(0, 3)], [other, kids.slice(3, 6)]);
     expect([a.status, b.status].sort()).toEqual([303, 409]);
     const refused = a.status === 409 ? a : b;
     expect(refused.body).toContain("lô chỉ còn 0 suất");
@@ -471,12 +467,7 @@ describe("lots, proposals and their approval", () => {
       areas: "Xã Đông Hòa",
       giverName: "Công ty B",
     });
-    await province.get(`/console/lots/${big}/proposal`);
-    await other.get(`/console/lots/${big}/proposal`);
-    const [c, d] = await Promise.all([
-      province.post(`/console/lots/${big}/approve`, { ...form, requests: more.slice(0, 3) }),
-      other.post(`/console/lots/${big}/approve`, { ...form, requests: more.slice(2, 5) }),
-    ]);
+    const [c, d] = await approveAtOnce(big, form, [province, more.slice(0, 3)], [other, more.slice(2, 5)]);
     expect([c.status, d.status]).toEqual([303, 303]);
     expect(await open(big)).toBe(5);
     expect(await lineModel(app.mongo).countDocuments({ requestCode: more[2] })).toBe(1);

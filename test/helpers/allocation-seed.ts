@@ -9,6 +9,7 @@ import { pledgeModel } from "../../src/features/pledges/model.js";
 import { requestModel } from "../../src/features/requests/model.js";
 import { createRequestService } from "../../src/features/requests/service.js";
 import { humanCode } from "../../src/storage/human-code.js";
+import type { ConsoleClient } from "./console-client.js";
 
 export interface SeedChild {
   child: string;
@@ -160,3 +161,17 @@ export const lotCodeOf = (location: string | undefined) =>
 /** The request codes a proposal page ticks, in its order. */
 export const tickedIn = (body: string) =>
   [...body.matchAll(/name="requests" value="(YC-[A-Z0-9]{6})"[^>]*checked/g)].map((m) => m[1] ?? "");
+
+/** Two staff open a lot's proposal each, then approve their batches at the same moment. */
+export async function approveAtOnce(
+  lot: string,
+  form: { collectPlace: string; collectFrom: string },
+  first: [ConsoleClient, string[]],
+  second: [ConsoleClient, string[]],
+) {
+  await first[0].get(`/console/lots/${lot}/proposal`);
+  await second[0].get(`/console/lots/${lot}/proposal`);
+  const approve = ([client, requests]: [ConsoleClient, string[]]) =>
+    client.post(`/console/lots/${lot}/approve`, { ...form, requests });
+  return Promise.all([approve(first), approve(second)]);
+}
