@@ -13,6 +13,7 @@
  * each try being `retake` (step 4 alone). The lease is released by lock.ts's script, by its holder only.
  */
 import type { Redis } from "ioredis";
+import { declareScripts } from "../storage/redis-scripts.js";
 import type { PersonKeys, PersonRead } from "./person.js";
 
 /** Step 4, shared by both scripts. Lua `false` comes back as null: no session, no cached person. */
@@ -52,15 +53,13 @@ type Scripted = Redis & {
   choemInboundRetake(...args: Array<string | number>): Promise<Reply>;
 };
 
-// Registered once per connection, then sent by SHA (ioredis resends the text after a Redis
-// restart). ioredis's auto-pipelining cannot carry such commands: it stays off (storage/redis.ts).
-const registered = new WeakSet<Redis>();
+// Defined on each connection, then sent by SHA (ioredis resends the text after a Redis restart).
+const withScripts = declareScripts({
+  choemInboundEnter: { numberOfKeys: 7, lua: ENTER },
+  choemInboundRetake: { numberOfKeys: 4, lua: RETAKE },
+});
 function scripted(redis: Redis): Scripted {
-  if (!registered.has(redis)) {
-    redis.defineCommand("choemInboundEnter", { numberOfKeys: 7, lua: ENTER });
-    redis.defineCommand("choemInboundRetake", { numberOfKeys: 4, lua: RETAKE });
-    registered.add(redis);
-  }
+  withScripts(redis);
   return redis as Scripted;
 }
 

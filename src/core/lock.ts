@@ -7,18 +7,16 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
+import { declareScripts } from "../storage/redis-scripts.js";
 
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
-// Every message takes and releases a lock: the script is registered once per connection and
-// then sent by its SHA (ioredis falls back to the full text after a Redis restart).
+// Every message takes and releases a lock: the script is defined on each connection and then
+// sent by its SHA (ioredis falls back to the full text after a Redis restart).
 type Releasing = Redis & { choemReleaseLock(key: string, token: string): Promise<number> };
-const registered = new WeakSet<Redis>();
+const withScripts = declareScripts({ choemReleaseLock: { numberOfKeys: 1, lua: RELEASE } });
 export function releaseLock(redis: Redis, key: string, token: string): Promise<number> {
-  if (!registered.has(redis)) {
-    redis.defineCommand("choemReleaseLock", { numberOfKeys: 1, lua: RELEASE });
-    registered.add(redis);
-  }
+  withScripts(redis);
   return (redis as Releasing).choemReleaseLock(key, token);
 }
 

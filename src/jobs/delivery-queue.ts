@@ -52,7 +52,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
   const queueOf = (channel: ChannelName): Queue => {
     let queue = queues.get(channel);
     if (!queue) {
-      connection ??= options.redis.duplicate();
+      connection ??= options.redis.duplicate({ enableAutoPipelining: false });
       queue = new Queue(deliveryQueueName(channel), { connection, prefix: options.prefix });
       queues.set(channel, queue);
     }

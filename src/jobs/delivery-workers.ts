@@ -99,7 +99,11 @@ export function createDeliveryWorkers(deps: DeliveryWorkerDeps): DeliveryWorkers
         const channelCtx = { ...ctx, groupGapMs: deps.groupGapMs ?? capabilities.groupGapMs };
         const rate = { max: capabilities.sendRate.max, duration: capabilities.sendRate.perMs };
         // Workers block on Redis: their connection must retry forever (BullMQ requires it).
-        const connection = deps.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+        const connection = deps.redis.duplicate({
+          maxRetriesPerRequest: null,
+          enableOfflineQueue: true,
+          enableAutoPipelining: false,
+        });
         connections.push(connection);
         const worker = new Worker<DeliveryJobData>(
           deliveryQueueName(channel),

@@ -11,6 +11,7 @@ import { type Connection, trusted } from "mongoose";
 import { createRecordLock } from "../core/lock.js";
 import type { Logger } from "../core/logger.js";
 import type { Redis } from "../storage/redis.js";
+import { declareScripts } from "../storage/redis-scripts.js";
 import { createDeliveryFlusher, type FlusherOptions } from "./delivery-flusher.js";
 import {
   DELIVERY_STATUSES,
@@ -47,32 +48,33 @@ export interface RedisDeliveryStoreDeps {
 }
 
 type Scripted = Record<string, (...args: string[]) => Promise<unknown>>;
-const defined = new WeakSet<Redis>();
 const commandOf = (name: DeliveryScript) => `choemDelivery_${name}`;
+const SCRIPT_NAMES = [
+  "promote",
+  "claim",
+  "release",
+  "settle",
+  "expire",
+  "abandon",
+  "retarget",
+  "erase",
+  "sweep",
+  "requeue",
+  "insert",
+  "hydrate",
+  "clean",
+] as const satisfies readonly DeliveryScript[];
+const withScripts = declareScripts(
+  Object.fromEntries(
+    SCRIPT_NAMES.map((name) => [commandOf(name), { numberOfKeys: 0, lua: scriptSource(name) }]),
+  ),
+);
 
 export function createRedisDeliveryStore(deps: RedisDeliveryStoreDeps): DeliveryStore {
   const { redis, prefix } = deps;
   const Deliveries = deliveryModel(deps.connection);
   const keys = deliveryKeys(prefix);
-  if (!defined.has(redis)) {
-    for (const name of [
-      "promote",
-      "claim",
-      "release",
-      "settle",
-      "expire",
-      "abandon",
-      "retarget",
-      "erase",
-      "sweep",
-      "requeue",
-      "insert",
-      "hydrate",
-      "clean",
-    ] as const)
-      redis.defineCommand(commandOf(name), { numberOfKeys: 0, lua: scriptSource(name) });
-    defined.add(redis);
-  }
+  withScripts(redis);
   const run = (name: DeliveryScript, ...args: string[]) =>
     withStoreRetry(() => (redis as unknown as Scripted)[commandOf(name)]!(prefix, ...args));
   const flusher = createDeliveryFlusher(

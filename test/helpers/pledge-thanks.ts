@@ -8,7 +8,7 @@ import type { Redis } from "../../src/storage/redis.js";
 
 /** Runs every waiting thanks now; returns how many there were. */
 export async function promoteThanks(redis: Redis, prefix: string): Promise<number> {
-  const connection = redis.duplicate();
+  const connection = redis.duplicate({ enableAutoPipelining: false });
   const queue = new Queue(THANKS_QUEUE, { connection, prefix: `${prefix}bull` });
   try {
     const delayed = await queue.getDelayed();

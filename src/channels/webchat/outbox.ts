@@ -104,7 +104,11 @@ export function createWebChatOutbox(
   function subscribe(): Promise<Redis | undefined> {
     subscriber ??= (async () => {
       // The app's client may be lazy and refuse offline commands; this one queues until ready.
-      const sub = redis.duplicate({ lazyConnect: true, enableOfflineQueue: true });
+      const sub = redis.duplicate({
+        lazyConnect: true,
+        enableOfflineQueue: true,
+        enableAutoPipelining: false,
+      });
       sub.on("error", (err) => options.logger.debug({ err: err.message }, "webchat subscriber error"));
       sub.on("message", (_channel: string, chatId: string) => {
         for (const wake of listeners.get(chatId) ?? []) wake();

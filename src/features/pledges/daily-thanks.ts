@@ -73,7 +73,7 @@ export function createDailyThanks(deps: {
   // Made on first use: a process that records nothing opens no connection.
   const queueOf = () => {
     if (!queue) {
-      const connection = deps.redis.duplicate();
+      const connection = deps.redis.duplicate({ enableAutoPipelining: false });
       connections.push(connection);
       queue = new Queue<ThanksJob>(THANKS_QUEUE, { connection, prefix: bullPrefix });
     }
@@ -145,7 +145,11 @@ export function createDailyThanks(deps: {
       });
     },
     start() {
-      const connection = deps.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+      const connection = deps.redis.duplicate({
+        maxRetriesPerRequest: null,
+        enableOfflineQueue: true,
+        enableAutoPipelining: false,
+      });
       connections.push(connection);
       worker = new Worker<ThanksJob>(THANKS_QUEUE, thank, { connection, prefix: bullPrefix, concurrency: 5 });
       // A failed job is retried by BullMQ; the worker's own errors are logged, not fatal.
