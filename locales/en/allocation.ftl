@@ -140,11 +140,11 @@ allocation-part-wait = { $weeks } weeks waited { $points }
 allocation-drop = Drop, take the next
 allocation-field-collect-place = Collect at
 allocation-field-collect-from = Collect from
-allocation-field-collect-from-help = For example: 05/12/2026 7h30
+allocation-field-collect-from-help = For example: 05/12 7h30
 allocation-approve = Approve the batch
 allocation-approve-none = Please tick at least one child.
 allocation-approve-bad-place = Please say where parents collect it.
-allocation-approve-bad-date = Please give the day collection starts, e.g. 05/12/2026 7h30 (not a day gone by).
+allocation-approve-bad-date = Please give the day collection starts, e.g. 05/12 7h30 (not a day gone by).
 allocation-approve-too-many = This batch has { $asked } children but the lot has only { $free } units free. Nothing was approved; please take some out.
 allocation-scanned = { $count } requests considered.
 

@@ -116,11 +116,11 @@ allocation-part-wait = { $weeks } tuần chờ { $points }
 allocation-drop = Bỏ, lấy em kế tiếp
 allocation-field-collect-place = Nơi nhận
 allocation-field-collect-from = Nhận từ ngày
-allocation-field-collect-from-help = Ví dụ: 05/12/2026 7h30
+allocation-field-collect-from-help = Ví dụ: 05/12 7h30
 allocation-approve = Duyệt cả đợt
 allocation-approve-none = Xin tick ít nhất một em.
 allocation-approve-bad-place = Xin ghi nơi phụ huynh đến nhận.
-allocation-approve-bad-date = Xin ghi ngày bắt đầu nhận, ví dụ 05/12/2026 7h30 (không phải ngày đã qua).
+allocation-approve-bad-date = Xin ghi ngày bắt đầu nhận, ví dụ 05/12 7h30 (không phải ngày đã qua).
 allocation-approve-too-many = Đợt này có { $asked } em nhưng lô chỉ còn { $free } suất. Cả đợt chưa được duyệt; xin bớt cho vừa.
 allocation-scanned = Đã xét { $count } đơn.
 
