@@ -82,7 +82,7 @@ describe("allocation and handover on a phone", () => {
     await page.screenshot({ path: join(SHOTS, "console-proposal.png"), fullPage: true });
     await page.getByRole("button", { name: "Duyệt cả đợt" }).click();
     await page.waitForURL(new RegExp(`/console/lots/${lot}`));
-    await expect(page.locator("main").innerText()).resolves.toContain("Tổng 2 · đã phân 2 · còn 0");
+    await expect(page.locator("main").textContent()).resolves.toContain("Tổng 2 · đã phân 2 · còn 0");
     expect(await sideways(page)).toBeLessThanOrEqual(WIDTH);
     const toldBoth = () =>
       ["6400", "6401"].every((chat) =>
@@ -113,7 +113,7 @@ describe("allocation and handover on a phone", () => {
     const before = platform.telegram.calls("sendMessage").length;
     await row.getByRole("button", { name: "Đã trao" }).click();
     await page.waitForURL(/\/console\/handover\/school\/79001\?/);
-    await expect(page.getByRole("row").filter({ hasText: "Nguyễn Văn An" }).innerText()).resolves.toContain(
+    await expect(page.getByRole("row").filter({ hasText: "Nguyễn Văn An" }).textContent()).resolves.toContain(
       "TB-2026-001",
     );
     expect(await sideways(page)).toBeLessThanOrEqual(WIDTH);
