@@ -125,13 +125,15 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
 }
 
 function webhookRoutes(secret: string | undefined, handle: HandleUpdate, log: Logger): FastifyPluginAsync {
+  // Hashed once: every update then hashes only the header it brings.
+  const expected = secret ? digest(secret) : undefined;
   return async (app) => {
     app.post(
       "/webhooks/telegram",
       {
         // Checked before the body is even parsed: nothing from an unauthenticated caller is processed.
         onRequest: async (request, reply) => {
-          if (!isSecretValid(request.headers[SECRET_HEADER], secret)) {
+          if (!isSecretValid(request.headers[SECRET_HEADER], expected)) {
             return reply.code(401).send({ error: "unauthorized" });
           }
         },
@@ -150,11 +152,12 @@ function webhookRoutes(secret: string | undefined, handle: HandleUpdate, log: Lo
   };
 }
 
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
 /** Hashing first gives equal-length buffers, so neither content nor length leaks through timing. */
-function isSecretValid(given: string | string[] | undefined, expected: string | undefined): boolean {
-  if (expected === undefined || expected === "" || typeof given !== "string") return false;
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
+function isSecretValid(given: string | string[] | undefined, expected: Buffer | undefined): boolean {
+  if (expected === undefined || typeof given !== "string") return false;
+  return timingSafeEqual(digest(given), expected);
 }
 
 function createPoller(client: TelegramClient, handle: HandleUpdate, log: Logger) {
