@@ -349,7 +349,7 @@ describe("lots, proposals and their approval", () => {
       // Typed as people say it: the only place of that name.
       areas: "Đông Hòa",
     });
-    expect((await province.get(`/console/lots/${code}`)).body).toContain("xa dong hoa");
+    expect((await province.get(`/console/lots/${code}`)).body).toContain("Xã Đông Hòa");
     await province.get(`/console/lots/${code}/proposal`);
     const before = sent();
     await province.post(`/console/lots/${code}/approve`, {

@@ -18,7 +18,8 @@ export interface LotView {
   created: string;
 }
 
-export function describeLot(lot: Lot, t: Translate, locale: string): LotView {
+/** `areaNames`: the lot's folded areas as the directory writes them (ScopeResolver.namesOf). */
+export function describeLot(lot: Lot, t: Translate, locale: string, areaNames = lot.areas): LotView {
   const source =
     lot.source === "pledge"
       ? t("allocation-source-pledge-of", { code: lot.pledgeCode ?? "" })
@@ -32,7 +33,7 @@ export function describeLot(lot: Lot, t: Translate, locale: string): LotView {
     code: lot.code,
     what: unitsOf(lot, lot.count, t),
     source,
-    areas: lot.areas.length ? lot.areas.join(", ") : t("allocation-areas-anywhere"),
+    areas: areaNames.length ? areaNames.join(", ") : t("allocation-areas-anywhere"),
     keptAt: lot.keptAt,
     note: lot.note ?? "",
     count: lot.count,

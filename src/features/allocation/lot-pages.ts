@@ -56,14 +56,16 @@ export function registerLotPages(app: import("fastify").FastifyInstance, kit: Co
     for (const lot of await lots.list()) if (await seesLot(deps.scopes, staff, lot)) shown.push(lot);
     return kit.page(request, reply, `${VIEWS}/lots`, {
       title: t("allocation-lots-title"),
-      lots: shown.map((lot) => describeLot(lot, t, locale)),
+      lots: await Promise.all(
+        shown.map(async (lot) => describeLot(lot, t, locale, await deps.scopes.namesOf(lot.areas))),
+      ),
       sources: sourcesFor(staff).map((value) => ({ value, label: t(`allocation-source-${value}`) })),
       deviceTypes: DEVICE_TYPES.map((value) => ({ value, label: t(`device-${value}`) })),
       carriers: DATA_CARRIERS.filter((c) => c !== "other").map((value) => ({
         value,
         label: t(`carrier-${value}`),
       })),
-      areasHint: staff.scope.kind === "area" ? staff.scope.areas.join(", ") : "",
+      areasHint: staff.scope.kind === "area" ? (await deps.scopes.namesOf(staff.scope.areas)).join(", ") : "",
       form: { source: sourcesFor(staff)[0], kind: "devices", ...form },
       ...(problem ? { problem } : {}),
     });
@@ -116,7 +118,7 @@ export function registerLotPages(app: import("fastify").FastifyInstance, kit: Co
     const batch = /^LD-[A-Z0-9]{6}$/.test(request.query.batch ?? "") ? request.query.batch : undefined;
     return kit.page(request, reply, `${VIEWS}/lot`, {
       title: t("allocation-lot-title", { code: lot.code }),
-      lot: describeLot(lot, t, locale),
+      lot: describeLot(lot, t, locale, await deps.scopes.namesOf(lot.areas)),
       lines: lines.map((line) => ({
         code: line.code,
         request: line.requestCode,

@@ -64,7 +64,7 @@ export function registerProposalPages(app: FastifyInstance, kit: ConsoleKit, dep
     } = {},
   ) {
     const { t, locale } = kit.user(request);
-    const view = describeLot(lot, t, locale);
+    const view = describeLot(lot, t, locale, await deps.scopes.namesOf(lot.areas));
     const { weights } = await deps.priority.read();
     const proposal = await propose(deps.connection, lot, await deps.placeOf(lot), weights, {
       want: view.free,

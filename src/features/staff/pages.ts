@@ -50,7 +50,7 @@ export function staffPages(ctx: FeatureContext): ConsoleSection {
         if (read.kind === "ambiguous")
           return problem("console-staff-area-ambiguous", {
             typed: read.typed,
-            options: read.options.join("; "),
+            options: (await ctx.staffScopes.namesOf(read.options)).join("; "),
           });
         if (read.kind === "unknown") return problem("console-staff-area-unknown", { typed: read.typed });
         areas.push(read.area);
@@ -77,37 +77,44 @@ export function staffPages(ctx: FeatureContext): ConsoleSection {
       ) {
         const { staff, t } = kit.user(request);
         const { members, appointments } = await ctx.staff.list(staff);
-        const describe = (scope: StaffScope) =>
+        // Areas are kept folded ("phuong phu loi"); pages show them as the directory writes them.
+        const named = async (scope: StaffScope) =>
+          scope.kind === "area" ? (await ctx.staffScopes.namesOf(scope.areas)).join(", ") : "";
+        const describe = async (scope: StaffScope) =>
           scope.kind === "all"
             ? t("staff-scope-all")
             : scope.kind === "area"
-              ? scope.areas.join(", ")
+              ? named(scope)
               : scope.schoolCodes.join(", ");
         return kit.page(request, reply, "features/staff/views/staff", {
           title: t("console-nav-staff"),
           levels: levelsBelow(staff.level).map((level) => ({ level, label: t(`staff-level-${level}`) })),
-          areas: await ctx.staffScopes.areas(),
-          members: members.map((m) => ({
-            actor: m.actor,
-            name: m.name || m.actor,
-            level: t(`staff-level-${m.level}`),
-            scope: describe(m.scope),
-            levelValue: m.level,
-            places:
-              m.scope.kind === "area"
-                ? m.scope.areas.join(", ")
-                : m.scope.kind === "schools"
-                  ? m.scope.schoolCodes.join(", ")
-                  : "",
-            self: m.actor === staff.actor,
-          })),
-          appointments: appointments.map((a) => ({
-            code: a._id,
-            name: a.name,
-            level: t(`staff-level-${a.level}`),
-            scope: describe(a.scope),
-            expires: formatDateTime(a.expiresAt),
-          })),
+          areas: await ctx.staffScopes.areaNames(),
+          members: await Promise.all(
+            members.map(async (m) => ({
+              actor: m.actor,
+              name: m.name || m.actor,
+              level: t(`staff-level-${m.level}`),
+              scope: await describe(m.scope),
+              levelValue: m.level,
+              places:
+                m.scope.kind === "area"
+                  ? await named(m.scope)
+                  : m.scope.kind === "schools"
+                    ? m.scope.schoolCodes.join(", ")
+                    : "",
+              self: m.actor === staff.actor,
+            })),
+          ),
+          appointments: await Promise.all(
+            appointments.map(async (a) => ({
+              code: a._id,
+              name: a.name,
+              level: t(`staff-level-${a.level}`),
+              scope: await describe(a.scope),
+              expires: formatDateTime(a.expiresAt),
+            })),
+          ),
           form: {},
           ...extra,
         });

@@ -13,6 +13,8 @@ import { schoolModel } from "../schools/model.js";
 interface Placed {
   code: string;
   areas: string[];
+  /** The same places as the directory writes them ("Phường Phú Lợi"), for pages. */
+  names: string[];
 }
 
 const REFRESH_MS = 60_000;
@@ -24,6 +26,10 @@ export interface ScopeResolver {
   within(inner: StaffScope, outer: StaffScope): Promise<boolean>;
   /** The folded areas (wards, districts) the directory knows, for the appointment form. */
   areas(): Promise<string[]>;
+  /** Folded areas as the directory writes them ("phuong phu loi" → "Phường Phú Lợi"), for pages. */
+  namesOf(areas: readonly string[]): Promise<string[]>;
+  /** Every area as the directory writes it, sorted, for a form's suggestions. */
+  areaNames(): Promise<string[]>;
 }
 
 export function createScopeResolver(connection: Connection): ScopeResolver {
@@ -35,7 +41,10 @@ export function createScopeResolver(connection: Connection): ScopeResolver {
       const schools = Schools.find({}, { code: 1, ward: 1, district: 1, _id: 0 })
         .lean<Array<{ code: string; ward: string; district?: string }>>()
         .then((rows) =>
-          rows.map((r) => ({ code: r.code, areas: [fold(r.ward), fold(r.district ?? "")].filter(Boolean) })),
+          rows.map((r) => {
+            const names = [r.ward, r.district ?? ""].map((name) => name.trim()).filter(Boolean);
+            return { code: r.code, areas: names.map(fold), names };
+          }),
         );
       placed = { at: Date.now(), schools };
       // A failed read must not be remembered for a minute.
@@ -74,6 +83,16 @@ export function createScopeResolver(connection: Connection): ScopeResolver {
     async areas() {
       const all = (await directory()).flatMap((s) => s.areas);
       return [...new Set(all)].sort();
+    },
+    async namesOf(areas) {
+      const named = new Map<string, string>();
+      for (const school of await directory())
+        school.areas.forEach((area, i) => named.has(area) || named.set(area, school.names[i] ?? area));
+      return areas.map((area) => named.get(fold(area)) ?? area);
+    },
+    async areaNames() {
+      const all = (await directory()).flatMap((s) => s.names);
+      return [...new Set(all)].sort((a, b) => a.localeCompare(b, "vi"));
     },
   };
 }
