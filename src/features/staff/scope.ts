@@ -86,8 +86,11 @@ export function createScopeResolver(connection: Connection): ScopeResolver {
     },
     async namesOf(areas) {
       const named = new Map<string, string>();
-      for (const school of await directory())
-        school.areas.forEach((area, i) => named.has(area) || named.set(area, school.names[i] ?? area));
+      for (const school of await directory()) {
+        school.areas.forEach((area, i) => {
+          if (!named.has(area)) named.set(area, school.names[i] ?? area);
+        });
+      }
       return areas.map((area) => named.get(fold(area)) ?? area);
     },
     async areaNames() {
