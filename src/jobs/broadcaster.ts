@@ -3,13 +3,17 @@
  * Safe to run again for the same broadcast (a confirm retried after a crash): existing records
  * are kept as they are, and only deliveries still queued get (deduplicated) jobs. Targets known
  * to have blocked the bot are recorded as blocked and never queued.
+ *
+ * Records and jobs go in by slices that grow (100, 200, then 250 at a time), each enqueued
+ * as soon as it is recorded: the first sends leave while the rest of a large class list is
+ * still being written, and Redis is never held by one long script (docs/architecture.md#delivery-engine).
  */
 import type { Reachability } from "../core/sending/reachability.js";
 import { chatKeyOf } from "../core/sending/reachability.js";
 import type { Redis } from "../storage/redis.js";
 import type { DeliveryTarget, FinalStatus, StatusCounts } from "./delivery-model.js";
 import type { DeliveryQueue } from "./delivery-queue.js";
-import type { DeliveryStore } from "./delivery-store.js";
+import type { DeliveryStore, Inserted } from "./delivery-store.js";
 import { createSettleTracker } from "./settle-tracker.js";
 
 export type BroadcastTarget = DeliveryTarget;
@@ -21,6 +25,17 @@ export interface Broadcaster {
   resend(broadcastId: string, from?: FinalStatus[]): Promise<number>;
   /** How many deliveries of the broadcast are in each status (sends cut short count as uncertain). */
   count(broadcastId: string): Promise<StatusCounts>;
+}
+
+const FIRST_SLICE = 100;
+const LARGEST_SLICE = 250;
+
+/** 100, 200, then 250 at a time. */
+function* slices<T>(items: T[]): Generator<T[]> {
+  let size = FIRST_SLICE;
+  for (let at = 0; at < items.length; at += size, size = Math.min(size * 2, LARGEST_SLICE)) {
+    yield items.slice(at, at + size);
+  }
 }
 
 export function createBroadcaster(deps: {
@@ -35,18 +50,31 @@ export function createBroadcaster(deps: {
   return {
     async fanOut(broadcastId, targets) {
       const blocked = await deps.reachability.blockedAmong(targets);
-      const fresh = await deps.store.insert(
-        targets.map((target) => ({
-          ...target,
-          topic: deps.topic,
-          broadcastId,
-          status: blocked.has(chatKeyOf(target)) ? "blocked" : "queued",
-        })),
-      );
-      await tracker.add(broadcastId, fresh);
-      const waiting = await deps.store.waiting(broadcastId);
-      await deps.queue.enqueue(waiting);
-      return waiting.length;
+      const enqueued = new Set<string>();
+      let existing = 0;
+      for (const slice of slices(targets)) {
+        const inserted: Inserted = await deps.store.insert(
+          slice.map((target) => ({
+            ...target,
+            topic: deps.topic,
+            broadcastId,
+            status: blocked.has(chatKeyOf(target)) ? "blocked" : "queued",
+          })),
+        );
+        // Counted before their jobs exist, so the last settle can never come before its add.
+        await tracker.add(broadcastId, inserted.queued.length);
+        await deps.queue.enqueue(inserted.queued);
+        for (const ref of inserted.queued) enqueued.add(ref.id);
+        existing += inserted.existing;
+      }
+      if (existing > 0) {
+        // Run again: what an earlier run recorded may still be waiting for its job (jobs are
+        // deduplicated by id, so enqueueing one twice is harmless).
+        const waiting = await deps.store.waiting(broadcastId);
+        await deps.queue.enqueue(waiting);
+        for (const ref of waiting) enqueued.add(ref.id);
+      }
+      return enqueued.size;
     },
     async resend(broadcastId, from = ["failed", "uncertain", "outside-window"]) {
       await deps.store.sweep(broadcastId);

@@ -47,22 +47,29 @@ keep(b)
 return cjson.encode({refs = refs, missing = missing})`;
 
 /**
- * ARGV: prefix, broadcastId, deliveries JSON ([{id, fields}]) → how many new ones are queued.
- * The target key decides (HSETNX in the broadcast's key map): a fan-out run again adds nothing.
+ * ARGV: prefix, broadcastId, deliveries JSON ([{id, fields}]) → JSON {refs, existing}: the new
+ * deliveries that are queued (to be enqueued at once), and how many targets the broadcast had
+ * already. The target key decides (HSETNX in the broadcast's key map): a fan-out run again adds
+ * nothing.
  */
 export const insert = `
 local b = ARGV[2]
-local queued = 0
+local refs, existing = {}, 0
 for _, d in ipairs(cjson.decode(ARGV[3])) do
-  if redis.call('HSETNX', mk(b), d.fields.key, d.id) == 1 then
-    fill(hk(d.id), d.fields)
-    redis.call('SADD', sk(b, d.fields.status), d.id)
+  local f = d.fields
+  if redis.call('HSETNX', mk(b), f.key, d.id) == 1 then
+    fill(hk(d.id), f)
+    redis.call('SADD', sk(b, f.status), d.id)
     dirty(d.id)
-    if d.fields.status == 'queued' then queued = queued + 1 end
+    if f.status == 'queued' then
+      table.insert(refs, {id = d.id, channel = f.channel, round = 0, kind = f.kind, chatId = f.chatId})
+    end
+  else
+    existing = existing + 1
   end
 end
 keep(b)
-return queued`;
+return cjson.encode({refs = refs, existing = existing})`;
 
 /**
  * Loads records read from MongoDB whose hash is gone. A hash that exists is newer than MongoDB

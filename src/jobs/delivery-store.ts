@@ -17,6 +17,12 @@ import type {
   StatusCounts,
 } from "./delivery-model.js";
 
+export interface Inserted {
+  queued: QueuedRef[];
+  /** Targets the broadcast already had (a fan-out run again): their state is left as it was. */
+  existing: number;
+}
+
 export interface DeliveryStore {
   /** Starts writing records behind (and writes what a crashed process left); before the workers. */
   start(): Promise<void>;
@@ -24,8 +30,11 @@ export interface DeliveryStore {
   stop(): Promise<void>;
   /** Resolves when every change so far is in MongoDB (tests and readers of the raw records). */
   flush(deadlineMs?: number): Promise<void>;
-  /** Creates the records, skipping targets the broadcast already has; returns how many new ones are queued. */
-  insert(deliveries: NewDelivery[]): Promise<number>;
+  /**
+   * Creates the records, skipping targets the broadcast already has. Returns the new ones that
+   * are queued, to enqueue at once, and how many of the targets the broadcast had already.
+   */
+  insert(deliveries: NewDelivery[]): Promise<Inserted>;
   /** Queued deliveries of a broadcast, to (re)enqueue after a fan-out that may have been cut short. */
   waiting(broadcastId: string): Promise<QueuedRef[]>;
   get(id: string): Promise<Delivery | null>;

@@ -1,7 +1,11 @@
 /**
- * Starts and stops the delivery workers: one BullMQ Worker per channel queue, each with the
- * platform's global limiter (Capabilities.sendRate, shared by every process through Redis).
- * stop() lets jobs in flight finish, so a deploy never leaves a send half-recorded.
+ * Starts and stops the delivery workers: a few BullMQ Workers ("lanes") per channel queue, all
+ * under the platform's global limiter (Capabilities.sendRate, shared by every process through
+ * Redis). stop() lets jobs in flight finish, so a deploy never leaves a send half-recorded.
+ *
+ * Why lanes: a BullMQ Worker fills its free slots one fetch at a time before it runs any of
+ * them, so after a start or a limiter pause a Worker of 100 slots waits for 100 round trips in
+ * a row. Four Workers of 25 fill theirs side by side (docs/architecture.md#delivery-engine).
  */
 import { type Job, Worker } from "bullmq";
 import type { Capabilities } from "../core/channel.js";
@@ -45,8 +49,10 @@ export interface DeliveryWorkerDeps {
   logger: Logger;
   /** Overrides of a channel's own rate (benchmarks against a fake that allows more). */
   limits?: Partial<Record<ChannelName, Limit>>;
-  /** Jobs in flight per worker: at least the limit × the platform's latency in seconds. */
+  /** Jobs in flight per channel in this process: at least the limit × the platform's latency in seconds. */
   concurrency?: number;
+  /** BullMQ Workers per channel sharing that concurrency. */
+  lanes?: number;
   /** How long a send may take before a re-run may call it interrupted; above the client's timeout. */
   leaseMs?: number;
   /** Overrides every channel's group gap (tests that must not wait seconds). */
@@ -61,6 +67,9 @@ export interface DeliveryWorkers {
   /** Waits for jobs in flight; `force` abandons them as a crash would (their leases then expire). */
   stop(options?: { force?: boolean }): Promise<void>;
 }
+
+const DEFAULT_CONCURRENCY = 50;
+const DEFAULT_LANES = 4;
 
 export function createDeliveryWorkers(deps: DeliveryWorkerDeps): DeliveryWorkers {
   let workers: Worker<DeliveryJobData>[] = [];
@@ -95,36 +104,42 @@ export function createDeliveryWorkers(deps: DeliveryWorkerDeps): DeliveryWorkers
     async start() {
       if (workers.length > 0) return;
       queue = createDeliveryQueue({ redis: deps.redis, prefix: deps.bullPrefix });
+      const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
+      const lanes = Math.max(1, Math.min(deps.lanes ?? DEFAULT_LANES, concurrency));
       for (const { name: channel, capabilities } of deps.channels) {
         const channelCtx = { ...ctx, groupGapMs: deps.groupGapMs ?? capabilities.groupGapMs };
         const rate = { max: capabilities.sendRate.max, duration: capabilities.sendRate.perMs };
-        // Workers block on Redis: their connection must retry forever (BullMQ requires it).
+        // Workers block on Redis: their connection must retry forever (BullMQ requires it). The
+        // lanes share it; each Worker makes its own blocking connection from it.
         const connection = deps.redis.duplicate({
           maxRetriesPerRequest: null,
           enableOfflineQueue: true,
           enableAutoPipelining: false,
         });
         connections.push(connection);
-        const worker = new Worker<DeliveryJobData>(
-          deliveryQueueName(channel),
-          (job, token) => deliver(job, token, channelCtx),
-          {
-            connection,
-            prefix: deps.bullPrefix,
-            concurrency: deps.concurrency ?? 50,
-            limiter: { ...rate, ...deps.limits?.[channel] },
-            maxStalledCount: 3,
-            ...(deps.lockDurationMs ? { lockDuration: deps.lockDurationMs } : {}),
-            ...(deps.stalledIntervalMs ? { stalledInterval: deps.stalledIntervalMs } : {}),
-          },
-        );
-        worker.on("failed", (job, error) => {
-          onFailed(job, error).catch((err: unknown) =>
-            ctx.logger.error({ err }, "could not settle a failed job"),
+        for (let lane = 0; lane < lanes; lane++) {
+          const worker = new Worker<DeliveryJobData>(
+            deliveryQueueName(channel),
+            (job, token) => deliver(job, token, channelCtx),
+            {
+              connection,
+              prefix: deps.bullPrefix,
+              // 50 over 4 lanes: 13, 13, 12, 12.
+              concurrency: Math.floor((concurrency + lanes - 1 - lane) / lanes),
+              limiter: { ...rate, ...deps.limits?.[channel] },
+              maxStalledCount: 3,
+              ...(deps.lockDurationMs ? { lockDuration: deps.lockDurationMs } : {}),
+              ...(deps.stalledIntervalMs ? { stalledInterval: deps.stalledIntervalMs } : {}),
+            },
           );
-        });
-        worker.on("error", (err) => ctx.logger.error({ err, channel }, "delivery worker error"));
-        workers.push(worker);
+          worker.on("failed", (job, error) => {
+            onFailed(job, error).catch((err: unknown) =>
+              ctx.logger.error({ err }, "could not settle a failed job"),
+            );
+          });
+          worker.on("error", (err) => ctx.logger.error({ err, channel }, "delivery worker error"));
+          workers.push(worker);
+        }
       }
       await Promise.all(workers.map((worker) => worker.waitUntilReady()));
     },

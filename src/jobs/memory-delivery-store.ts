@@ -10,7 +10,7 @@ import {
   type FinalStatus,
   queuedRef,
 } from "./delivery-model.js";
-import type { DeliveryStore } from "./delivery-store.js";
+import type { DeliveryStore, Inserted } from "./delivery-store.js";
 
 export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[] } {
   const byId = new Map<string, Delivery>();
@@ -36,16 +36,20 @@ export function createMemoryDeliveryStore(): DeliveryStore & { all(): Delivery[]
     stop: async () => {},
     flush: async () => {},
     async insert(deliveries) {
-      let queued = 0;
+      const inserted: Inserted = { queued: [], existing: 0 };
       for (const d of deliveries) {
         const key = `${d.broadcastId}|${d.key}`;
-        if (keys.has(key)) continue;
+        if (keys.has(key)) {
+          inserted.existing++;
+          continue;
+        }
         keys.add(key);
         const id = randomBytes(12).toString("hex");
-        byId.set(id, { ...d, id, round: 0, attempts: 0, messageIds: [], createdAt: new Date() });
-        if (d.status === "queued") queued++;
+        const delivery: Delivery = { ...d, id, round: 0, attempts: 0, messageIds: [], createdAt: new Date() };
+        byId.set(id, delivery);
+        if (d.status === "queued") inserted.queued.push(queuedRef(delivery));
       }
-      return queued;
+      return inserted;
     },
     async waiting(broadcastId) {
       return [...byId.values()]

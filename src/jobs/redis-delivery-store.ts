@@ -32,11 +32,13 @@ import {
   pairsToFields,
   toFields,
 } from "./delivery-state.js";
-import type { DeliveryStore } from "./delivery-store.js";
+import type { DeliveryStore, Inserted } from "./delivery-store.js";
 import { withStoreRetry } from "./store-retry.js";
 
 const CHUNK = 1000;
 const MISSING = -1;
+/** Lua's cjson writes an empty list as {}: anything not an array is empty. */
+const listOf = <T>(value: unknown) => (Array.isArray(value) ? (value as T[]) : []);
 
 export interface RedisDeliveryStoreDeps {
   connection: Connection;
@@ -157,7 +159,7 @@ export function createRedisDeliveryStore(deps: RedisDeliveryStoreDeps): Delivery
     stop: () => flusher.stop(),
     flush: (deadlineMs) => drained(deadlineMs),
     async insert(deliveries) {
-      let queued = 0;
+      const inserted: Inserted = { queued: [], existing: 0 };
       const byBroadcast = new Map<string, NewDelivery[]>();
       for (const d of deliveries) {
         const list = byBroadcast.get(d.broadcastId) ?? [];
@@ -172,10 +174,12 @@ export function createRedisDeliveryStore(deps: RedisDeliveryStoreDeps): Delivery
             const id = newDeliveryId();
             return { id, fields: toFields(d, id, at, false) };
           });
-          queued += Number(await run("insert", broadcastId, JSON.stringify(chunk)));
+          const answer = JSON.parse(String(await run("insert", broadcastId, JSON.stringify(chunk))));
+          inserted.queued.push(...listOf<Parameters<typeof queuedRef>[0]>(answer.refs).map(queuedRef));
+          inserted.existing += Number(answer.existing);
         }
       }
-      return queued;
+      return inserted;
     },
     async waiting(broadcastId) {
       await ensureKnown(broadcastId);
@@ -237,9 +241,8 @@ export function createRedisDeliveryStore(deps: RedisDeliveryStoreDeps): Delivery
       // Finished hashes that expired are loaded back from MongoDB, then the script runs again.
       for (let pass = 0; pass < 3; pass++) {
         const answer = JSON.parse(String(await run("requeue", broadcastId, JSON.stringify(from))));
-        const list = <T>(value: unknown) => (Array.isArray(value) ? (value as T[]) : []);
-        refs.push(...list<Parameters<typeof queuedRef>[0]>(answer.refs).map(queuedRef));
-        const missing = list<string>(answer.missing);
+        refs.push(...listOf<Parameters<typeof queuedRef>[0]>(answer.refs).map(queuedRef));
+        const missing = listOf<string>(answer.missing);
         if (missing.length === 0) break;
         const docs = await withStoreRetry(() =>
           Deliveries.find({ broadcastId, _id: trusted({ $in: missing }) }).lean<DeliveryDocument[]>(),

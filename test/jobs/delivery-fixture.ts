@@ -116,6 +116,7 @@ export async function createEngine(
   return {
     mongo,
     store,
+    queue,
     broadcaster,
     reachability,
     reports,

@@ -67,10 +67,19 @@ describe.each(stores)("%s", (_name, make) => {
   it("creates one record per target, however often the fan-out runs, and lists the queued ones", async () => {
     const store = make();
     const id = uniqueName("b");
-    expect(await store.insert(deliveries(id, 3))).toBe(3);
-    expect(await store.insert(deliveries(id, 4))).toBe(1);
+    const firstRun = await store.insert(deliveries(id, 3));
+    expect(firstRun).toMatchObject({ existing: 0 });
+    expect(firstRun.queued).toHaveLength(3);
+    const again = await store.insert(deliveries(id, 4));
+    expect(again.existing).toBe(3);
+    // Only the new target comes back to be enqueued; the three are left as they were.
+    expect(again.queued.map((ref) => ref.id)).not.toContain(firstRun.queued[0]!.id);
+    expect(again.queued).toHaveLength(1);
     const waiting = await store.waiting(id);
     expect(waiting).toHaveLength(4);
+    expect(waiting.map((ref) => ref.id).sort()).toEqual(
+      [...firstRun.queued, ...again.queued].map((ref) => ref.id).sort(),
+    );
     // Group targets are paced per group; private chats are not.
     expect(waiting.filter((ref) => ref.pace === "telegram:-100")).toHaveLength(1);
     expect(waiting.filter((ref) => ref.pace === undefined)).toHaveLength(3);
@@ -81,7 +90,10 @@ describe.each(stores)("%s", (_name, make) => {
     const id = uniqueName("b");
     const targets = deliveries(id, 3);
     targets[2] = { ...targets[2]!, status: "blocked" };
-    expect(await store.insert(targets)).toBe(2);
+    const inserted = await store.insert(targets);
+    expect(inserted.queued).toHaveLength(2);
+    // The group target (the first) is paced per group in the refs the fan-out enqueues too.
+    expect(inserted.queued.filter((ref) => ref.pace === "telegram:-100")).toHaveLength(1);
     expect(await store.count(id)).toMatchObject({ queued: 2, blocked: 1 });
     expect(await store.waiting(id)).toHaveLength(2);
   });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/core/i18n.js";
 import type { SendOutcome } from "../../src/core/messages.js";
 import { describeReport } from "../../src/features/clips/progress.js";
+import { createBroadcaster } from "../../src/jobs/broadcaster.js";
 import type { Delivery } from "../../src/jobs/delivery-model.js";
+import type { DeliveryQueue } from "../../src/jobs/delivery-queue.js";
 import { connectRedis, type Redis } from "../../src/storage/redis.js";
 import { silentLogger } from "../helpers/silent-logger.js";
 import { testRedisUrl } from "../helpers/stores.js";
@@ -65,6 +67,51 @@ describe("delivery engine", () => {
       expect([...received.values()].every((n) => n === 1)).toBe(true);
     } finally {
       await second.stop();
+      await engine.close();
+    }
+  }, 60_000);
+
+  it("sends everyone once when a fan-out cut short after its first slice is run again", async () => {
+    const sender = recordingSender(() => undefined);
+    const engine = await createEngine(redis, sender.send);
+    const targets = parentTargets(1000);
+    // The first run records and enqueues its first slice, then loses Redis before the next one.
+    let slices = 0;
+    const failing: DeliveryQueue = {
+      ...engine.queue,
+      async enqueue(refs) {
+        if (++slices > 1) throw new Error("Connection is closed.");
+        await engine.queue.enqueue(refs);
+      },
+    };
+    const cutShort = createBroadcaster({
+      topic: "test",
+      store: engine.store,
+      queue: failing,
+      redis,
+      keyPrefix: engine.keyPrefix,
+      reachability: engine.reachability,
+    });
+    await expect(cutShort.fanOut("clip-cut", targets)).rejects.toThrow("Connection is closed.");
+    const recorded = await engine.store.count("clip-cut");
+    expect(recorded.queued).toBeGreaterThan(100);
+    expect(recorded.queued).toBeLessThan(1000);
+
+    const workers = engine.workers();
+    await workers.start();
+    try {
+      const finished = engine.finishedOf("clip-cut");
+      // The confirm is retried: every record is kept, and everything still queued gets its job
+      // (the 900 the first run never enqueued, and those of its first slice not yet sent).
+      const waiting = await engine.broadcaster.fanOut("clip-cut", targets);
+      expect(waiting).toBeGreaterThanOrEqual(900);
+      expect(waiting).toBeLessThanOrEqual(1000);
+      expect(await finished).toMatchObject({ sent: 1000, queued: 0, sending: 0, failed: 0 });
+      const received = sender.received();
+      expect(received.size).toBe(1000);
+      expect([...received.values()].every((n) => n === 1)).toBe(true);
+    } finally {
+      await workers.stop();
       await engine.close();
     }
   }, 60_000);

@@ -133,7 +133,7 @@ describe("the Redis delivery store", () => {
 
     expect(await store.get(String(first!._id))).toMatchObject({ status: first!.status, broadcastId: id });
     expect(await store.count(id)).toMatchObject({ sent: 3, failed: 3 });
-    expect(await store.insert(deliveries(id, 6))).toBe(0);
+    expect(await store.insert(deliveries(id, 6))).toEqual({ queued: [], existing: 6 });
     const again = await store.requeue(id, ["failed"]);
     expect(again.map((ref) => ref.round)).toEqual([1, 1, 1]);
     expect(await store.count(id)).toMatchObject({ sent: 3, queued: 3, failed: 0 });
