@@ -46,6 +46,16 @@ const FIRST_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 
 type HandleUpdate = (update: unknown, parsed?: InboundMessage | Ignored) => Promise<void>;
+/** What a webhook's 200 answer may carry: one Bot API call that Telegram makes for us (§3). */
+type WebhookReply = { method: "answerCallbackQuery"; callback_query_id: string };
+type HandleWebhook = (update: unknown) => Promise<WebhookReply | undefined>;
+
+/**
+ * A button press handled within this long is answered in the webhook's own response: no call of
+ * its own, and the button stops spinning as the reply appears. A slower one is answered by a call
+ * at this point, so nobody watches a spinner for longer.
+ */
+export const ANSWER_IN_REPLY_WITHIN_MS = 300;
 
 export function createTelegramChannel(config: TelegramChannelConfig, deps: ChannelDeps): Channel {
   const log = deps.logger.child({ channel: "telegram" });
@@ -66,16 +76,44 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
     return username;
   };
 
-  const handle: HandleUpdate = async (update, parsed = toInbound(update)) => {
-    const queryId = callbackQueryId(update);
-    if (queryId !== undefined) {
-      // Answered at once so the button stops spinning; a failure here changes nothing for the dialog.
-      client.answerCallbackQuery(queryId).catch((error: unknown) => {
-        log.warn({ error: describe(error) }, "answerCallbackQuery failed");
-      });
-    }
+  // A failure here changes nothing for the dialog: the press itself is handled either way.
+  const answerNow = (queryId: string) =>
+    client.answerCallbackQuery(queryId).catch((error: unknown) => {
+      log.warn({ error: describe(error) }, "answerCallbackQuery failed");
+    });
+
+  const dispatch = async (parsed: InboundMessage | Ignored) => {
     if ("ignored" in parsed) deps.onIgnored("telegram", parsed.ignored);
     else await deps.onInbound(parsed);
+  };
+
+  // Polling: a press is answered at once so the button stops spinning.
+  const handle: HandleUpdate = async (update, parsed = toInbound(update)) => {
+    const queryId = callbackQueryId(update);
+    if (queryId !== undefined) answerNow(queryId);
+    await dispatch(parsed);
+  };
+
+  // Webhook: a press is answered in the response when the handling is quick (one HTTP call
+  // fewer per tap), by its own call otherwise or when the handling fails.
+  const handleWebhook: HandleWebhook = async (update) => {
+    const queryId = callbackQueryId(update);
+    if (queryId === undefined) return dispatch(toInbound(update)).then(() => undefined);
+    let answered = false;
+    const answerLate = setTimeout(() => {
+      answered = true;
+      answerNow(queryId);
+    }, ANSWER_IN_REPLY_WITHIN_MS);
+    try {
+      await dispatch(toInbound(update));
+    } catch (error) {
+      if (!answered) answerNow(queryId);
+      answered = true;
+      throw error;
+    } finally {
+      clearTimeout(answerLate);
+    }
+    return answered ? undefined : { method: "answerCallbackQuery", callback_query_id: queryId };
   };
 
   const sendRendered: Channel["send"] = async (chatId, message, options) => {
@@ -115,7 +153,7 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
   };
   log.info({ apiRoot: redactUrl(config.apiRoot), mode: config.mode }, "telegram channel configured");
   if (config.mode === "webhook") {
-    channel.routes = webhookRoutes(config.webhookSecret, handle, log);
+    channel.routes = webhookRoutes(config.webhookSecret, handleWebhook, log);
   } else {
     const poller = createPoller(client, handle, log);
     channel.start = poller.start;
@@ -124,7 +162,7 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
   return channel;
 }
 
-function webhookRoutes(secret: string | undefined, handle: HandleUpdate, log: Logger): FastifyPluginAsync {
+function webhookRoutes(secret: string | undefined, handle: HandleWebhook, log: Logger): FastifyPluginAsync {
   // Hashed once: every update then hashes only the header it brings.
   const expected = secret ? digest(secret) : undefined;
   return async (app) => {
@@ -139,14 +177,15 @@ function webhookRoutes(secret: string | undefined, handle: HandleUpdate, log: Lo
         },
       },
       async (request, reply) => {
+        let answer: WebhookReply | undefined;
         try {
-          await handle(request.body);
+          answer = await handle(request.body);
         } catch (error) {
           // A non-2xx answer makes Telegram deliver the update again; the core drops repeats.
           log.error({ err: error, updateId: updateIdOf(request.body) }, "telegram update failed");
           return reply.code(500).send({ error: "update not handled" });
         }
-        return reply.code(200).send({});
+        return reply.code(200).send(answer ?? {});
       },
     );
   };

@@ -245,13 +245,42 @@ describe("Telegram webhook", () => {
     ]);
   });
 
-  it("answers a button press itself, before the core sees it", async () => {
+  it("answers a button press handled quickly in the webhook's own response, with no call of its own", async () => {
     const given = update.callback(PARENT, "need:laptop");
-    expect((await post(given, SECRET)).statusCode).toBe(200);
-    const [answer] = await fake.waitForCalls("answerCallbackQuery", 1);
+    const response = await post(given, SECRET);
+    expect(response.statusCode).toBe(200);
     const query = given.callback_query as { id: string };
-    expect(answer!.payload).toMatchObject({ callback_query_id: query.id });
+    // Telegram makes this call itself when it reads the answer (docs/platforms/telegram.md §3).
+    expect(response.json()).toEqual({ method: "answerCallbackQuery", callback_query_id: query.id });
     expect(harness.received).toMatchObject([{ content: { kind: "choice", value: "need:laptop" } }]);
+    // A later call reaches the fake after any the press made: there was none.
+    await open("webhook").deepLink!("x");
+    expect(fake.calls("answerCallbackQuery")).toEqual([]);
+  });
+
+  it("answers a slow button press by a call while it is still being handled, so nobody waits on a spinner", async () => {
+    // The handling ends only once the press has been answered: the answer cannot have waited for it.
+    harness.setHandler(async () => {
+      await fake.waitForCalls("answerCallbackQuery", 1);
+    });
+    const given = update.callback(PARENT, "need:laptop");
+    const response = await post(given, SECRET);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({});
+    const query = given.callback_query as { id: string };
+    expect(fake.calls("answerCallbackQuery").map((call) => call.payload)).toEqual([
+      expect.objectContaining({ callback_query_id: query.id }),
+    ]);
+  });
+
+  it("answers a button press whose handling failed by a call, and asks Telegram to deliver it again", async () => {
+    harness.setHandler(async () => {
+      throw new Error("database down");
+    });
+    const given = update.callback(PARENT, "need:laptop");
+    expect((await post(given, SECRET)).statusCode).toBe(500);
+    const [answer] = await fake.waitForCalls("answerCallbackQuery", 1);
+    expect(answer!.payload).toMatchObject({ callback_query_id: (given.callback_query as { id: string }).id });
   });
 
   it("counts an ignored update with its reason", async () => {
@@ -272,6 +301,22 @@ describe("Telegram webhook", () => {
 });
 
 describe("Telegram polling", () => {
+  it("answers a button press at once, before the core sees it", async () => {
+    const handled = deferred();
+    harness.setHandler(async () => {
+      // Still being handled: the answer went out first.
+      await fake.waitForCalls("answerCallbackQuery", 1);
+      handled.resolve();
+    });
+    const given = update.callback(PARENT, "need:laptop");
+    await open("polling").start!();
+    fake.queueUpdates(given);
+    await handled.promise;
+    expect(fake.calls("answerCallbackQuery")[0]!.payload).toMatchObject({
+      callback_query_id: (given.callback_query as { id: string }).id,
+    });
+  });
+
   it("receives updates through getUpdates and confirms them with the next offset", async () => {
     const first = update.text(PARENT, "một");
     const second = update.photo(PARENT);
