@@ -187,7 +187,12 @@ export async function runQueue(
         if (mortal && killed) return new Promise<SendOutcome>(() => {});
         const outcome = await deps.telegram.send(chatId, message, options);
         waits.seen(outcome);
-        if (outcome.kind === "sent" && ++reached >= killAfter) onKillPoint();
+        // The process dies while the send that reached the kill point is reporting back: that one
+        // at least is in flight, even when the point falls where a limiter window ends.
+        if (mortal && outcome.kind === "sent" && ++reached >= killAfter && !killed) {
+          killed = true;
+          onKillPoint();
+        }
         return mortal && killed ? new Promise<SendOutcome>(() => {}) : outcome;
       },
       hooksOf: () => ({ compose: async () => CLIP, finished: async (_id, counts) => finish(counts) }),
@@ -214,7 +219,6 @@ export async function runQueue(
   let last = workers;
   if (run.killAt !== undefined && deps.nextStore) {
     await killPoint;
-    killed = true;
     await workers.stop({ force: true });
     store = await deps.nextStore();
     last = workersOn(store, false);
