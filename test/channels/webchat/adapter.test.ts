@@ -73,11 +73,16 @@ describe("web chat channel", () => {
    * read, so from then on a send wakes it and a close ends it: the moment to act on it.
    */
   async function watchPollRead(chatId: string): Promise<{ read: Promise<void> }> {
-    const monitor = await redis.monitor();
-    // Other test files' commands stream in on the same server; a line that arrives while this
-    // connection is closing is read as a stray reply by ioredis ("Command queue state error").
-    // That is about the watcher going away, never about what the test checks.
+    // Other test files' commands stream in on the same server. A line that arrives just before
+    // ioredis marks the connection as monitoring (the mark waits for a promise), or while it is
+    // closing, is read as a stray reply ("Command queue state error"). That is about the watcher,
+    // never about what the test checks, so its errors are heard from before it connects:
+    // `redis.monitor()` listens for only the first one.
+    const monitor = redis.duplicate({ monitor: true, lazyConnect: true });
     monitor.on("error", () => {});
+    const monitoring = new Promise<void>((resolve) => monitor.once("monitoring", () => resolve()));
+    await monitor.connect();
+    await monitoring;
     const key = `${keyPrefix}webchat:out:${chatId}`;
     const read = new Promise<void>((resolve) => {
       monitor.on("monitor", (_time: string, args: string[]) => {
