@@ -145,14 +145,23 @@ export async function settle(
   return status;
 }
 
+/** The counter said "maybe the last": the records decide, and the topic hears the final counts. */
+export async function reportIfFinished(
+  store: DeliveryStore,
+  hooks: Pick<DeliveryHooks, "finished"> | undefined,
+  broadcastId: string,
+): Promise<void> {
+  const counts = await store.count(broadcastId);
+  if (counts.queued + counts.sending === 0) await hooks?.finished?.(broadcastId, counts);
+}
+
 /** Hooks run after the record is final; their failures are logged, the delivery stays settled. */
 export async function afterSettle(ctx: DeliverContext, delivery: Delivery, status: FinalStatus) {
   try {
     const hooks = ctx.hooksOf(delivery.topic);
     if (status === "blocked") await hooks?.blocked?.(delivery);
     if (!(await ctx.tracker.settled(delivery.broadcastId))) return;
-    const counts = await ctx.store.count(delivery.broadcastId);
-    if (counts.queued + counts.sending === 0) await hooks?.finished?.(delivery.broadcastId, counts);
+    await reportIfFinished(ctx.store, hooks, delivery.broadcastId);
   } catch (error) {
     ctx.logger.error({ err: error, deliveryId: delivery.id }, "after-delivery hook failed");
   }

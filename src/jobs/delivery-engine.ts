@@ -67,6 +67,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         redis: deps.redis,
         keyPrefix: deps.prefix,
         reachability: deps.reachability,
+        hooks,
       });
     },
     async start() {

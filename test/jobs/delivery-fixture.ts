@@ -94,7 +94,15 @@ export async function createEngine(
   };
   const queue = createDeliveryQueue({ redis, prefix: bullPrefix, retryDelayMs: 50 });
   const reachability = createReachability(redis, keyPrefix);
-  const broadcaster = createBroadcaster({ topic: "test", store, queue, redis, keyPrefix, reachability });
+  const broadcaster = createBroadcaster({
+    topic: "test",
+    store,
+    queue,
+    redis,
+    keyPrefix,
+    reachability,
+    hooks,
+  });
   const workers = (overrides: Partial<DeliveryWorkerDeps> = {}) =>
     createDeliveryWorkers({
       redis,
@@ -117,6 +125,8 @@ export async function createEngine(
     mongo,
     store,
     queue,
+    bullPrefix,
+    hooks,
     broadcaster,
     reachability,
     reports,

@@ -1,3 +1,4 @@
+import { QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/core/i18n.js";
 import type { SendOutcome } from "../../src/core/messages.js";
@@ -5,6 +6,7 @@ import { describeReport } from "../../src/features/clips/progress.js";
 import { createBroadcaster } from "../../src/jobs/broadcaster.js";
 import type { Delivery } from "../../src/jobs/delivery-model.js";
 import type { DeliveryQueue } from "../../src/jobs/delivery-queue.js";
+import type { DeliveryStore } from "../../src/jobs/delivery-store.js";
 import { connectRedis, type Redis } from "../../src/storage/redis.js";
 import { silentLogger } from "../helpers/silent-logger.js";
 import { testRedisUrl } from "../helpers/stores.js";
@@ -115,6 +117,68 @@ describe("delivery engine", () => {
       await engine.close();
     }
   }, 60_000);
+
+  it("reports a broadcast once, with its final counts, when its first slice is all sent before the rest is recorded", async () => {
+    const sender = recordingSender(() => undefined);
+    const engine = await createEngine(redis, sender.send);
+    // Every job of the first slice (100 targets) has finished, settle and all, before the
+    // second slice is recorded: the moment a counter of the first slice alone would read zero.
+    const events = new QueueEvents("deliveries-telegram", {
+      // A blocking reader: BullMQ wants its connection to retry forever.
+      connection: redis.duplicate({ maxRetriesPerRequest: null, enableAutoPipelining: false }),
+      prefix: engine.bullPrefix,
+    });
+    await events.waitUntilReady();
+    let completed = 0;
+    const firstSliceDone = new Promise<void>((resolve) => {
+      events.on("completed", () => {
+        if (++completed === 100) resolve();
+      });
+    });
+    let inserts = 0;
+    const slow: DeliveryStore = {
+      ...engine.store,
+      async insert(deliveries) {
+        if (++inserts === 2) await firstSliceDone;
+        return engine.store.insert(deliveries);
+      },
+    };
+    const broadcaster = createBroadcaster({
+      topic: "test",
+      store: slow,
+      queue: engine.queue,
+      redis,
+      keyPrefix: engine.keyPrefix,
+      reachability: engine.reachability,
+      hooks: engine.hooks,
+    });
+    const workers = engine.workers();
+    await workers.start();
+    try {
+      const finished = engine.finishedOf("clip-slices");
+      expect(await broadcaster.fanOut("clip-slices", parentTargets(300))).toBe(300);
+      expect(await finished).toMatchObject({ sent: 300, queued: 0, sending: 0 });
+      expect(engine.reports.map((report) => report.counts.sent)).toEqual([300]);
+      expect(sender.received().size).toBe(300);
+    } finally {
+      await workers.stop();
+      await events.close();
+      await engine.close();
+    }
+  }, 60_000);
+
+  it("reports a broadcast whose every target blocked the bot when its fan-out ends", async () => {
+    const sender = recordingSender(() => undefined);
+    const engine = await createEngine(redis, sender.send);
+    const targets = parentTargets(3);
+    for (const target of targets)
+      await engine.reachability.markBlocked({ channel: target.channel, chatId: target.chatId });
+    const finished = engine.finishedOf("clip-nobody");
+    expect(await engine.broadcaster.fanOut("clip-nobody", targets)).toBe(0);
+    expect(await finished).toMatchObject({ blocked: 3, sent: 0, queued: 0 });
+    expect(sender.calls).toHaveLength(0);
+    await engine.close();
+  });
 
   it("marks parents who blocked the bot, counts them, and tells the caller who they are", async () => {
     const sender = recordingSender((chat) =>
