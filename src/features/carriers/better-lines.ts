@@ -28,6 +28,24 @@ export interface WardGroup {
   answer?: CarrierAnswer;
 }
 
+/**
+ * How a ward is shown, from the ways its families wrote it ("Phường 5", "phường 5"): the most
+ * common, then one written with a capital as the directory does, then the first in order. Never
+ * the one the store happened to return first.
+ */
+export function wardLabelOf(spellings: ReadonlyArray<string | undefined>): string {
+  const counts = new Map<string, number>();
+  for (const spelling of spellings) {
+    const trimmed = spelling?.trim();
+    if (trimmed) counts.set(trimmed, (counts.get(trimmed) ?? 0) + 1);
+  }
+  const capitalised = (label: string) => (label[0] !== label[0]?.toLocaleLowerCase("vi") ? 1 : 0);
+  const [best] = [...counts].sort(
+    ([a, m], [b, n]) => n - m || capitalised(b) - capitalised(a) || a.localeCompare(b, "vi"),
+  );
+  return best?.[0] ?? "";
+}
+
 export function createBetterLines(deps: {
   connection: Connection;
   lock: RecordLock;
@@ -48,6 +66,7 @@ export function createBetterLines(deps: {
 
   async function groups(scope: CarrierScope, carrier?: string): Promise<WardGroup[]> {
     const byKey = new Map<string, WardGroup>();
+    const spellings = new Map<string, Array<string | undefined>>();
     for (const request of await openRequests(scope)) {
       if (carrier && request.carrier !== carrier) continue;
       const ward = wardKey(request.ward);
@@ -55,15 +74,17 @@ export function createBetterLines(deps: {
       const group = byKey.get(id) ?? {
         carrier: request.carrier ?? "other",
         ward,
-        wardLabel: request.ward ?? "",
+        wardLabel: "",
         households: 0,
         places: {},
       };
+      spellings.set(id, [...(spellings.get(id) ?? []), request.ward]);
       group.households++;
       const place = request.place ?? "home";
       group.places[place] = (group.places[place] ?? 0) + 1;
       byKey.set(id, group);
     }
+    for (const [id, group] of byKey) group.wardLabel = wardLabelOf(spellings.get(id) ?? []);
     const ids = [...byKey.keys()];
     const answers = ids.length
       ? await Answers.find({ _id: trusted({ $in: ids }) }).lean<CarrierAnswer[]>()
@@ -101,7 +122,7 @@ export function createBetterLines(deps: {
           _id: id,
           carrier: input.carrier,
           ward: input.ward,
-          wardLabel: families[0]?.ward ?? input.ward,
+          wardLabel: wardLabelOf(families.map((family) => family.ward)) || input.ward,
           text: input.text,
           status: input.status,
           answeredBy: input.by,
