@@ -98,7 +98,10 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
   // fewer per tap), by its own call otherwise or when the handling fails.
   const handleWebhook: HandleWebhook = async (update) => {
     const queryId = callbackQueryId(update);
-    if (queryId === undefined) return dispatch(toInbound(update)).then(() => undefined);
+    if (queryId === undefined) {
+      await dispatch(toInbound(update));
+      return undefined;
+    }
     let answered = false;
     const answerLate = setTimeout(() => {
       answered = true;
@@ -108,7 +111,6 @@ export function createTelegramChannel(config: TelegramChannelConfig, deps: Chann
       await dispatch(toInbound(update));
     } catch (error) {
       if (!answered) answerNow(queryId);
-      answered = true;
       throw error;
     } finally {
       clearTimeout(answerLate);
