@@ -51,8 +51,6 @@ export interface DeliveryWorkerDeps {
   limits?: Partial<Record<ChannelName, Limit>>;
   /** Jobs in flight per channel in this process: at least the limit × the platform's latency in seconds. */
   concurrency?: number;
-  /** BullMQ Workers per channel sharing that concurrency. */
-  lanes?: number;
   /** How long a send may take before a re-run may call it interrupted; above the client's timeout. */
   leaseMs?: number;
   /** Overrides every channel's group gap (tests that must not wait seconds). */
@@ -69,7 +67,8 @@ export interface DeliveryWorkers {
 }
 
 const DEFAULT_CONCURRENCY = 50;
-const DEFAULT_LANES = 4;
+/** BullMQ Workers per channel sharing its concurrency. */
+const LANES = 4;
 
 export function createDeliveryWorkers(deps: DeliveryWorkerDeps): DeliveryWorkers {
   let workers: Worker<DeliveryJobData>[] = [];
@@ -105,7 +104,7 @@ export function createDeliveryWorkers(deps: DeliveryWorkerDeps): DeliveryWorkers
       if (workers.length > 0) return;
       queue = createDeliveryQueue({ redis: deps.redis, prefix: deps.bullPrefix });
       const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
-      const lanes = Math.max(1, Math.min(deps.lanes ?? DEFAULT_LANES, concurrency));
+      const lanes = Math.max(1, Math.min(LANES, concurrency));
       for (const { name: channel, capabilities } of deps.channels) {
         const channelCtx = { ...ctx, groupGapMs: deps.groupGapMs ?? capabilities.groupGapMs };
         const rate = { max: capabilities.sendRate.max, duration: capabilities.sendRate.perMs };
