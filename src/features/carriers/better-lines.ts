@@ -30,8 +30,8 @@ export interface WardGroup {
 
 /**
  * How a ward is shown, from the ways its families wrote it ("Phường 5", "phường 5"): the most
- * common, then one written with a capital as the directory does, then the first in order. Never
- * the one the store happened to return first.
+ * common, then one written with a capital as the directory does, then the first alphabetically.
+ * Never the one the store happened to return first.
  */
 export function wardLabelOf(spellings: ReadonlyArray<string | undefined>): string {
   const counts = new Map<string, number>();
@@ -78,7 +78,9 @@ export function createBetterLines(deps: {
         households: 0,
         places: {},
       };
-      spellings.set(id, [...(spellings.get(id) ?? []), request.ward]);
+      const written = spellings.get(id) ?? [];
+      written.push(request.ward);
+      spellings.set(id, written);
       group.households++;
       const place = request.place ?? "home";
       group.places[place] = (group.places[place] ?? 0) + 1;
