@@ -9,7 +9,8 @@ import { createReachability } from "../../src/core/sending/reachability.js";
 import { type BroadcastTarget, createBroadcaster } from "../../src/jobs/broadcaster.js";
 import type { DeliveryHooks, Send } from "../../src/jobs/deliver.js";
 import type { StatusCounts } from "../../src/jobs/delivery-model.js";
-import { createDeliveryQueue } from "../../src/jobs/delivery-queue.js";
+import { createDeliveryQueue, type DeliveryQueue } from "../../src/jobs/delivery-queue.js";
+import type { DeliveryStore } from "../../src/jobs/delivery-store.js";
 import { createDeliveryWorkers, type DeliveryWorkerDeps } from "../../src/jobs/delivery-workers.js";
 import { createRedisDeliveryStore } from "../../src/jobs/redis-delivery-store.js";
 import { connectMongo } from "../../src/storage/mongo.js";
@@ -94,15 +95,10 @@ export async function createEngine(
   };
   const queue = createDeliveryQueue({ redis, prefix: bullPrefix, retryDelayMs: 50 });
   const reachability = createReachability(redis, keyPrefix);
-  const broadcaster = createBroadcaster({
-    topic: "test",
-    store,
-    queue,
-    redis,
-    keyPrefix,
-    reachability,
-    hooks,
-  });
+  /** The test topic's broadcaster, over another store or queue (one that fails or waits). */
+  const broadcasterWith = (over: { store?: DeliveryStore; queue?: DeliveryQueue } = {}) =>
+    createBroadcaster({ topic: "test", store, queue, redis, keyPrefix, reachability, hooks, ...over });
+  const broadcaster = broadcasterWith();
   const workers = (overrides: Partial<DeliveryWorkerDeps> = {}) =>
     createDeliveryWorkers({
       redis,
@@ -126,8 +122,8 @@ export async function createEngine(
     store,
     queue,
     bullPrefix,
-    hooks,
     broadcaster,
+    broadcasterWith,
     reachability,
     reports,
     keyPrefix,

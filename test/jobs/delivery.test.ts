@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/core/i18n.js";
 import type { SendOutcome } from "../../src/core/messages.js";
 import { describeReport } from "../../src/features/clips/progress.js";
-import { createBroadcaster } from "../../src/jobs/broadcaster.js";
 import type { Delivery } from "../../src/jobs/delivery-model.js";
 import type { DeliveryQueue } from "../../src/jobs/delivery-queue.js";
 import type { DeliveryStore } from "../../src/jobs/delivery-store.js";
@@ -86,14 +85,7 @@ describe("delivery engine", () => {
         await engine.queue.enqueue(refs);
       },
     };
-    const cutShort = createBroadcaster({
-      topic: "test",
-      store: engine.store,
-      queue: failing,
-      redis,
-      keyPrefix: engine.keyPrefix,
-      reachability: engine.reachability,
-    });
+    const cutShort = engine.broadcasterWith({ queue: failing });
     await expect(cutShort.fanOut("clip-cut", targets)).rejects.toThrow("Connection is closed.");
     const recorded = await engine.store.count("clip-cut");
     expect(recorded.queued).toBeGreaterThan(100);
@@ -143,15 +135,7 @@ describe("delivery engine", () => {
         return engine.store.insert(deliveries);
       },
     };
-    const broadcaster = createBroadcaster({
-      topic: "test",
-      store: slow,
-      queue: engine.queue,
-      redis,
-      keyPrefix: engine.keyPrefix,
-      reachability: engine.reachability,
-      hooks: engine.hooks,
-    });
+    const broadcaster = engine.broadcasterWith({ store: slow });
     const workers = engine.workers();
     await workers.start();
     try {
